@@ -1,0 +1,59 @@
+package dev.vacant.kernel.crypto;
+
+import java.security.SecureRandom;
+import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
+import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
+import org.bouncycastle.crypto.signers.Ed25519Signer;
+
+/** Ed25519 (RFC 8032) key generation, signing and verification, backed by BouncyCastle. */
+public final class Ed25519 {
+
+    /** Length of public keys and private seeds in bytes. */
+    public static final int KEY_BYTES = 32;
+    /** Length of signatures in bytes. */
+    public static final int SIGNATURE_BYTES = 64;
+
+    private Ed25519() {
+    }
+
+    /** A fresh, independent keypair from the given randomness. */
+    public static Ed25519KeyPair generate(SecureRandom random) {
+        return fromSeed(new Ed25519PrivateKeyParameters(random).getEncoded());
+    }
+
+    /** The keypair of a 32-byte private seed. */
+    public static Ed25519KeyPair fromSeed(byte[] seed) {
+        Ed25519PrivateKeyParameters privateKey = new Ed25519PrivateKeyParameters(checkLength(seed, KEY_BYTES, "seed"), 0);
+        return new Ed25519KeyPair(privateKey.generatePublicKey().getEncoded(), seed.clone());
+    }
+
+    /** The 64-byte signature of {@code message} under the 32-byte private seed. */
+    public static byte[] sign(byte[] seed, byte[] message) {
+        Ed25519Signer signer = new Ed25519Signer();
+        signer.init(true, new Ed25519PrivateKeyParameters(checkLength(seed, KEY_BYTES, "seed"), 0));
+        signer.update(message, 0, message.length);
+        return signer.generateSignature();
+    }
+
+    /** Whether {@code signature} is a valid signature of {@code message} under {@code publicKey}. */
+    public static boolean verify(byte[] publicKey, byte[] message, byte[] signature) {
+        if (publicKey.length != KEY_BYTES || signature.length != SIGNATURE_BYTES) {
+            return false;
+        }
+        try {
+            Ed25519Signer verifier = new Ed25519Signer();
+            verifier.init(false, new Ed25519PublicKeyParameters(publicKey, 0));
+            verifier.update(message, 0, message.length);
+            return verifier.verifySignature(signature);
+        } catch (IllegalArgumentException notAPoint) {
+            return false;
+        }
+    }
+
+    private static byte[] checkLength(byte[] bytes, int length, String what) {
+        if (bytes.length != length) {
+            throw new IllegalArgumentException(what + " must be " + length + " bytes");
+        }
+        return bytes;
+    }
+}
