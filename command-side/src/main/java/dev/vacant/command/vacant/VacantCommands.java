@@ -1,0 +1,54 @@
+package dev.vacant.command.vacant;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vacant.kernel.auth.Actor;
+import dev.vacant.kernel.id.VacantId;
+import dev.vacant.kernel.lifecycle.LifecycleState;
+import dev.vacant.kernel.spawn.BehaviorBundle;
+import dev.vacant.kernel.spawn.SpawnRequest;
+import dev.vacant.kernel.spawn.SubstrateSpec;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** The commands of a vacant's life; each names the acting principal. */
+public final class VacantCommands {
+
+    private VacantCommands() {
+    }
+
+    /** Operator-only: mint a root vacant, ACTIVE (default) or LOCAL. */
+    public record CreateGenesisCommand(Actor actor, String controller, LifecycleState startState,
+                                       BehaviorBundle bundle, SubstrateSpec substrate) {
+    }
+
+    /** Operator-only: flip a LOCAL genesis root to ACTIVE. */
+    public record PublishVacantCommand(@TargetAggregateIdentifier String vacantId, Actor actor) {
+    }
+
+    /** A heartbeat with an optional {@code extra} object. */
+    public record RecordHeartbeatCommand(@TargetAggregateIdentifier String vacantId, Actor actor, ObjectNode extra) {
+    }
+
+    /** A call reached the vacant; {@code caller} is optional. */
+    public record ReceiveCallCommand(@TargetAggregateIdentifier String vacantId, Actor actor, String caller) {
+    }
+
+    /** {@code reviewer} (which must be able to review) reviews the vacant. */
+    public record ReceiveReviewCommand(String vacantId, Actor actor, VacantId reviewer, String verdict, Integer score) {
+    }
+
+    /** Revive a hibernating or stale vacant. */
+    public record ReviveVacantCommand(@TargetAggregateIdentifier String vacantId, Actor actor) {
+    }
+
+    /** Operator-only: archive a vacant sunk for long enough; destroys its key. */
+    public record ArchiveVacantCommand(@TargetAggregateIdentifier String vacantId, Actor actor) {
+    }
+
+    /** Spawn a child of {@code parentId} along the request's path; {@code controller} is optional. */
+    public record SpawnVacantCommand(String parentId, Actor actor, SpawnRequest request, String controller) {
+    }
+
+    /** Internal: the vacant's timer came due (dormancy step or SUNK custody heartbeat). */
+    public record FireVacantTimerCommand(@TargetAggregateIdentifier String vacantId) {
+    }
+}

@@ -1,0 +1,32 @@
+package dev.vacant.kernel.custody;
+
+import dev.vacant.kernel.crypto.Ed25519;
+import dev.vacant.kernel.id.VacantId;
+import dev.vacant.kernel.logbook.LogbookSigner;
+
+/** A {@link LogbookSigner} over a decrypted private seed held only by custody adapters. */
+public final class KeyPairSigner implements LogbookSigner {
+
+    private final String signerId;
+    private final byte[] seed;
+
+    public KeyPairSigner(VacantId vacant, byte[] seed) {
+        this.signerId = vacant.value();
+        this.seed = seed.clone();
+    }
+
+    @Override
+    public String signerId() {
+        return signerId;
+    }
+
+    @Override
+    public byte[] sign(byte[] message) {
+        return Ed25519.sign(seed, message);
+    }
+
+    @Override
+    public String toString() {
+        return "KeyPairSigner[" + signerId + "]";
+    }
+}

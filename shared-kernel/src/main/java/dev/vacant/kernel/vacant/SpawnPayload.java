@@ -1,0 +1,10 @@
+package dev.vacant.kernel.vacant;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.vacant.kernel.spawn.SpawnPath;
+
+/** Payload of a parent's SPAWN entry: the child, the path and, for D4, the secondary parent. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record SpawnPayload(String child, SpawnPath path, @JsonProperty("secondary_parent") String secondaryParent) {
+}
