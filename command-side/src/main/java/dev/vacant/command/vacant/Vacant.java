@@ -8,7 +8,19 @@ import dev.vacant.command.vacant.VacantCommands.FireVacantTimerCommand;
 import dev.vacant.command.vacant.VacantCommands.PublishVacantCommand;
 import dev.vacant.command.vacant.VacantCommands.ReceiveCallCommand;
 import dev.vacant.command.vacant.VacantCommands.RecordHeartbeatCommand;
+import dev.vacant.command.vacant.VacantCommands.ReportBehaviorSampleCommand;
+import dev.vacant.command.vacant.VacantCommands.ResetAnchorCommand;
 import dev.vacant.command.vacant.VacantCommands.ReviveVacantCommand;
+import dev.vacant.kernel.drift.Anchor;
+import dev.vacant.kernel.drift.BehaviorSample;
+import dev.vacant.kernel.drift.Drift;
+import dev.vacant.kernel.drift.DriftAssessment;
+import dev.vacant.kernel.drift.Stylo16;
+import dev.vacant.kernel.vacant.DriftPayload;
+import dev.vacant.kernel.vacant.SamplePayload;
+import dev.vacant.kernel.vacant.VacantEvents.AnchorResetEvent;
+import dev.vacant.kernel.vacant.VacantEvents.BehaviorSampledEvent;
+import dev.vacant.kernel.vacant.VacantEvents.DriftDetectedEvent;
 import dev.vacant.kernel.auth.Actor;
 import dev.vacant.kernel.error.ErrorCode;
 import dev.vacant.kernel.error.VacantException;
@@ -79,6 +91,7 @@ public class Vacant {
     private Instant stateSince;
     private Instant lastHeartbeat;
     private final Set<String> spentConsentNonces = new HashSet<>();
+    private Anchor anchor = Anchor.empty();
 
     protected Vacant() {
     }
@@ -155,6 +168,35 @@ public class Vacant {
     }
 
     @CommandHandler
+    public VacantCommandResult handle(ReportBehaviorSampleCommand command, VacantContext ctx) {
+        command.actor().requireControlOf(controller);
+        requireNotArchived();
+        BehaviorSample sample;
+        try {
+            sample = BehaviorSample.of(command.text());
+        } catch (IllegalArgumentException e) {
+            throw new VacantException(ErrorCode.VALIDATION_FAILED, e.getMessage());
+        }
+        DriftAssessment assessment = Drift.assess(anchor, sample.featuresMillionths(), ctx.drift());
+        SamplePayload payload = new SamplePayload(Stylo16.VERSION, sample.digest(), sample.length(),
+                sample.featuresMillionths(), !assessment.anchorComplete());
+        VacantCommandResult result = record(LogbookKind.BEHAVIOR_SAMPLED, Payloads.toJson(payload), BehaviorSampledEvent::new, ctx);
+        if (assessment.drifting()) {
+            DriftPayload drift = new DriftPayload(assessment.driftMilli(), assessment.thresholdMilli(), sample.digest());
+            result = record(LogbookKind.DRIFT_DETECTED, Payloads.toJson(drift), DriftDetectedEvent::new, ctx);
+        }
+        return result;
+    }
+
+    @CommandHandler
+    public VacantCommandResult handle(ResetAnchorCommand command, VacantContext ctx) {
+        command.actor().requireControlOf(controller);
+        requireNotArchived();
+        return record(LogbookKind.ANCHOR_RESET, Payloads.toJson(Map.of("previous_count", anchor.count())),
+                AnchorResetEvent::new, ctx);
+    }
+
+    @CommandHandler
     public VacantCommandResult handle(FireVacantTimerCommand command, VacantContext ctx) {
         Optional<Instant> due = nextDue(ctx);
         if (due.isEmpty() || ctx.now().isBefore(due.get())) {
@@ -204,6 +246,13 @@ public class Vacant {
         if (!state.canReview()) {
             throw new VacantException(ErrorCode.INVALID_TRANSITION, "a " + state + " vacant cannot review",
                     Map.of("state", state.name(), "event", "REVIEW_GIVEN"));
+        }
+    }
+
+    private void requireNotArchived() {
+        if (state == LifecycleState.ARCHIVED) {
+            throw new VacantException(ErrorCode.INVALID_TRANSITION, "an archived vacant accepts nothing",
+                    Map.of("state", state.name(), "event", "SAMPLE"));
         }
     }
 
@@ -259,6 +308,11 @@ public class Vacant {
             bornAs = born(entry, birth.bundle(), birth.substrate());
         } else if (event instanceof SpawnConsentUsedEvent) {
             spentConsentNonces.add(Payloads.read(entry.body().payload(), ConsentUsedPayload.class).nonce());
+        } else if (event instanceof BehaviorSampledEvent) {
+            SamplePayload sample = Payloads.read(entry.body().payload(), SamplePayload.class);
+            anchor = sample.anchor() ? anchor.plus(sample.features()) : anchor;
+        } else if (event instanceof AnchorResetEvent) {
+            anchor = Anchor.empty();
         }
         LifecycleState next = kind.evolve(state, bornAs);
         if (next != state) {

@@ -48,6 +48,14 @@ public final class VacantCommands {
     public record SpawnVacantCommand(String parentId, Actor actor, SpawnRequest request, String controller) {
     }
 
+    /** Report one output window; the server computes its STYLO-16 fingerprint. */
+    public record ReportBehaviorSampleCommand(@TargetAggregateIdentifier String vacantId, Actor actor, String text) {
+    }
+
+    /** Start a new drift anchor from the next samples. */
+    public record ResetAnchorCommand(@TargetAggregateIdentifier String vacantId, Actor actor) {
+    }
+
     /** Internal: the vacant's timer came due (dormancy step or SUNK custody heartbeat). */
     public record FireVacantTimerCommand(@TargetAggregateIdentifier String vacantId) {
     }

@@ -4,6 +4,7 @@ import dev.vacant.command.vacant.VacantCommands.CreateGenesisCommand;
 import dev.vacant.kernel.auth.Actor;
 import dev.vacant.kernel.auth.Role;
 import dev.vacant.kernel.custody.InMemoryKeyCustody;
+import dev.vacant.kernel.drift.DriftSettings;
 import dev.vacant.kernel.json.Json;
 import dev.vacant.kernel.lifecycle.LifecycleSettings;
 import dev.vacant.kernel.lifecycle.LifecycleState;
@@ -33,7 +34,7 @@ final class VacantWorld implements AutoCloseable {
     final MutableClock clock = new MutableClock(T0);
     final InMemoryKeyCustody custody = new InMemoryKeyCustody();
     final RecordingTimers timers = new RecordingTimers();
-    final VacantContext ctx = new VacantContext(custody, clock, LifecycleSettings.DEFAULTS, timers);
+    final VacantContext ctx = new VacantContext(custody, clock, LifecycleSettings.DEFAULTS, DriftSettings.DEFAULTS, timers);
     private final Configuration configuration;
 
     VacantWorld() {

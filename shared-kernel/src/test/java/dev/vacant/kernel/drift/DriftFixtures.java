@@ -8,12 +8,12 @@ import java.util.Arrays;
 import java.util.List;
 
 /** Anchors from samples, and test corpora under {@code src/test/resources/drift/} (samples separated by blank lines). */
-final class DriftFixtures {
+public final class DriftFixtures {
 
     /** 26 plain English prose paragraphs by one writer. */
-    static final List<String> PROSE = load("prose.txt");
+    public static final List<String> PROSE = load("prose.txt");
     /** 6 terse chat messages: shouting, lists, code, numbers. */
-    static final List<String> TERSE = load("terse.txt");
+    public static final List<String> TERSE = load("terse.txt");
 
     private DriftFixtures() {
     }
