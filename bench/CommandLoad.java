@@ -1,0 +1,168 @@
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Load generator for signed vacant commands (issue 3). For each client count it drives the running app with
+ * genesis + heartbeat + spawn + calls, then measures raw single-row INSERT+COMMIT transactions (600-byte
+ * rows) into the same PostgreSQL at the same concurrency, and prints commands/s, p50/p99 and the ratio.
+ *
+ * Usage: java -cp postgresql.jar CommandLoad.java BASE_URL TOKEN JDBC_URL USER PASSWORD SECONDS CLIENTS...
+ */
+public class CommandLoad {
+
+    private static final Pattern ID = Pattern.compile("\"(?:id|child_id)\"\\s*:\\s*\"(vac_[a-z2-7]{52})\"");
+
+    public static void main(String[] args) throws Exception {
+        String base = args[0];
+        String token = args[1];
+        String jdbcUrl = args[2];
+        String user = args[3];
+        String password = args[4];
+        int seconds = Integer.parseInt(args[5]);
+        int[] clients = Arrays.stream(args, 6, args.length).mapToInt(Integer::parseInt).toArray();
+        try (Connection setup = DriverManager.getConnection(jdbcUrl, user, password)) {
+            setup.createStatement().execute("create table if not exists bench_raw (id bigserial primary key, payload bytea)");
+        }
+        System.out.printf("%-8s %12s %9s %9s %14s %7s%n", "clients", "commands/s", "p50 ms", "p99 ms", "raw commits/s", "ratio");
+        for (int n : clients) {
+            Result app = run(n, seconds, () -> new VacantClient(base, token));
+            Result raw = run(n, seconds, () -> new RawInserts(jdbcUrl, user, password));
+            System.out.printf("%-8d %12.0f %9.2f %9.2f %14.0f %7.2f%n", n, app.rate(), app.percentile(50),
+                    app.percentile(99), raw.rate(), app.rate() / raw.rate());
+        }
+    }
+
+    interface Worker extends AutoCloseable {
+        /** Does some operations, recording each one's latency in nanoseconds. */
+        void step(List<Long> latencies) throws Exception;
+
+        @Override
+        default void close() throws Exception {
+        }
+    }
+
+    interface WorkerFactory {
+        Worker create() throws Exception;
+    }
+
+    record Result(long operations, double elapsedSeconds, long[] sortedNanos) {
+        double rate() {
+            return operations / elapsedSeconds;
+        }
+
+        double percentile(int p) {
+            return sortedNanos.length == 0 ? 0 : sortedNanos[(int) Math.min(sortedNanos.length - 1,
+                    Math.ceil(p / 100.0 * sortedNanos.length) - 1)] / 1e6;
+        }
+    }
+
+    static Result run(int n, int seconds, WorkerFactory factory) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        long start = System.nanoTime();
+        long deadline = start + seconds * 1_000_000_000L;
+        List<Future<List<Long>>> futures = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            futures.add(pool.submit(() -> {
+                List<Long> latencies = new ArrayList<>();
+                try (Worker worker = factory.create()) {
+                    while (System.nanoTime() < deadline) {
+                        worker.step(latencies);
+                    }
+                }
+                return latencies;
+            }));
+        }
+        List<Long> all = new ArrayList<>();
+        for (Future<List<Long>> future : futures) {
+            all.addAll(future.get());
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        pool.shutdown();
+        return new Result(all.size(), elapsed, all.stream().mapToLong(Long::longValue).sorted().toArray());
+    }
+
+    /** One vacant's worth of commands: genesis, heartbeat, spawn (D1), five calls. */
+    static final class VacantClient implements Worker {
+        private final HttpClient http = HttpClient.newHttpClient();
+        private final String base;
+        private final String token;
+
+        VacantClient(String base, String token) {
+            this.base = base;
+            this.token = token;
+        }
+
+        @Override
+        public void step(List<Long> latencies) throws Exception {
+            String genesis = "{\"bundle\":{\"system_prompt\":\"bench\",\"policy_dsl\":\"allow\",\"tool_whitelist\":[\"read\"]},"
+                    + "\"substrate\":{\"provider\":\"p\",\"model\":\"m\",\"model_family\":\"f\",\"params\":{}}}";
+            String id = id(post("/api/v1/vacants/genesis", genesis, latencies));
+            post("/api/v1/vacants/" + id + "/heartbeats", "{}", latencies);
+            post("/api/v1/vacants/" + id + "/spawn", "{\"path\":\"D1\",\"policy_mutation\":\"be brief\"}", latencies);
+            for (int i = 0; i < 5; i++) {
+                post("/api/v1/vacants/" + id + "/calls", "{}", latencies);
+            }
+        }
+
+        private String post(String path, String body, List<Long> latencies) throws Exception {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+            long t0 = System.nanoTime();
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            latencies.add(System.nanoTime() - t0);
+            if (response.statusCode() >= 300) {
+                throw new IllegalStateException(path + " -> " + response.statusCode() + " " + response.body());
+            }
+            return response.body();
+        }
+
+        private static String id(String body) {
+            Matcher m = ID.matcher(body);
+            if (!m.find()) {
+                throw new IllegalStateException("no id in " + body);
+            }
+            return m.group(1);
+        }
+    }
+
+    /** Raw single-row INSERT + COMMIT of 600-byte rows. */
+    static final class RawInserts implements Worker {
+        private final Connection connection;
+        private final PreparedStatement insert;
+        private final byte[] row = new byte[600];
+
+        RawInserts(String url, String user, String password) throws Exception {
+            connection = DriverManager.getConnection(url, user, password);
+            connection.setAutoCommit(false);
+            insert = connection.prepareStatement("insert into bench_raw (payload) values (?)");
+        }
+
+        @Override
+        public void step(List<Long> latencies) throws Exception {
+            long t0 = System.nanoTime();
+            insert.setBytes(1, row);
+            insert.executeUpdate();
+            connection.commit();
+            latencies.add(System.nanoTime() - t0);
+        }
+
+        @Override
+        public void close() throws Exception {
+            connection.close();
+        }
+    }
+}

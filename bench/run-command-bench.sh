@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Issue 3 benchmark: signed commands/s and p50/p99 at 1, 8 and 32 clients against the app on PostgreSQL,
+# next to the raw INSERT+COMMIT rate of the same database. Needs a local PostgreSQL (as .ci/run sets up).
+# Usage: bench/run-command-bench.sh [seconds-per-phase]   (env: PGPASSWORD, default "postgres")
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SECONDS_PER_PHASE="${1:-20}"
+export PGPASSWORD="${PGPASSWORD:-postgres}"
+DB=vacant_bench
+PORT=18080
+DATA=target/bench-data
+
+pg_isready -h 127.0.0.1 -q || pg_ctlcluster 15 main start
+psql -h 127.0.0.1 -U postgres -qc "drop database if exists $DB" -c "create database $DB"
+./mvnw -B -q -DskipTests package
+rm -rf "$DATA"
+JDBC="jdbc:postgresql://127.0.0.1:5432/$DB"
+VACANT_DB_URL="$JDBC" VACANT_DB_USER=postgres VACANT_DB_PASSWORD="$PGPASSWORD" \
+  java -jar infra/target/vacant.jar --spring.profiles.active=postgres --server.port=$PORT \
+    --vacant.data-dir="./$DATA" --vacant.custody.generate-kek=true --vacant.security.bootstrap-operator-token=true \
+    --logging.level.root=warn > target/bench-app.log 2>&1 &
+APP=$!
+trap 'kill $APP 2>/dev/null || true' EXIT
+for _ in $(seq 1 120); do
+  curl -sf "http://127.0.0.1:$PORT/actuator/health" > /dev/null && break
+  sleep 1
+done
+for _ in $(seq 1 30); do [ -s "$DATA/operator.token" ] && break; sleep 1; done
+TOKEN=$(tr -d '\n' < "$DATA/operator.token")
+PG_JAR=$(find ~/.m2/repository/org/postgresql/postgresql -name 'postgresql-*.jar' | sort | tail -1)
+java -cp "$PG_JAR" bench/CommandLoad.java "http://127.0.0.1:$PORT" "$TOKEN" "$JDBC" postgres "$PGPASSWORD" \
+  "$SECONDS_PER_PHASE" 1 8 32

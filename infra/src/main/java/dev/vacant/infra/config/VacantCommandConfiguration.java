@@ -1,0 +1,78 @@
+package dev.vacant.infra.config;
+
+import dev.vacant.command.vacant.Vacant;
+import dev.vacant.command.vacant.VacantCommandHandlers;
+import dev.vacant.command.vacant.VacantContext;
+import dev.vacant.infra.custody.AesGcmKeyCustody;
+import dev.vacant.infra.custody.CustodyProperties;
+import dev.vacant.infra.custody.KeyEncryptionKey;
+import dev.vacant.infra.timer.JdbcVacantTimers;
+import dev.vacant.infra.timer.VacantTimerPoller;
+import dev.vacant.kernel.custody.KeyCustody;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.modelling.command.Repository;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.TaskScheduler;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+
+/** Wires the Vacant command side: clock, custody, timers, settings and the multi-aggregate handlers. */
+@Configuration(proxyBeanMethods = false)
+public class VacantCommandConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    KeyCustody keyCustody(JdbcTemplate jdbc, CustodyProperties properties, VacantProperties vacant, Clock clock) {
+        KeyEncryptionKey kek = KeyEncryptionKey.resolve(properties, Path.of(vacant.dataDir()));
+        return new AesGcmKeyCustody(jdbc, kek, clock, properties.cacheSizeOrDefault());
+    }
+
+    @Bean
+    JdbcVacantTimers vacantTimers(JdbcTemplate jdbc) {
+        return new JdbcVacantTimers(jdbc);
+    }
+
+    @Bean
+    VacantContext vacantContext(KeyCustody custody, Clock clock, LifecycleProperties lifecycle, JdbcVacantTimers timers) {
+        return new VacantContext(custody, clock, lifecycle.lifecycle(), lifecycle.drift(), timers);
+    }
+
+    /** Keeps loaded vacants in memory so a command does not replay the whole logbook. */
+    @Bean
+    Cache vacantCache() {
+        return new WeakReferenceCache();
+    }
+
+    @Bean
+    VacantCommandHandlers vacantCommandHandlers(Repository<Vacant> vacantRepository, VacantContext ctx) {
+        return new VacantCommandHandlers(vacantRepository, ctx);
+    }
+
+    @Bean
+    VacantTimerPoller vacantTimerPoller(JdbcVacantTimers timers, CommandGateway commands, Clock clock) {
+        return new VacantTimerPoller(timers, commands, clock);
+    }
+
+    /** Polls due timers on a schedule unless {@code vacant.timers.polling=false}. */
+    @Bean(destroyMethod = "shutdown")
+    @ConditionalOnProperty(name = "vacant.timers.polling", havingValue = "true", matchIfMissing = true)
+    TaskScheduler vacantTimerScheduler(VacantTimerPoller poller, TimerProperties properties) {
+        ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+        scheduler.setThreadNamePrefix("vacant-timers-");
+        scheduler.initialize();
+        scheduler.scheduleWithFixedDelay(poller::fireDue, properties.pollInterval());
+        return scheduler;
+    }
+}

@@ -1,0 +1,101 @@
+package dev.vacant.infra.custody;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.vacant.kernel.crypto.Ed25519;
+import dev.vacant.kernel.crypto.Ed25519KeyPair;
+import dev.vacant.kernel.custody.KeyCustody;
+import dev.vacant.kernel.custody.KeyDestroyedException;
+import dev.vacant.kernel.custody.KeyPairSigner;
+import dev.vacant.kernel.id.VacantId;
+import dev.vacant.kernel.logbook.LogbookSigner;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Default custody: each private seed is stored AES-256-GCM encrypted under the KEK, with the vacant id as
+ * associated data (a ciphertext cannot be moved to another vacant). Writes join the command's transaction.
+ * Destroying a key wipes its ciphertext and keeps a tombstone, so the vacant can never sign again.
+ */
+public class AesGcmKeyCustody implements KeyCustody {
+
+    private static final int NONCE_BYTES = 12;
+    private static final int TAG_BITS = 128;
+
+    private final JdbcTemplate jdbc;
+    private final KeyEncryptionKey kek;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+    private final Cache<VacantId, KeyPairSigner> signers;
+
+    public AesGcmKeyCustody(JdbcTemplate jdbc, KeyEncryptionKey kek, Clock clock, int cacheSize) {
+        this.jdbc = jdbc;
+        this.kek = kek;
+        this.clock = clock;
+        this.signers = Caffeine.newBuilder().maximumSize(cacheSize).build();
+    }
+
+    @Override
+    public VacantId create() {
+        Ed25519KeyPair pair = Ed25519.generate(random);
+        VacantId id = VacantId.of(pair.publicKey());
+        byte[] nonce = new byte[NONCE_BYTES];
+        random.nextBytes(nonce);
+        jdbc.update("insert into custody_key (vacant_id, nonce, ciphertext, created_at) values (?, ?, ?, ?)",
+                id.value(), nonce, crypt(Cipher.ENCRYPT_MODE, id, nonce, pair.privateSeed()), now());
+        return id;
+    }
+
+    @Override
+    public LogbookSigner signer(VacantId vacant) {
+        return signers.get(vacant, this::load);
+    }
+
+    @Override
+    public void destroy(VacantId vacant) {
+        jdbc.update("update custody_key set nonce = null, ciphertext = null, destroyed_at = ? where vacant_id = ?",
+                now(), vacant.value());
+        signers.invalidate(vacant);
+    }
+
+    @Override
+    public boolean holds(VacantId vacant) {
+        Integer held = jdbc.queryForObject(
+                "select count(*) from custody_key where vacant_id = ? and ciphertext is not null", Integer.class,
+                vacant.value());
+        return held != null && held > 0;
+    }
+
+    private KeyPairSigner load(VacantId vacant) {
+        List<byte[][]> rows = jdbc.query("select nonce, ciphertext from custody_key where vacant_id = ? and ciphertext is not null",
+                (rs, n) -> new byte[][] {rs.getBytes(1), rs.getBytes(2)}, vacant.value());
+        if (rows.isEmpty()) {
+            throw new KeyDestroyedException(vacant.value());
+        }
+        return new KeyPairSigner(vacant, crypt(Cipher.DECRYPT_MODE, vacant, rows.get(0)[0], rows.get(0)[1]));
+    }
+
+    private byte[] crypt(int mode, VacantId vacant, byte[] nonce, byte[] input) {
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(mode, kek.secretKey(), new GCMParameterSpec(TAG_BITS, nonce));
+            cipher.updateAAD(vacant.value().getBytes(StandardCharsets.US_ASCII));
+            return cipher.doFinal(input);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("custody cannot " + (mode == Cipher.ENCRYPT_MODE ? "encrypt" : "decrypt")
+                    + " the key of " + vacant.value() + " (wrong KEK?)", e);
+        }
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+}

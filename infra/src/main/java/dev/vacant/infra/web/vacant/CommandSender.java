@@ -1,0 +1,26 @@
+package dev.vacant.infra.web.vacant;
+
+import dev.vacant.kernel.error.ErrorCode;
+import dev.vacant.kernel.error.VacantException;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.springframework.stereotype.Component;
+
+/** Sends a command and waits; an unknown aggregate becomes {@code NOT_FOUND}. */
+@Component
+public class CommandSender {
+
+    private final CommandGateway gateway;
+
+    public CommandSender(CommandGateway gateway) {
+        this.gateway = gateway;
+    }
+
+    public <R> R send(Object command) {
+        try {
+            return gateway.sendAndWait(command);
+        } catch (AggregateNotFoundException e) {
+            throw new VacantException(ErrorCode.NOT_FOUND, "no such vacant: " + e.getAggregateIdentifier());
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package dev.vacant.infra.web.vacant;
+
+import dev.vacant.command.vacant.SpawnResult;
+import dev.vacant.command.vacant.VacantCommandResult;
+import dev.vacant.command.vacant.VacantCommands.ArchiveVacantCommand;
+import dev.vacant.command.vacant.VacantCommands.CreateGenesisCommand;
+import dev.vacant.command.vacant.VacantCommands.PublishVacantCommand;
+import dev.vacant.command.vacant.VacantCommands.ReceiveCallCommand;
+import dev.vacant.command.vacant.VacantCommands.ReceiveReviewCommand;
+import dev.vacant.command.vacant.VacantCommands.RecordHeartbeatCommand;
+import dev.vacant.command.vacant.VacantCommands.ReportBehaviorSampleCommand;
+import dev.vacant.command.vacant.VacantCommands.ResetAnchorCommand;
+import dev.vacant.command.vacant.VacantCommands.ReviveVacantCommand;
+import dev.vacant.command.vacant.VacantCommands.SpawnVacantCommand;
+import dev.vacant.infra.web.vacant.VacantRequests.CallBody;
+import dev.vacant.infra.web.vacant.VacantRequests.GenesisBody;
+import dev.vacant.infra.web.vacant.VacantRequests.HeartbeatBody;
+import dev.vacant.infra.web.vacant.VacantRequests.ReviewBody;
+import dev.vacant.infra.web.vacant.VacantRequests.SampleBody;
+import dev.vacant.infra.web.vacant.VacantRequests.SpawnBody;
+import dev.vacant.infra.web.vacant.VacantResponses.Spawned;
+import dev.vacant.infra.web.vacant.VacantResponses.VacantState;
+import dev.vacant.kernel.auth.Actor;
+import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** REST commands of a vacant's life ({@code api.md}): genesis, lifecycle events, spawn, samples. */
+@RestController
+@RequestMapping("/api/v1/vacants")
+public class VacantCommandController {
+
+    private final CommandSender commands;
+
+    public VacantCommandController(CommandSender commands) {
+        this.commands = commands;
+    }
+
+    private VacantState send(Object command) {
+        VacantCommandResult result = commands.send(command);
+        return VacantState.of(result);
+    }
+
+    private static String id(String pathId) {
+        return VacantRequests.vacantId("id", pathId).value();
+    }
+
+    @PostMapping("/genesis")
+    @ResponseStatus(HttpStatus.CREATED)
+    public VacantState genesis(@AuthenticationPrincipal Actor actor, @Valid @RequestBody GenesisBody body) {
+        actor.requireOperator();
+        return send(new CreateGenesisCommand(actor, body.controller(), body.state(), body.bundle().toBundle(),
+                body.substrate().toSpec()));
+    }
+
+    @PostMapping("/{id}/heartbeats")
+    public VacantState heartbeat(@AuthenticationPrincipal Actor actor, @PathVariable String id,
+                                 @Valid @RequestBody(required = false) HeartbeatBody body) {
+        return send(new RecordHeartbeatCommand(id(id), actor, body == null ? null : body.extra()));
+    }
+
+    @PostMapping("/{id}/calls")
+    public VacantState call(@AuthenticationPrincipal Actor actor, @PathVariable String id,
+                            @Valid @RequestBody(required = false) CallBody body) {
+        return send(new ReceiveCallCommand(id(id), actor, body == null ? null : body.caller()));
+    }
+
+    @PostMapping("/{id}/reviews")
+    public VacantState review(@AuthenticationPrincipal Actor actor, @PathVariable String id,
+                              @Valid @RequestBody ReviewBody body) {
+        return send(new ReceiveReviewCommand(id(id), actor, VacantRequests.vacantId("reviewer", body.reviewer()),
+                body.verdict(), body.score()));
+    }
+
+    @PostMapping("/{id}/revive")
+    public VacantState revive(@AuthenticationPrincipal Actor actor, @PathVariable String id) {
+        return send(new ReviveVacantCommand(id(id), actor));
+    }
+
+    @PostMapping("/{id}/archive")
+    public VacantState archive(@AuthenticationPrincipal Actor actor, @PathVariable String id) {
+        return send(new ArchiveVacantCommand(id(id), actor));
+    }
+
+    @PostMapping("/{id}/publish")
+    public VacantState publish(@AuthenticationPrincipal Actor actor, @PathVariable String id) {
+        return send(new PublishVacantCommand(id(id), actor));
+    }
+
+    @PostMapping("/{id}/spawn")
+    @ResponseStatus(HttpStatus.CREATED)
+    public Spawned spawn(@AuthenticationPrincipal Actor actor, @PathVariable String id, @Valid @RequestBody SpawnBody body) {
+        SpawnResult result = commands.send(new SpawnVacantCommand(id(id), actor, body.toRequest(), body.controller()));
+        return Spawned.of(result);
+    }
+
+    @PostMapping("/{id}/samples")
+    public VacantState sample(@AuthenticationPrincipal Actor actor, @PathVariable String id, @Valid @RequestBody SampleBody body) {
+        return send(new ReportBehaviorSampleCommand(id(id), actor, body.text()));
+    }
+
+    @PostMapping("/{id}/anchor/reset")
+    public VacantState resetAnchor(@AuthenticationPrincipal Actor actor, @PathVariable String id) {
+        return send(new ResetAnchorCommand(id(id), actor));
+    }
+}

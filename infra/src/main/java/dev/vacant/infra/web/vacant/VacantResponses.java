@@ -1,0 +1,36 @@
+package dev.vacant.infra.web.vacant;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import dev.vacant.command.vacant.SpawnResult;
+import dev.vacant.command.vacant.VacantCommandResult;
+import dev.vacant.kernel.lifecycle.LifecycleState;
+import dev.vacant.kernel.spawn.SpawnPath;
+
+/** Response bodies of the vacant command endpoints. */
+public final class VacantResponses {
+
+    private VacantResponses() {
+    }
+
+    /** The head of a logbook after a command. */
+    public record LogbookHead(long seq, String hash) {
+    }
+
+    /** A vacant after a command: its id, state and logbook head. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record VacantState(String id, LifecycleState state, LogbookHead logbookHead) {
+        static VacantState of(VacantCommandResult result) {
+            return new VacantState(result.id(), result.state(), new LogbookHead(result.seq(), result.hash()));
+        }
+    }
+
+    /** A spawn: the path, the child's id, and both vacants after it. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Spawned(SpawnPath path, String childId, VacantState child, VacantState parent) {
+        static Spawned of(SpawnResult result) {
+            return new Spawned(result.path(), result.child().id(), VacantState.of(result.child()),
+                    VacantState.of(result.parent()));
+        }
+    }
+}
