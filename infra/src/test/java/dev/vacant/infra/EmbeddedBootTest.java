@@ -1,7 +1,9 @@
 package dev.vacant.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -41,5 +43,12 @@ class EmbeddedBootTest extends EmbeddedApplicationTest {
                 "select version from flyway_schema_history where version is not null and success order by installed_rank", String.class);
 
         assertThat(applied).containsExactly("1", "2", "3", "4");
+    }
+
+    @Test
+    void openApiDescription_isServed_withTheLifecycleEndpoint() throws Exception {
+        mvc.perform(get("/v3/api-docs"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("/api/v1/lifecycle/transitions")));
     }
 }
