@@ -1,0 +1,27 @@
+package dev.vacant.infra.web;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import java.util.List;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Makes JSON request bodies strict: an unknown property is an error ({@code VALIDATION_FAILED}).
+ * Only the MVC converter gets a strict copy of the application {@code ObjectMapper}; the shared
+ * mapper, which Axon's serializer also uses, stays lenient so that stored events still read after
+ * a field is dropped from their class.
+ */
+@Configuration(proxyBeanMethods = false)
+public class StrictJsonRequestConfiguration implements WebMvcConfigurer {
+
+    @Override
+    public void extendMessageConverters(List<HttpMessageConverter<?>> converters) {
+        converters.stream()
+                .filter(MappingJackson2HttpMessageConverter.class::isInstance)
+                .map(MappingJackson2HttpMessageConverter.class::cast)
+                .forEach(converter -> converter.setObjectMapper(
+                        converter.getObjectMapper().copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)));
+    }
+}

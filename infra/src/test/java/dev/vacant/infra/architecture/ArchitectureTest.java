@@ -1,0 +1,47 @@
+package dev.vacant.infra.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.core.importer.Location;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** Module boundaries, checked on the main classes of every module. */
+@AnalyzeClasses(packages = "dev.vacant",
+        importOptions = {ImportOption.DoNotIncludeTests.class, ArchitectureTest.DoNotIncludeTestJars.class})
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule kernel_dependsOnNeitherSpringNorAxon = noClasses()
+            .that().resideInAPackage("dev.vacant.kernel..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.axonframework..");
+
+    // The command and query modules hold no classes yet: an empty selection must not fail.
+    @ArchTest
+    static final ArchRule commandSide_doesNotDependOnQuerySide = noClasses()
+            .that().resideInAPackage("dev.vacant.command..")
+            .should().dependOnClassesThat().resideInAPackage("dev.vacant.query..")
+            .allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule querySide_doesNotDependOnCommandSide = noClasses()
+            .that().resideInAPackage("dev.vacant.query..")
+            .should().dependOnClassesThat().resideInAPackage("dev.vacant.command..")
+            .allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule infra_isDependedOnByNoOtherModule = noClasses()
+            .that().resideOutsideOfPackage("dev.vacant.infra..")
+            .should().dependOnClassesThat().resideInAPackage("dev.vacant.infra..");
+
+    /** Leaves out test-jars (such as the shared-kernel test support), which hold test code. */
+    static final class DoNotIncludeTestJars implements ImportOption {
+
+        @Override
+        public boolean includes(Location location) {
+            return !location.contains("-tests.jar");
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package dev.vacant.infra.web.error;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import dev.vacant.infra.EmbeddedApplicationTest;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+class ProblemDetailsTest extends EmbeddedApplicationTest {
+
+    private static final String ECHO = "/test/problems/echo";
+
+    @Autowired
+    private MockMvc mvc;
+
+    @LocalServerPort
+    private int port;
+
+    @Test
+    void malformedJson_answersMalformedJson400_whenTheBodyDoesNotParse() throws Exception {
+        postJson(ECHO, "{\"name\": ")
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value("MALFORMED_JSON"))
+                .andExpect(jsonPath("$.type").value("https://vacant.dev/errors/malformed_json"))
+                .andExpect(jsonPath("$.title").value("Malformed json"))
+                .andExpect(jsonPath("$.status").value(400))
+                .andExpect(jsonPath("$.detail").isNotEmpty());
+    }
+
+    @Test
+    void unknownProperty_answersValidationFailed400_namingTheProperty() throws Exception {
+        postJson(ECHO, "{\"name\": \"a\", \"bogus\": 1}")
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
+                .andExpect(jsonPath("$.errors[0].field").value("bogus"))
+                .andExpect(jsonPath("$.errors[0].message").value("unknown property"));
+    }
+
+    @Test
+    void badEnumValue_answersValidationFailed400_namingTheField() throws Exception {
+        postJson(ECHO, "{\"name\": \"a\", \"state\": \"ASLEEP\"}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
+                .andExpect(jsonPath("$.errors[0].field").value("state"))
+                .andExpect(jsonPath("$.detail", not(containsString("dev.vacant"))));
+    }
+
+    @Test
+    void beanValidationFailure_answersValidationFailed400_withFieldErrors() throws Exception {
+        postJson(ECHO, "{\"name\": \" \"}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
+                .andExpect(jsonPath("$.errors[0].field").value("name"))
+                .andExpect(jsonPath("$.errors[0].message").isNotEmpty());
+    }
+
+    @Test
+    void validBody_isAccepted_whenItFitsTheSchema() throws Exception {
+        postJson(ECHO, "{\"name\": \"a\", \"state\": \"STALE\"}")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.state").value("STALE"));
+    }
+
+    @Test
+    void oversizedBody_answersPayloadTooLarge413_whenContentLengthExceedsOneMiB() throws Exception {
+        postJson(ECHO, jsonBodyOf(RequestBodyLimitFilter.MAX_BODY_BYTES + 1))
+                .andExpect(status().isPayloadTooLarge())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value("PAYLOAD_TOO_LARGE"))
+                .andExpect(jsonPath("$.limitBytes").value(RequestBodyLimitFilter.MAX_BODY_BYTES));
+    }
+
+    @Test
+    void oversizedBody_answersPayloadTooLarge413_whenSentChunkedWithoutContentLength() throws IOException, InterruptedException {
+        byte[] body = jsonBodyOf(RequestBodyLimitFilter.MAX_BODY_BYTES + 1024).getBytes(StandardCharsets.UTF_8);
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + ECHO))
+                .header("Content-Type", MediaType.APPLICATION_JSON_VALUE)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
+                .build();
+
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        assertThat(response.body()).contains("\"code\":\"PAYLOAD_TOO_LARGE\"");
+    }
+
+    @Test
+    void invalidTransition_answersInvalidTransition409_namingStateAndEvent() throws Exception {
+        mvc.perform(post("/test/problems/transitions/ARCHIVED/HEARTBEAT"))
+                .andExpect(status().isConflict())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value("INVALID_TRANSITION"))
+                .andExpect(jsonPath("$.type").value("https://vacant.dev/errors/invalid_transition"))
+                .andExpect(jsonPath("$.status").value(409))
+                .andExpect(jsonPath("$.state").value("ARCHIVED"))
+                .andExpect(jsonPath("$.event").value("HEARTBEAT"));
+    }
+
+    @Test
+    void unknownRoute_answersNotFound404() throws Exception {
+        mvc.perform(get("/api/v1/no-such-resource"))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value("NOT_FOUND"));
+    }
+
+    @Test
+    void unsupportedMethod_keepsStatus405_codedValidationFailed() throws Exception {
+        mvc.perform(delete(ECHO))
+                .andExpect(status().isMethodNotAllowed())
+                .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"));
+    }
+
+    @Test
+    void unexpectedFailure_answersInternal500_withoutLeakingTheCause() throws Exception {
+        mvc.perform(get("/test/problems/failure"))
+                .andExpect(status().isInternalServerError())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value("INTERNAL"))
+                .andExpect(jsonPath("$.detail").value(ProblemDetailsAdvice.INTERNAL_DETAIL))
+                .andExpect(content().string(not(containsString(ProblemProbeController.SECRET))))
+                .andExpect(content().string(not(containsString("Exception"))));
+    }
+
+    private ResultActions postJson(String path, String json) throws Exception {
+        return mvc.perform(post(path).contentType(MediaType.APPLICATION_JSON).content(json));
+    }
+
+    private static String jsonBodyOf(long bytes) {
+        String prefix = "{\"name\": \"";
+        return prefix + "a".repeat((int) bytes - prefix.length() - 2) + "\"}";
+    }
+}
