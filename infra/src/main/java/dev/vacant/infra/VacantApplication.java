@@ -5,7 +5,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /** The Vacant server: REST adapters over the Axon command and query sides, on H2 or PostgreSQL. */
-@SpringBootApplication
+@SpringBootApplication(scanBasePackages = "dev.vacant")
 @ConfigurationPropertiesScan
 public class VacantApplication {
 

@@ -1,5 +1,6 @@
 package dev.vacant.infra;
 
+import dev.vacant.infra.support.OperatorMockMvc;
 import dev.vacant.infra.web.error.ProblemProbeController;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,7 +20,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
-@Import(ProblemProbeController.class)
+@Import({ProblemProbeController.class, OperatorMockMvc.class})
 public abstract class EmbeddedApplicationTest {
 
     /** The {@code vacant.data-dir} of the shared context. */

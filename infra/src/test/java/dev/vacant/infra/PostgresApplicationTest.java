@@ -1,5 +1,9 @@
 package dev.vacant.infra;
 
+import dev.vacant.infra.support.OperatorMockMvc;
+import dev.vacant.infra.support.TestClockConfiguration;
+import dev.vacant.infra.support.TestProperties;
+import org.springframework.context.annotation.Import;
 import dev.vacant.kernel.testing.RealPostgres;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -7,11 +11,15 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Base of the tests of the {@code postgres} profile on a real PostgreSQL (see {@link RealPostgres}).
- * Every subclass shares one application context.
+ * Every subclass shares one application context, on a real port, with a hand-moved clock and the
+ * timer poller off (tests fire timers explicitly).
  */
 @RealPostgres
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "vacant.timers.polling=false",
+        "vacant.custody.kek=" + TestProperties.KEK})
 @AutoConfigureMockMvc
+@Import({TestClockConfiguration.class, OperatorMockMvc.class})
 @ActiveProfiles("postgres")
 public abstract class PostgresApplicationTest {
 }

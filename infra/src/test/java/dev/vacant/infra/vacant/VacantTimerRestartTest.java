@@ -49,10 +49,10 @@ class VacantTimerRestartTest {
 
     private static ConfigurableApplicationContext start(PostgresDatabase db) {
         return new SpringApplicationBuilder(VacantApplication.class, SharedClock.class)
-                .web(WebApplicationType.NONE)
+                .web(WebApplicationType.SERVLET)
                 .profiles("postgres")
                 .properties("spring.datasource.url=" + db.jdbcUrl(), "spring.datasource.username=" + db.user(),
-                        "spring.datasource.password=" + db.password(), "vacant.timers.polling=false",
+                        "spring.datasource.password=" + db.password(), "vacant.timers.polling=false", "server.port=0",
                         "vacant.custody.kek=" + TestProperties.KEK)
                 .run();
     }

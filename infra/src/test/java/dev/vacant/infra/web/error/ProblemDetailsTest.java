@@ -1,5 +1,6 @@
 package dev.vacant.infra.web.error;
 
+import dev.vacant.infra.support.OperatorMockMvc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.containsString;
@@ -34,6 +35,9 @@ class ProblemDetailsTest extends EmbeddedApplicationTest {
 
     @LocalServerPort
     private int port;
+
+    @Autowired
+    private OperatorMockMvc.OperatorToken operatorToken;
 
     @Test
     void malformedJson_answersMalformedJson400_whenTheBodyDoesNotParse() throws Exception {
@@ -96,6 +100,7 @@ class ProblemDetailsTest extends EmbeddedApplicationTest {
         byte[] body = jsonBodyOf(RequestBodyLimitFilter.MAX_BODY_BYTES + 1024).getBytes(StandardCharsets.UTF_8);
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + ECHO))
                 .header("Content-Type", MediaType.APPLICATION_JSON_VALUE)
+                .header("Authorization", "Bearer " + operatorToken.value())
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
                 .build();
 
