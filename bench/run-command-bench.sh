@@ -14,6 +14,7 @@ pg_isready -h 127.0.0.1 -q || pg_ctlcluster 15 main start
 psql -h 127.0.0.1 -U postgres -qc "drop database if exists $DB" -c "create database $DB"
 ./mvnw -B -q -DskipTests package
 rm -rf "$DATA"
+mkdir -p target
 JDBC="jdbc:postgresql://127.0.0.1:5432/$DB"
 VACANT_DB_URL="$JDBC" VACANT_DB_USER=postgres VACANT_DB_PASSWORD="$PGPASSWORD" \
   java -jar infra/target/vacant.jar --spring.profiles.active=postgres --server.port=$PORT \

@@ -1,0 +1,32 @@
+package dev.vacant.query.projection;
+
+import dev.vacant.kernel.vacant.VacantEvent;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * One read model's event-application logic, written against whatever {@link JdbcTemplate} it is given: the
+ * live tables (through its Axon projection) or a scratch schema (audit replay rebuilds). Rules:
+ * <ul>
+ *   <li>unqualified table names only (the connection's schema decides where rows go);</li>
+ *   <li>idempotent: applying an event twice leaves the same rows (projectors remember per-vacant seq);</li>
+ *   <li>deterministic: rows depend only on the events (no clock, no random), so a rebuild is identical;</li>
+ *   <li>portable SQL (PostgreSQL and H2 in PostgreSQL mode), no upsert syntax: update, then insert.</li>
+ * </ul>
+ */
+public interface Projector {
+
+    /** The projection's name, also its Axon processing group. */
+    String name();
+
+    /** The tables it writes, in the order they should be cleared and compared. */
+    List<ProjectionTable> tables();
+
+    /** Applies one event. */
+    void apply(JdbcTemplate jdbc, VacantEvent event, EventPosition position);
+
+    /** Deletes every row of its tables (before a replay). */
+    default void reset(JdbcTemplate jdbc) {
+        tables().forEach(table -> jdbc.update("delete from " + table.name()));
+    }
+}
