@@ -179,7 +179,8 @@ public class Vacant {
         }
         DriftAssessment assessment = Drift.assess(anchor, sample.featuresMillionths(), ctx.drift());
         SamplePayload payload = new SamplePayload(Stylo16.VERSION, sample.digest(), sample.length(),
-                sample.featuresMillionths(), !assessment.anchorComplete());
+                sample.featuresMillionths(), !assessment.anchorComplete(),
+                assessment.anchorComplete() ? assessment.driftMilli() : null);
         VacantCommandResult result = record(LogbookKind.BEHAVIOR_SAMPLED, Payloads.toJson(payload), BehaviorSampledEvent::new, ctx);
         if (assessment.drifting()) {
             DriftPayload drift = new DriftPayload(assessment.driftMilli(), assessment.thresholdMilli(), sample.digest());

@@ -18,24 +18,24 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Shared setup of the vacant API tests: a client, fresh principals with tokens, and store inspection. */
-abstract class VacantApiTestBase extends PostgresApplicationTest {
+public abstract class VacantApiTestBase extends PostgresApplicationTest {
 
     @LocalServerPort
-    int port;
+    protected int port;
     @Autowired
-    ApiTokens tokens;
+    protected ApiTokens tokens;
     @Autowired
-    JdbcTemplate jdbc;
+    protected JdbcTemplate jdbc;
     @Autowired
-    MutableClock clock;
+    protected MutableClock clock;
     @Autowired
-    EventStore eventStore;
+    protected EventStore eventStore;
 
-    ApiClient api;
-    String operator;
-    String alice;
-    String aliceToken;
-    String bobToken;
+    protected ApiClient api;
+    protected String operator;
+    protected String alice;
+    protected String aliceToken;
+    protected String bobToken;
 
     @BeforeEach
     void principals() {
@@ -47,16 +47,16 @@ abstract class VacantApiTestBase extends PostgresApplicationTest {
         bobToken = tokens.create("bob-" + suffix, Role.CONTROLLER);
     }
 
-    long storedEvents() {
+    protected long storedEvents() {
         return jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
     }
 
-    List<LogbookEntry> logbook(String vacantId) {
+    protected List<LogbookEntry> logbook(String vacantId) {
         return eventStore.readEvents(vacantId).asStream().map(m -> ((VacantEvent) m.getPayload()).entry()).toList();
     }
 
     /** Asserts an error answer: status, problem+json code, and that nothing was written. */
-    void assertRejected(long eventsBefore, ApiClient.Response response, int status, String code) {
+    protected void assertRejected(long eventsBefore, ApiClient.Response response, int status, String code) {
         assertThat(response.status()).as(String.valueOf(response.body())).isEqualTo(status);
         assertThat(response.code()).isEqualTo(code);
         assertThat(storedEvents()).isEqualTo(eventsBefore);

@@ -1,5 +1,7 @@
 package dev.vacant.query.projection;
 
+import dev.vacant.query.logbook.LogbookProjector;
+import dev.vacant.query.registry.RegistryProjector;
 import java.util.List;
 
 /**
@@ -8,11 +10,21 @@ import java.util.List;
  */
 public final class ProjectionCatalog {
 
+    private static final List<Projector> PROJECTORS = List.of(
+            new RegistryProjector(),
+            new LogbookProjector());
+
     private ProjectionCatalog() {
     }
 
     /** All projectors, in the order audit replay rebuilds and compares them. */
     public static List<Projector> projectors() {
-        return List.of();
+        return PROJECTORS;
+    }
+
+    /** The catalog's instance of one projector type. */
+    public static <P extends Projector> P projector(Class<P> type) {
+        return PROJECTORS.stream().filter(type::isInstance).map(type::cast).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no projector " + type.getSimpleName()));
     }
 }

@@ -12,6 +12,7 @@ import dev.vacant.command.vacant.VacantCommands.ReportBehaviorSampleCommand;
 import dev.vacant.command.vacant.VacantCommands.ResetAnchorCommand;
 import dev.vacant.command.vacant.VacantCommands.ReviveVacantCommand;
 import dev.vacant.command.vacant.VacantCommands.SpawnVacantCommand;
+import dev.vacant.infra.projection.ProjectionPositions;
 import dev.vacant.infra.web.vacant.VacantRequests.CallBody;
 import dev.vacant.infra.web.vacant.VacantRequests.GenesisBody;
 import dev.vacant.infra.web.vacant.VacantRequests.HeartbeatBody;
@@ -37,14 +38,16 @@ import org.springframework.web.bind.annotation.RestController;
 public class VacantCommandController {
 
     private final CommandSender commands;
+    private final ProjectionPositions positions;
 
-    public VacantCommandController(CommandSender commands) {
+    public VacantCommandController(CommandSender commands, ProjectionPositions positions) {
         this.commands = commands;
+        this.positions = positions;
     }
 
     private VacantState send(Object command) {
         VacantCommandResult result = commands.send(command);
-        return VacantState.of(result);
+        return VacantState.of(result, positions.head());
     }
 
     private static String id(String pathId) {
@@ -97,7 +100,7 @@ public class VacantCommandController {
     @ResponseStatus(HttpStatus.CREATED)
     public Spawned spawn(@AuthenticationPrincipal Actor actor, @PathVariable String id, @Valid @RequestBody SpawnBody body) {
         SpawnResult result = commands.send(new SpawnVacantCommand(id(id), actor, body.toRequest(), body.controller()));
-        return Spawned.of(result);
+        return Spawned.of(result, positions.head());
     }
 
     @PostMapping("/{id}/samples")

@@ -17,20 +17,23 @@ public final class VacantResponses {
     public record LogbookHead(long seq, String hash) {
     }
 
-    /** A vacant after a command: its id, state and logbook head. */
+    /**
+     * A vacant after a command: its id, state and logbook head, and the event position a query can pass
+     * ({@code ?position=}) to read its own write.
+     */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record VacantState(String id, LifecycleState state, LogbookHead logbookHead) {
-        static VacantState of(VacantCommandResult result) {
-            return new VacantState(result.id(), result.state(), new LogbookHead(result.seq(), result.hash()));
+    public record VacantState(String id, LifecycleState state, LogbookHead logbookHead, long position) {
+        static VacantState of(VacantCommandResult result, long position) {
+            return new VacantState(result.id(), result.state(), new LogbookHead(result.seq(), result.hash()), position);
         }
     }
 
     /** A spawn: the path, the child's id, and both vacants after it. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Spawned(SpawnPath path, String childId, VacantState child, VacantState parent) {
-        static Spawned of(SpawnResult result) {
-            return new Spawned(result.path(), result.child().id(), VacantState.of(result.child()),
-                    VacantState.of(result.parent()));
+    public record Spawned(SpawnPath path, String childId, VacantState child, VacantState parent, long position) {
+        static Spawned of(SpawnResult result, long position) {
+            return new Spawned(result.path(), result.child().id(), VacantState.of(result.child(), position),
+                    VacantState.of(result.parent(), position), position);
         }
     }
 }

@@ -1,0 +1,42 @@
+package dev.vacant.infra.projection;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Read-your-writes: before a query, waits (bounded) until the projections it reads have processed a given event
+ * position, or the store's head for {@code consistency=strong}. Without either, reads are eventual.
+ */
+public class ReadConsistency {
+
+    private static final Duration POLL = Duration.ofMillis(10);
+
+    private final ProjectionPositions positions;
+    private final Duration timeout;
+
+    public ReadConsistency(ProjectionPositions positions, Duration timeout) {
+        this.positions = positions;
+        this.timeout = timeout;
+    }
+
+    /** Waits for {@code projections} to reach {@code position}, or the head when {@code strong}. */
+    public void await(List<String> projections, Long position, boolean strong) {
+        if (position == null && !strong) {
+            return;
+        }
+        long target = strong ? positions.head() : position;
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!reached(projections, target) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private boolean reached(List<String> projections, long target) {
+        return projections.stream().allMatch(p -> positions.position(p).orElse(0) >= target);
+    }
+}

@@ -1,0 +1,99 @@
+package dev.vacant.infra.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vacant.infra.projection.ProjectionPositions;
+import dev.vacant.infra.support.VacantFixtures;
+import dev.vacant.infra.vacant.VacantApiTestBase;
+import dev.vacant.kernel.vacant.VacantEvent;
+import dev.vacant.query.logbook.LogbookProjector;
+import dev.vacant.query.projection.EventPosition;
+import dev.vacant.query.projection.ProjectionCatalog;
+import dev.vacant.query.projection.Projector;
+import dev.vacant.query.registry.RegistryProjector;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Projections are idempotent, and a reset replays them into identical rows while commands keep flowing. */
+class ProjectionReplayTest extends VacantApiTestBase {
+
+    @Autowired
+    ProjectionPositions positions;
+
+    private List<Map<String, Object>> rowsOf(String vacant) {
+        List<Map<String, Object>> rows = new java.util.ArrayList<>(jdbc.queryForList(
+                "select * from vacant_registry where vacant_id = ?", vacant));
+        rows.addAll(jdbc.queryForList("select * from vacant_logbook where vacant_id = ? order by seq", vacant));
+        return rows;
+    }
+
+    private void awaitHead(List<String> projections) {
+        long head = positions.head();
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (projections.stream().anyMatch(p -> positions.position(p).orElse(0) < head) && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(projections).allMatch(p -> positions.position(p).orElse(0) >= head);
+    }
+
+    private String historyOf() {
+        String id = api.post("/api/v1/vacants/genesis", operator, VacantFixtures.genesis(alice, null, "read")).text("id");
+        api.post("/api/v1/vacants/" + id + "/heartbeats", aliceToken, null);
+        api.post("/api/v1/vacants/" + id + "/spawn", aliceToken, dev.vacant.kernel.json.Json.object()
+                .put("path", "D1").put("policy_mutation", "x"));
+        api.post("/api/v1/vacants/" + id + "/calls", aliceToken, null);
+        return id;
+    }
+
+    @Test
+    void projectors_areIdempotent_whenAnEventIsAppliedAgain() {
+        String id = historyOf();
+        awaitHead(List.of(RegistryProjector.NAME, LogbookProjector.NAME));
+        List<Map<String, Object>> before = rowsOf(id);
+
+        List<VacantEvent> events = eventStore.readEvents(id).asStream().map(m -> (VacantEvent) m.getPayload()).toList();
+        for (Projector projector : ProjectionCatalog.projectors()) {
+            events.forEach(event -> projector.apply(jdbc, event, new EventPosition(999_999)));
+        }
+
+        assertThat(rowsOf(id)).isEqualTo(before);
+    }
+
+    @Test
+    void reset_rebuildsIdenticalRows_whileCommandsAreAccepted() throws Exception {
+        String settled = historyOf();
+        String busy = api.post("/api/v1/vacants/genesis", operator, VacantFixtures.genesis(alice, null)).text("id");
+        awaitHead(List.of(RegistryProjector.NAME, LogbookProjector.NAME));
+        List<Map<String, Object>> before = rowsOf(settled);
+        AtomicBoolean running = new AtomicBoolean(true);
+        AtomicInteger accepted = new AtomicInteger();
+        CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
+            while (running.get()) {
+                if (api.post("/api/v1/vacants/" + busy + "/calls", aliceToken, null).status() == 200) {
+                    accepted.incrementAndGet();
+                }
+            }
+        });
+
+        for (String projection : List.of(RegistryProjector.NAME, LogbookProjector.NAME)) {
+            assertThat(api.post("/api/v1/projections/" + projection + "/reset", operator, null).status()).isEqualTo(202);
+        }
+        while (accepted.get() < 10) {
+            Thread.onSpinWait();
+        }
+        running.set(false);
+        writer.get();
+        awaitHead(List.of(RegistryProjector.NAME, LogbookProjector.NAME));
+
+        assertThat(rowsOf(settled)).isEqualTo(before);
+        assertThat(jdbc.queryForObject("select count(*) from vacant_logbook where vacant_id = ?", Long.class, busy))
+                .isEqualTo(1L + accepted.get());
+        assertThat(api.post("/api/v1/projections/registry/reset", aliceToken, null).code()).isEqualTo("FORBIDDEN");
+        assertThat(api.post("/api/v1/projections/nope/reset", operator, null).code()).isEqualTo("NOT_FOUND");
+    }
+}

@@ -1,0 +1,65 @@
+package dev.vacant.query.registry;
+
+import dev.vacant.kernel.auth.Actor;
+import dev.vacant.kernel.lifecycle.LifecycleState;
+import dev.vacant.kernel.vacant.RegistryVisibility;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Registry reads with visibility: an operator sees every vacant; a controller sees its own and the listed ones
+ * (PUBLIC and neither LOCAL nor ARCHIVED). Anything else does not exist for the viewer.
+ */
+@Component
+public class RegistryQueries {
+
+    private final JdbcTemplate jdbc;
+    private final RegistryRows rows = new RegistryRows();
+
+    public RegistryQueries(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The vacant, if it exists and {@code viewer} may see it. */
+    public Optional<RegistryRow> find(Actor viewer, String vacantId) {
+        return rows.find(jdbc, vacantId).filter(row -> visible(viewer, row));
+    }
+
+    /** One page in id order (stable keyset pagination). */
+    public List<RegistryRow> list(RegistryFilter filter) {
+        StringBuilder sql = new StringBuilder("select " + RegistryRows.COLUMNS + " from " + RegistryRows.TABLE + " where 1 = 1");
+        List<Object> args = new ArrayList<>();
+        condition(sql, args, "state = ?", filter.state() == null ? null : filter.state().name());
+        condition(sql, args, "controller = ?", filter.controller());
+        condition(sql, args, "registry_visibility = ?", filter.visibility() == null ? null : filter.visibility().name());
+        condition(sql, args, "vacant_id > ?", filter.after());
+        if (!filter.viewer().isOperator()) {
+            sql.append(" and (controller = ? or (registry_visibility = ? and state not in (?, ?)))");
+            args.addAll(List.of(filter.viewer().principal(), RegistryVisibility.PUBLIC.name(),
+                    LifecycleState.LOCAL.name(), LifecycleState.ARCHIVED.name()));
+        }
+        sql.append(" order by vacant_id limit ?");
+        args.add(filter.limit());
+        return jdbc.query(sql.toString(), RegistryRows.MAPPER, args.toArray());
+    }
+
+    /** The stored bundle or substrate content of a digest. */
+    public Optional<String> content(String digest) {
+        return jdbc.queryForList("select content from vacant_content where digest = ?", String.class, digest)
+                .stream().findFirst();
+    }
+
+    private static void condition(StringBuilder sql, List<Object> args, String clause, Object value) {
+        if (value != null) {
+            sql.append(" and ").append(clause);
+            args.add(value);
+        }
+    }
+
+    private static boolean visible(Actor viewer, RegistryRow row) {
+        return viewer.isOperator() || viewer.principal().equals(row.controller()) || row.listed();
+    }
+}
