@@ -30,4 +30,4 @@ for _ in $(seq 1 30); do [ -s "$DATA/operator.token" ] && break; sleep 1; done
 TOKEN=$(tr -d '\n' < "$DATA/operator.token")
 PG_JAR=$(find ~/.m2/repository/org/postgresql/postgresql -name 'postgresql-*.jar' | sort | tail -1)
 java -cp "$PG_JAR" bench/CommandLoad.java "http://127.0.0.1:$PORT" "$TOKEN" "$JDBC" postgres "$PGPASSWORD" \
-  "$SECONDS_PER_PHASE" 1 8 32
+  "$SECONDS_PER_PHASE" ${BENCH_CLIENTS:-1 8 32}

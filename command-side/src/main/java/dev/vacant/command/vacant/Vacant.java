@@ -200,14 +200,14 @@ public class Vacant {
     @CommandHandler
     public VacantCommandResult handle(FireVacantTimerCommand command, VacantContext ctx) {
         Optional<Instant> due = nextDue(ctx);
-        if (due.isEmpty() || ctx.now().isBefore(due.get())) {
-            due.ifPresentOrElse(at -> ctx.timers().schedule(id, at), () -> ctx.timers().cancel(id));
-            return result();
+        VacantCommandResult result = result();
+        if (due.isPresent() && !ctx.now().isBefore(due.get())) {
+            result = state == LifecycleState.SUNK
+                    ? recordHeartbeat(HeartbeatRule.of(state).orElseThrow(), null, ctx)
+                    : transition(LifecycleEvent.DORMANCY_ELAPSED, LogbookKind.DORMANCY_ELAPSED, DormancyElapsedEvent::new, ctx);
         }
-        if (state == LifecycleState.SUNK) {
-            return recordHeartbeat(HeartbeatRule.of(state).orElseThrow(), null, ctx);
-        }
-        return transition(LifecycleEvent.DORMANCY_ELAPSED, LogbookKind.DORMANCY_ELAPSED, DormancyElapsedEvent::new, ctx);
+        nextDue(ctx).ifPresentOrElse(at -> ctx.timers().schedule(id, at), () -> ctx.timers().cancel(id));
+        return result;
     }
 
     /** What a child inherits, after checking that {@code actor} may spawn from this vacant in its state. */
@@ -280,15 +280,18 @@ public class Vacant {
         return record(kind, Payloads.toJson(new TransitionPayload(state, next)), factory, ctx);
     }
 
-    /** Signs the next entry, applies its event and keeps the timer in step with the new state. */
+    /**
+     * Signs the next entry and applies its event. The timer is rewritten only when the state changes: activity
+     * within a state only moves the due time later, and a timer that fires early is rescheduled by
+     * {@link FireVacantTimerCommand}, so most commands write no timer row at all.
+     */
     private VacantCommandResult record(LogbookKind kind, ObjectNode payload, Function<LogbookEntry, VacantEvent> factory,
                                        VacantContext ctx) {
-        Optional<Instant> dueBefore = nextDue(ctx);
+        LifecycleState before = state;
         LogbookEntry entry = chain.append(kind.name(), ctx.now(), payload, ctx.custody().signer(VacantId.parse(id)));
         apply(factory.apply(entry));
-        Optional<Instant> dueAfter = nextDue(ctx);
-        if (!dueAfter.equals(dueBefore)) {
-            dueAfter.ifPresentOrElse(at -> ctx.timers().schedule(id, at), () -> ctx.timers().cancel(id));
+        if (state != before) {
+            nextDue(ctx).ifPresentOrElse(at -> ctx.timers().schedule(id, at), () -> ctx.timers().cancel(id));
         }
         return result();
     }

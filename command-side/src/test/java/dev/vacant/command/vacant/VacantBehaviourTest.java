@@ -19,6 +19,7 @@ import dev.vacant.kernel.lifecycle.LifecycleState;
 import dev.vacant.kernel.logbook.ChainVerifier;
 import dev.vacant.kernel.logbook.LogbookEntry;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
@@ -73,13 +74,19 @@ class VacantBehaviourTest {
     }
 
     @Test
-    void timers_followActivity_andFireOncePerStepWhenLate() {
+    void timers_areLazyWithinAState_andFireOncePerStepWhenLate() {
         String id = world.genesis("alice", LifecycleState.ACTIVE).id();
         assertThat(world.timers.dueOf(id)).contains(VacantWorld.T0.plus(Duration.ofHours(1)));
 
         world.clock.advance(Duration.ofMinutes(50));
         world.send(new ReceiveCallCommand(id, ALICE, null));
-        assertThat(world.timers.dueOf(id)).contains(world.clock.instant().plus(Duration.ofHours(1)));
+        Instant called = world.clock.instant();
+        assertThat(world.timers.dueOf(id)).contains(VacantWorld.T0.plus(Duration.ofHours(1)));
+
+        world.clock.advance(Duration.ofMinutes(10));
+        world.send(new FireVacantTimerCommand(id));
+        assertThat(world.logbook(id)).hasSize(2);
+        assertThat(world.timers.dueOf(id)).contains(called.plus(Duration.ofHours(1)));
 
         world.clock.advance(Duration.ofDays(400));
         VacantCommandResult fired = world.send(new FireVacantTimerCommand(id));

@@ -8,13 +8,19 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Bearer API tokens: issued once in clear, stored only as SHA-256 hex, resolved to an {@link Actor}. */
+/**
+ * Bearer API tokens: issued once in clear, stored only as SHA-256 hex, resolved to an {@link Actor}. Known tokens
+ * are remembered for a short while (by hash) so that a busy client costs no lookup per request.
+ */
 public class ApiTokens {
 
     static final String PREFIX = "vat_";
@@ -22,6 +28,8 @@ public class ApiTokens {
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    private final Cache<String, Actor> known = Caffeine.newBuilder()
+            .maximumSize(10_000).expireAfterWrite(Duration.ofSeconds(30)).build();
 
     public ApiTokens(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
@@ -40,8 +48,15 @@ public class ApiTokens {
 
     /** The actor a presented token stands for, if it is known. */
     public Optional<Actor> authenticate(String token) {
-        return jdbc.query("select principal, role from api_token where token_hash = ?",
-                (rs, n) -> new Actor(rs.getString(1), Role.valueOf(rs.getString(2))), hash(token)).stream().findFirst();
+        String hash = hash(token);
+        Actor cached = known.getIfPresent(hash);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<Actor> actor = jdbc.query("select principal, role from api_token where token_hash = ?",
+                (rs, n) -> new Actor(rs.getString(1), Role.valueOf(rs.getString(2))), hash).stream().findFirst();
+        actor.ifPresent(found -> known.put(hash, found));
+        return actor;
     }
 
     /** Whether any operator token exists. */
