@@ -32,6 +32,12 @@ class ArchitectureTest {
             .allowEmptyShould(true);
 
     @ArchTest
+    static final ArchRule laneWorkerCore_dependsOnNeitherSpringNorTransports = noClasses()
+            .that().resideInAPackage("dev.vacant.infra.tuple.space..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.apache.kafka..",
+                    "dev.vacant.infra.tuple.transport..", "dev.vacant.infra.tuple.jdbc..");
+
+    @ArchTest
     static final ArchRule infra_isDependedOnByNoOtherModule = noClasses()
             .that().resideOutsideOfPackage("dev.vacant.infra..")
             .should().dependOnClassesThat().resideInAPackage("dev.vacant.infra..");

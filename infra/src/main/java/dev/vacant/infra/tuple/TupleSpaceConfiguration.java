@@ -1,0 +1,84 @@
+package dev.vacant.infra.tuple;
+
+import dev.vacant.infra.tuple.jdbc.JdbcTupleStore;
+import dev.vacant.infra.tuple.space.LaneMaintenance;
+import dev.vacant.infra.tuple.space.LaneWorker;
+import dev.vacant.infra.tuple.space.TupleSpace;
+import dev.vacant.infra.tuple.space.TupleStore;
+import dev.vacant.infra.tuple.transport.InProcessLaneTransport;
+import dev.vacant.infra.tuple.transport.LaneTransport;
+import dev.vacant.infra.tuple.transport.PendingReplies;
+import dev.vacant.infra.tuple.transport.TupleGateway;
+import dev.vacant.kernel.tuple.TupleIds;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The tuple space: JDBC store, lane worker logic and the front gateway. The transport is chosen by
+ * {@code vacant.lanes.transport}: in-process here (the default), Kafka in {@link KafkaLaneConfiguration}.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(LaneProperties.class)
+public class TupleSpaceConfiguration {
+
+    @Bean
+    TupleStore tupleStore(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+        return new JdbcTupleStore(jdbc, new TransactionTemplate(transactions));
+    }
+
+    @Bean
+    TupleSpace tupleSpace(TupleStore store, Clock clock) {
+        return new TupleSpace(store, clock, new TupleIds(clock, new SecureRandom()));
+    }
+
+    @Bean
+    PendingReplies pendingReplies() {
+        return new PendingReplies();
+    }
+
+    @Bean
+    TupleGateway tupleGateway(LaneTransport transport, LaneProperties properties) {
+        return new TupleGateway(transport, properties.replyTimeout());
+    }
+
+    @Bean(destroyMethod = "close")
+    LaneMaintenance laneMaintenance(LaneWorker worker, TupleStore store, Clock clock, LaneProperties properties) {
+        return new LaneMaintenance(worker, store, clock, properties.waiterTick(), properties.reapInterval());
+    }
+
+    /** The embedded default: per-lane serial executors in this process. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(name = "vacant.lanes.transport", havingValue = "in-process", matchIfMissing = true)
+    static class InProcessLanes {
+
+        @Bean(destroyMethod = "shutdown")
+        ExecutorService laneThreads() {
+            return Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors() * 2), r -> {
+                Thread thread = new Thread(r, "lane-worker");
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+
+        @Bean
+        InProcessLaneTransport laneTransport(ExecutorService laneThreads, PendingReplies replies) {
+            return new InProcessLaneTransport(laneThreads, replies);
+        }
+
+        @Bean
+        LaneWorker laneWorker(TupleSpace space, TupleStore store, PendingReplies replies, InProcessLaneTransport transport) {
+            LaneWorker worker = new LaneWorker(space, store, replies);
+            transport.bind(worker);
+            return worker;
+        }
+    }
+}

@@ -1,0 +1,192 @@
+package dev.vacant.infra.tuple.space;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.vacant.kernel.error.VacantException;
+import dev.vacant.kernel.tuple.Tuple;
+import dev.vacant.kernel.tuple.TupleOp;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Applies ops in order per lane against the {@link TupleStore}, whatever the transport.
+ * <ul>
+ *   <li>A batch of ops (one op in-process, one poll's records on Kafka) is applied in one transaction, which
+ *       also records each op's reply under its {@code op_id}; a redelivered op is answered from the stored
+ *       reply and not applied again. Replies are delivered after the commit.</li>
+ *   <li>A blocking {@code in} with nothing to take becomes a per-lane FIFO waiter, so the lane goes on; an
+ *       {@code out} matching a waiter is handed to the oldest matching one directly (never stored); a waiter
+ *       whose deadline (injected clock) passed gets an empty reply ({@link #expireWaiters}).</li>
+ *   <li>Rejected ops ({@link VacantException}) write nothing and are answered with their code.</li>
+ * </ul>
+ * Each lane's waiters are guarded by the lane's lock; a batch locks its lanes in name order.
+ */
+public final class LaneWorker {
+
+    private final TupleSpace space;
+    private final TupleStore store;
+    private final ReplySink replies;
+    private final Map<String, LaneState> lanes = new ConcurrentHashMap<>();
+
+    public LaneWorker(TupleSpace space, TupleStore store, ReplySink replies) {
+        this.space = space;
+        this.store = store;
+        this.replies = replies;
+    }
+
+    private static final class LaneState {
+        final ReentrantLock lock = new ReentrantLock();
+        volatile ArrayDeque<Waiter> waiters = new ArrayDeque<>();
+    }
+
+    /** Applies {@code ops} (in order) in one transaction and delivers their replies. */
+    public void apply(List<TupleOp> ops) {
+        TreeSet<String> names = new TreeSet<>();
+        ops.forEach(op -> names.add(op.lane()));
+        List<LaneState> locked = new ArrayList<>();
+        names.forEach(name -> {
+            LaneState state = lanes.computeIfAbsent(name, n -> new LaneState());
+            state.lock.lock();
+            locked.add(state);
+        });
+        try {
+            Map<String, ArrayDeque<Waiter>> before = new HashMap<>();
+            names.forEach(name -> before.put(name, new ArrayDeque<>(lanes.get(name).waiters)));
+            List<TupleReply> answered;
+            try {
+                answered = store.inTransaction(() -> {
+                    List<TupleReply> out = new ArrayList<>();
+                    ops.forEach(op -> applyOne(op, lanes.get(op.lane()), out));
+                    return out;
+                });
+            } catch (RuntimeException e) {
+                before.forEach((name, waiters) -> lanes.get(name).waiters = waiters);
+                throw e;
+            }
+            answered.forEach(replies::deliver);
+        } finally {
+            locked.forEach(state -> state.lock.unlock());
+        }
+    }
+
+    /** Answers empty every waiter whose deadline passed. */
+    public void expireWaiters() {
+        lanes.forEach((name, state) -> release(state, name, false));
+    }
+
+    /** Answers empty every waiter (their lanes may move to another worker, which would not know them). */
+    public void releaseAllWaiters() {
+        lanes.forEach((name, state) -> release(state, name, true));
+    }
+
+    private void release(LaneState state, String lane, boolean all) {
+        if (state.waiters.isEmpty()) {
+            return;
+        }
+        state.lock.lock();
+        try {
+            Instant now = space.now();
+            List<Waiter> due = state.waiters.stream().filter(w -> all || w.dueAt(now)).toList();
+            if (due.isEmpty()) {
+                return;
+            }
+            List<TupleReply> answered = store.inTransaction(() -> due.stream().map(w -> record(lane, w.op().opId(),
+                    TupleJson.tupleResult(null))).toList());
+            state.waiters.removeAll(due);
+            answered.forEach(replies::deliver);
+        } finally {
+            state.lock.unlock();
+        }
+    }
+
+    private void applyOne(TupleOp op, LaneState lane, List<TupleReply> out) {
+        Optional<TupleReply> stored = store.reply(op.opId());
+        if (stored.isPresent()) {
+            out.add(stored.get());
+            return;
+        }
+        if (lane.waiters.stream().anyMatch(w -> w.op().opId().equals(op.opId()))) {
+            return; // a redelivered in that is still waiting
+        }
+        try {
+            if (op instanceof TupleOp.Guarded guarded) {
+                space.guard(guarded);
+            }
+            if (op instanceof TupleOp.In in) {
+                take(in, lane, out);
+            } else if (op instanceof TupleOp.Out put) {
+                write(put, lane, out);
+            } else {
+                out.add(record(op.lane(), op.opId(), effect(op)));
+            }
+        } catch (VacantException rejected) {
+            out.add(TupleReply.rejected(op.opId(), rejected));
+        }
+    }
+
+    private void take(TupleOp.In in, LaneState lane, List<TupleReply> out) {
+        Optional<Tuple> taken = space.take(in);
+        if (taken.isEmpty() && in.timeoutMs() > 0) {
+            lane.waiters.addLast(new Waiter(in, space.now().plusMillis(in.timeoutMs())));
+            return;
+        }
+        out.add(record(in.lane(), in.opId(), TupleJson.tupleResult(taken.orElse(null))));
+    }
+
+    private void write(TupleOp.Out put, LaneState lane, List<TupleReply> out) {
+        Tuple tuple = space.newTuple(put);
+        Instant now = space.now();
+        for (Iterator<Waiter> it = lane.waiters.iterator(); it.hasNext(); ) {
+            Waiter waiter = it.next();
+            if (!waiter.dueAt(now) && waiter.op().template().matches(tuple)) {
+                it.remove();
+                out.add(record(put.lane(), put.opId(), TupleJson.tupleResult(tuple)));
+                out.add(record(put.lane(), waiter.op().opId(),
+                        TupleJson.tupleResult(space.taken(tuple, waiter.op().opId()))));
+                return;
+            }
+        }
+        out.add(record(put.lane(), put.opId(), space.store(tuple)));
+    }
+
+    private JsonNode effect(TupleOp op) {
+        if (op instanceof TupleOp.Rd rd) {
+            return space.read(rd);
+        } else if (op instanceof TupleOp.Scan scan) {
+            return space.scan(scan);
+        } else if (op instanceof TupleOp.RoutePacket route) {
+            return space.routePacket(route);
+        } else if (op instanceof TupleOp.Hookwall wall) {
+            return space.hookwall(wall);
+        } else if (op instanceof TupleOp.SpawnAgent spawn) {
+            return space.spawnAgent(spawn);
+        } else if (op instanceof TupleOp.BatchSpawn batch) {
+            return space.batchSpawn(batch);
+        } else if (op instanceof TupleOp.Materialize materialize) {
+            return space.materialize(materialize);
+        } else if (op instanceof TupleOp.Compress compress) {
+            return space.compress(compress);
+        } else if (op instanceof TupleOp.Restore restore) {
+            return space.restore(restore);
+        } else if (op instanceof TupleOp.PruneIdle prune) {
+            return space.pruneIdle(prune);
+        } else if (op instanceof TupleOp.Snapshot) {
+            return space.snapshot();
+        }
+        throw new IllegalArgumentException("unknown op " + op.getClass().getSimpleName());
+    }
+
+    private TupleReply record(String lane, String opId, JsonNode result) {
+        TupleReply reply = TupleReply.ok(opId, result);
+        store.recordReply(lane, reply, space.now());
+        return reply;
+    }
+}

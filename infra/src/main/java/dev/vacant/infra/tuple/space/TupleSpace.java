@@ -1,0 +1,262 @@
+package dev.vacant.infra.tuple.space;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vacant.infra.tuple.space.TupleStore.AgentState;
+import dev.vacant.infra.tuple.space.TupleStore.SpaceCounts;
+import dev.vacant.infra.tuple.space.TupleStore.StoredAgent;
+import dev.vacant.infra.tuple.space.TupleStore.Subtree;
+import dev.vacant.kernel.error.ErrorCode;
+import dev.vacant.kernel.error.VacantException;
+import dev.vacant.kernel.json.Json;
+import dev.vacant.kernel.tuple.ColdData;
+import dev.vacant.kernel.tuple.Receipts;
+import dev.vacant.kernel.tuple.Template;
+import dev.vacant.kernel.tuple.Tuple;
+import dev.vacant.kernel.tuple.TupleData;
+import dev.vacant.kernel.tuple.TupleIds;
+import dev.vacant.kernel.tuple.TupleMap;
+import dev.vacant.kernel.tuple.TupleOp;
+import dev.vacant.kernel.tuple.VirtualSubtree;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * The effects of the non-blocking ops on the store, each returning its reply's result. Every check
+ * (hookwall, existence, state) happens before the first write, so a rejected op writes nothing. Called by
+ * the {@link LaneWorker} inside its transaction, one lane at a time.
+ */
+public final class TupleSpace {
+
+    /** The map of agent tuples (agents have no position of their own). */
+    private static final TupleMap AGENT_MAP = TupleMap.of(0);
+
+    private final TupleStore store;
+    private final Clock clock;
+    private final TupleIds ids;
+
+    public TupleSpace(TupleStore store, Clock clock, TupleIds ids) {
+        this.store = store;
+        this.clock = clock;
+        this.ids = ids;
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
+
+    /** Requires the op's authority to hold a capability of the wall guarding its lane, else {@code WALL_DENIED}. */
+    public void guard(TupleOp.Guarded op) {
+        Set<String> wall = store.wall(op.lane());
+        if (!wall.isEmpty() && op.authority().capabilities().stream().noneMatch(wall::contains)) {
+            throw new VacantException(ErrorCode.WALL_DENIED, "lane '" + op.lane() + "' is guarded by a wall that "
+                    + op.authority().vacant() + " holds no capability of");
+        }
+    }
+
+    /** The tuple an {@code out} writes (not yet stored: it may go straight to a waiter). */
+    public Tuple newTuple(TupleOp.Out out) {
+        UUID id = ids.next();
+        Instant now = now();
+        Instant lease = out.leaseMs() == null ? null : now.plusMillis(out.leaseMs());
+        return new Tuple(id, out.yool(), out.map(), out.authority().vacant(), out.lane(), out.source(), out.parentId(),
+                out.agentId(), out.data(), List.of(Receipts.of("out", out.opId(), id.toString())), now, lease);
+    }
+
+    public ObjectNode store(Tuple tuple) {
+        store.insert(tuple, null);
+        return TupleJson.tupleResult(tuple);
+    }
+
+    /** Takes the first visible match, leaving an {@code in@} receipt on the returned tuple. */
+    public Optional<Tuple> take(TupleOp.In in) {
+        return store.first(in.lane(), in.template(), now()).map(found -> {
+            store.delete(found.id());
+            return taken(found, in.opId());
+        });
+    }
+
+    /** The tuple as handed to the {@code in} that took it. */
+    public Tuple taken(Tuple tuple, String inOpId) {
+        return tuple.withReceipt(Receipts.of("in", inOpId, tuple.id().toString()), now());
+    }
+
+    public ObjectNode read(TupleOp.Rd rd) {
+        return TupleJson.tupleResult(store.first(rd.lane(), rd.template(), now()).orElse(null));
+    }
+
+    public ObjectNode scan(TupleOp.Scan scan) {
+        ObjectNode result = Json.object();
+        ArrayNode tuples = result.putArray("tuples");
+        store.scan(scan.lane(), scan.yool(), scan.hilbertFrom(), scan.hilbertTo(), scan.limit(), now())
+                .forEach(tuple -> tuples.add(TupleJson.of(tuple)));
+        return result;
+    }
+
+    public ObjectNode routePacket(TupleOp.RoutePacket route) {
+        Tuple first = store.first(route.lane(), Template.ANY, now())
+                .orElseThrow(() -> new VacantException(ErrorCode.NOT_FOUND, "lane '" + route.lane() + "' is empty"));
+        ObjectNode merged = first.data().deepCopy();
+        merged.setAll(route.packet());
+        Tuple routed = first.withData(merged).withReceipt(Receipts.of("route", route.opId(), first.id().toString()), now());
+        store.update(routed);
+        return TupleJson.tupleResult(routed);
+    }
+
+    public ObjectNode hookwall(TupleOp.Hookwall op) {
+        boolean held = switch (op.action()) {
+            case HOOK -> {
+                store.hook(op.wall(), op.capability());
+                yield true;
+            }
+            case UNHOOK -> {
+                store.unhook(op.wall(), op.capability());
+                yield false;
+            }
+            case CHECK -> store.wall(op.wall()).contains(op.capability());
+        };
+        return Json.object().put("wall", op.wall()).put("capability", op.capability()).put("held", held);
+    }
+
+    public ObjectNode spawnAgent(TupleOp.SpawnAgent spawn) {
+        requireParent(spawn.parentTuple());
+        UUID id = ids.next();
+        Tuple agent = agentTuple(id, "agt-" + id, spawn.yool(), spawn, spawn.parentTuple(), spawn.data(),
+                Receipts.of("spawn", spawn.opId(), id.toString()));
+        store.insert(agent, AgentState.ACTIVE);
+        return Json.object().set("agent", TupleJson.of(agent));
+    }
+
+    /** One controller agent and one subtree descriptor, whatever the subtree's size. */
+    public ObjectNode batchSpawn(TupleOp.BatchSpawn batch) {
+        requireParent(batch.parentTuple());
+        UUID id = ids.next();
+        VirtualSubtree subtree = batch.subtree();
+        String receipt = Receipts.of("batch", batch.opId(), id.toString());
+        ObjectNode descriptor = Json.object().put("receipt", receipt).put("depth", subtree.depth())
+                .put("branching", subtree.branching()).put("size", subtree.size());
+        Tuple controller = agentTuple(id, "agt-" + id, batch.yool(), batch, batch.parentTuple(),
+                Json.object().set("virtual_subtree", descriptor), receipt);
+        store.insert(controller, AgentState.ACTIVE);
+        store.insertSubtree(new Subtree(receipt, controller.agentId(), id, batch.lane(), batch.yool(), subtree.depth(),
+                subtree.branching(), subtree.size(), 0, batch.compressionThreshold()));
+        ObjectNode result = Json.object().put("receipt", receipt).put("virtual_agents", subtree.size());
+        result.set("controller", TupleJson.of(controller));
+        return result;
+    }
+
+    /**
+     * Creates the virtual agent {@code (receipt, path)} on first use (later calls return it). When more of the
+     * subtree's agents are active than its compression threshold, the least recently active are compressed.
+     */
+    public ObjectNode materialize(TupleOp.Materialize op) {
+        Subtree subtree = store.subtree(op.receipt()).filter(s -> s.lane().equals(op.lane()))
+                .orElseThrow(() -> new VacantException(ErrorCode.NOT_FOUND,
+                        "no batch spawn '" + op.receipt() + "' in lane '" + op.lane() + "'"));
+        List<Integer> path = new VirtualSubtree(subtree.depth(), subtree.branching()).requirePath(op.path());
+        String agentId = subtree.receipt() + "/" + path.stream().map(String::valueOf).collect(Collectors.joining("."));
+        Optional<StoredAgent> existing = store.agent(agentId);
+        if (existing.isPresent()) {
+            return Json.object().put("created", false).set("agent", TupleJson.of(existing.get().tuple()));
+        }
+        UUID id = ids.next();
+        ObjectNode address = Json.object().put("receipt", subtree.receipt());
+        path.forEach(address.putArray("path")::add);
+        Tuple agent = agentTuple(id, agentId, subtree.yool(), op, subtree.controllerTuple(),
+                Json.object().set("virtual", address), Receipts.of("materialize", op.opId(), agentId));
+        store.insert(agent, AgentState.ACTIVE);
+        store.countMaterialized(subtree.receipt());
+        if (subtree.compressionThreshold() != null) {
+            String prefix = subtree.receipt() + "/";
+            long excess = store.activeAgents(prefix) - subtree.compressionThreshold();
+            compressLeastActive(prefix, excess, op.opId());
+        }
+        return Json.object().put("created", true).set("agent", TupleJson.of(agent));
+    }
+
+    public ObjectNode compress(TupleOp.Compress op) {
+        StoredAgent agent = agentIn(op.lane(), op.agentId());
+        if (agent.state() == AgentState.COMPRESSED) {
+            return token(agent.tuple(), agent.dataDigest());
+        }
+        return token(compress(agent.tuple(), op.opId()), TupleData.digest(agent.tuple().data()));
+    }
+
+    public ObjectNode restore(TupleOp.Restore op) {
+        StoredAgent agent = agentIn(op.lane(), op.agentId());
+        if (agent.state() == AgentState.ACTIVE) {
+            return Json.object().set("agent", TupleJson.of(agent.tuple()));
+        }
+        ColdData cold = store.cold(op.agentId())
+                .filter(c -> c.digest().equals(agent.dataDigest()))
+                .orElseThrow(() -> new VacantException(ErrorCode.INTERNAL, "cold data of " + op.agentId() + " is missing"));
+        Tuple restored = agent.tuple().withData(cold.restore())
+                .withReceipt(Receipts.of("restore", op.opId(), op.agentId()), now());
+        store.restore(restored);
+        return Json.object().set("agent", TupleJson.of(restored));
+    }
+
+    public ObjectNode pruneIdle(TupleOp.PruneIdle op) {
+        long excess = store.activeAgents(null) - op.maxActive();
+        ObjectNode result = Json.object();
+        compressLeastActive(null, excess, op.opId()).forEach(result.putArray("compressed")::add);
+        return result;
+    }
+
+    public ObjectNode snapshot() {
+        SpaceCounts counts = store.counts(now());
+        ObjectNode result = Json.object().put("tuples", counts.tuples());
+        ObjectNode lanes = result.putObject("lanes");
+        counts.lanes().forEach(lanes::put);
+        return result.put("active_agents", counts.activeAgents())
+                .put("compressed_agents", counts.compressedAgents())
+                .put("virtual_agents", counts.virtualAgents())
+                .put("total_agents", counts.activeAgents() + counts.compressedAgents() + counts.virtualAgents());
+    }
+
+    private List<String> compressLeastActive(String prefix, long count, String opId) {
+        if (count <= 0) {
+            return List.of();
+        }
+        List<String> idle = store.leastActiveAgents(prefix, (int) Math.min(count, 10_000));
+        idle.forEach(agentId -> compress(store.agent(agentId).orElseThrow().tuple(), opId));
+        return idle;
+    }
+
+    private Tuple compress(Tuple agent, String opId) {
+        ColdData cold = ColdData.of(agent.data());
+        Tuple token = agent.withData(Json.object()).withReceipt(Receipts.of("compress", opId, agent.agentId()), now());
+        store.compress(token, cold);
+        return token;
+    }
+
+    /** The compress token: envelope, receipts and data digest, without the data. */
+    private static ObjectNode token(Tuple token, String dataDigest) {
+        ObjectNode json = TupleJson.of(token);
+        json.remove("data");
+        json.put("compressed", true).put("data_digest", dataDigest);
+        return Json.object().set("token", json);
+    }
+
+    private StoredAgent agentIn(String lane, String agentId) {
+        return store.agent(agentId).filter(a -> a.tuple().lane().equals(lane))
+                .orElseThrow(() -> new VacantException(ErrorCode.NOT_FOUND, "no agent '" + agentId + "' in lane '" + lane + "'"));
+    }
+
+    private void requireParent(UUID parentTuple) {
+        if (parentTuple != null && store.tuple(parentTuple).isEmpty()) {
+            throw new VacantException(ErrorCode.NOT_FOUND, "no parent tuple " + parentTuple);
+        }
+    }
+
+    private Tuple agentTuple(UUID id, String agentId, String yool, TupleOp.Guarded op, UUID parent, ObjectNode data,
+                             String receipt) {
+        return new Tuple(id, yool, AGENT_MAP, op.authority().vacant(), op.lane(), "agent", parent, agentId, data,
+                List.of(receipt), now(), null);
+    }
+}

@@ -1,0 +1,93 @@
+package dev.vacant.infra.tuple.space;
+
+import dev.vacant.kernel.tuple.ColdData;
+import dev.vacant.kernel.tuple.Template;
+import dev.vacant.kernel.tuple.Tuple;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * The persistence port of the tuple space. "Visible" tuples are those whose lease has not run out and that
+ * are not compressed agents. All calls made inside {@link #inTransaction} commit or roll back together.
+ */
+public interface TupleStore {
+
+    /** Runs {@code work} in one database transaction. */
+    <T> T inTransaction(Supplier<T> work);
+
+    /** The stored reply of an applied op. */
+    Optional<TupleReply> reply(String opId);
+
+    void recordReply(String lane, TupleReply reply, Instant at);
+
+    void insert(Tuple tuple, AgentState agentState);
+
+    /** The first visible tuple of the lane matching the template, in lane order. */
+    Optional<Tuple> first(String lane, Template template, Instant now);
+
+    /** Visible tuples of a lane in lane order, optionally of one yool and within a Hilbert range. */
+    List<Tuple> scan(String lane, String yool, Long hilbertFrom, Long hilbertTo, int limit, Instant now);
+
+    void delete(UUID id);
+
+    /** Rewrites the data, receipts and last activity of a tuple. */
+    void update(Tuple tuple);
+
+    Set<String> wall(String wall);
+
+    /** Adds a capability; false when the wall already held it. */
+    boolean hook(String wall, String capability);
+
+    /** Removes a capability; false when the wall did not hold it. */
+    boolean unhook(String wall, String capability);
+
+    Optional<Tuple> tuple(UUID id);
+
+    Optional<StoredAgent> agent(String agentId);
+
+    void insertSubtree(Subtree subtree);
+
+    Optional<Subtree> subtree(String receipt);
+
+    void countMaterialized(String receipt);
+
+    /** Moves an agent's data to cold storage, leaving the compress token (envelope, receipts, digest). */
+    void compress(Tuple token, ColdData cold);
+
+    Optional<ColdData> cold(String agentId);
+
+    /** Puts a compressed agent's data back and drops its cold copy. */
+    void restore(Tuple agent);
+
+    /** Active agents, least recently active first; only those whose id starts with {@code prefix} when given. */
+    List<String> leastActiveAgents(String prefix, int limit);
+
+    long activeAgents(String prefix);
+
+    SpaceCounts counts(Instant now);
+
+    /** Deletes tuples whose lease ran out; returns how many. */
+    int reapExpired(Instant now);
+
+    /** Whether a tuple is an agent, and in which state. */
+    enum AgentState { ACTIVE, COMPRESSED }
+
+    /** An agent tuple with its state and, when compressed, its data digest. */
+    record StoredAgent(Tuple tuple, AgentState state, String dataDigest) {
+    }
+
+    /** The descriptor of a lazy batch spawn. */
+    record Subtree(String receipt, String controllerAgent, UUID controllerTuple, String lane, String yool, int depth,
+                   int branching, long size, long materialized, Integer compressionThreshold) {
+    }
+
+    /** The counts of a snapshot. */
+    record SpaceCounts(long tuples, Map<String, Long> lanes, long activeAgents, long compressedAgents,
+                       long virtualAgents) {
+    }
+}

@@ -1,0 +1,274 @@
+package dev.vacant.infra.tuple;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.vacant.infra.PostgresApplicationTest;
+import dev.vacant.infra.tuple.space.TupleReply;
+import dev.vacant.infra.tuple.space.TupleStore;
+import dev.vacant.infra.tuple.transport.LaneTransport;
+import dev.vacant.infra.tuple.transport.TupleGateway;
+import dev.vacant.kernel.error.ErrorCode;
+import dev.vacant.kernel.error.VacantException;
+import dev.vacant.kernel.json.Json;
+import dev.vacant.kernel.time.MutableClock;
+import dev.vacant.kernel.tuple.Authority;
+import dev.vacant.kernel.tuple.Template;
+import dev.vacant.kernel.tuple.TupleMap;
+import dev.vacant.kernel.tuple.TupleOp;
+import dev.vacant.kernel.tuple.TupleOp.WallAction;
+import dev.vacant.kernel.tuple.VirtualSubtree;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The contract of a {@link LaneTransport} with its lane workers, on real PostgreSQL; run against every
+ * adapter. Each test works on a fresh lane.
+ */
+abstract class TupleLaneContract extends PostgresApplicationTest {
+
+    private static final long WAIT_S = 20;
+
+    @Autowired
+    LaneTransport transport;
+    @Autowired
+    TupleGateway gateway;
+    @Autowired
+    TupleStore store;
+    @Autowired
+    MutableClock clock;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    final TupleOps lane = TupleOps.freshLane();
+
+    JsonNode call(TupleOp op) {
+        return gateway.request(op);
+    }
+
+    static JsonNode await(CompletableFuture<TupleReply> reply) throws Exception {
+        return reply.get(WAIT_S, TimeUnit.SECONDS).orThrow();
+    }
+
+    /** Waits until every op sent to the lane before has been applied (ops of a lane are applied in order). */
+    void barrier() {
+        call(lane.rd(TupleOps.data("never", -1)));
+    }
+
+    long rows(String table) {
+        return jdbc.queryForObject("select count(*) from " + table, Long.class);
+    }
+
+    @Test
+    void ins_takeTuplesInTheOrderTheyWereWritten_onOneLane() throws Exception {
+        List<CompletableFuture<TupleReply>> writes = new ArrayList<>();
+        for (int n = 0; n < 40; n++) {
+            writes.add(transport.send(lane.out("job", Json.object().put("n", n))));
+        }
+        for (CompletableFuture<TupleReply> write : writes) {
+            await(write);
+        }
+        List<Integer> taken = new ArrayList<>();
+        for (int n = 0; n < 40; n++) {
+            taken.add(call(lane.in(Template.ofYool("job"), 0)).at("/tuple/data/n").asInt());
+        }
+
+        assertThat(taken).isSorted().hasSize(40).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void inAndRd_matchEnvelopeAndDataKeys_andSkipOthers() {
+        call(lane.out("a", Json.object().put("k", 1)));
+        call(lane.out("b", Json.object().put("k", 2)));
+        call(lane.out("a", Json.object().put("k", 2).put("extra", true)));
+
+        JsonNode taken = call(lane.in(new Template("a", null, null, null, null, Json.object().put("k", 2)), 0));
+        JsonNode read = call(lane.rd(Template.ofYool("b")));
+        JsonNode none = call(lane.rd(new Template("a", null, null, null, null, Json.object().put("k", 3))));
+
+        assertThat(taken.at("/tuple/data/extra").asBoolean()).isTrue();
+        assertThat(taken.at("/tuple/receipts").toString()).contains("out@", "in@");
+        assertThat(read.at("/tuple/yool").asText()).isEqualTo("b");
+        assertThat(none.get("tuple").isNull()).isTrue();
+    }
+
+    @Test
+    void blockingIn_isWokenByALaterOut_withoutBlockingTheLane() throws Exception {
+        CompletableFuture<TupleReply> waiting = transport.send(lane.in(Template.ofYool("late"), 60_000));
+        JsonNode other = call(lane.out("other", Json.object()));
+        assertThat(waiting).isNotDone();
+
+        call(lane.out("late", Json.object().put("v", 7)));
+
+        assertThat(other.at("/tuple/yool").asText()).isEqualTo("other");
+        assertThat(await(waiting).at("/tuple/data/v").asInt()).isEqualTo(7);
+        assertThat(call(lane.rd(Template.ofYool("late"))).get("tuple").isNull()).isTrue();
+    }
+
+    @Test
+    void blockingIn_answersEmpty_whenItsTimeoutPasses() throws Exception {
+        CompletableFuture<TupleReply> waiting = transport.send(lane.in(Template.ofYool("never"), 5_000));
+        barrier();
+
+        clock.advance(Duration.ofMillis(5_001));
+
+        assertThat(await(waiting).get("tuple").isNull()).isTrue();
+    }
+
+    @Test
+    void waiters_areServedFirstComeFirstServed_whenSeveralMatch() throws Exception {
+        CompletableFuture<TupleReply> first = transport.send(lane.in(Template.ofYool("job"), 60_000));
+        CompletableFuture<TupleReply> second = transport.send(lane.in(Template.ofYool("job"), 60_000));
+        barrier();
+
+        call(lane.out("job", Json.object().put("n", 1)));
+        call(lane.out("job", Json.object().put("n", 2)));
+
+        assertThat(await(first).at("/tuple/data/n").asInt()).isEqualTo(1);
+        assertThat(await(second).at("/tuple/data/n").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void leasedTuples_becomeInvisibleAndAreReaped_whenTheLeaseRunsOut() {
+        call(lane.out("leased", TupleMap.of(5), Json.object(), 1_000L));
+        assertThat(call(lane.rd(Template.ofYool("leased"))).get("tuple").isNull()).isFalse();
+
+        clock.advance(Duration.ofMillis(1_000));
+
+        assertThat(call(lane.rd(Template.ofYool("leased"))).get("tuple").isNull()).isTrue();
+        assertThat(call(lane.in(Template.ofYool("leased"), 0)).get("tuple").isNull()).isTrue();
+        assertThat(call(lane.scan(null, null)).get("tuples")).isEmpty();
+        assertThat(store.reapExpired(clock.instant())).isPositive();
+        assertThat(jdbc.queryForObject("select count(*) from tuple_entry where lane = ?", Long.class, lane.lane)).isZero();
+    }
+
+    @Test
+    void sameOpTwice_hasOneEffectAndTheSameReply() {
+        call(lane.out("job", Json.object().put("n", 1)));
+        call(lane.out("job", Json.object().put("n", 2)));
+        TupleOp.Out write = lane.out("job", Json.object().put("n", 3));
+        TupleOp.In take = lane.in(Template.ofYool("job"), 0);
+
+        JsonNode written = call(write);
+        JsonNode rewritten = call(write);
+        JsonNode taken = call(take);
+        JsonNode retaken = call(take);
+
+        assertThat(rewritten.toString()).isEqualTo(written.toString());
+        assertThat(retaken.toString()).isEqualTo(taken.toString());
+        assertThat(taken.at("/tuple/data/n").asInt()).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from tuple_entry where lane = ?", Long.class, lane.lane))
+                .isEqualTo(2);
+    }
+
+    @Test
+    void scan_selectsAMapRegionByHilbertRange_inLaneOrder() {
+        JsonNode near = call(lane.out("p", TupleMap.of(100, 100), Json.object(), null));
+        call(lane.out("p", TupleMap.of(60_000, 60_000), Json.object(), null));
+        long h = near.at("/tuple/hilbert").asLong();
+
+        JsonNode region = call(lane.scan(h - 10, h + 10));
+
+        assertThat(region.get("tuples")).hasSize(1);
+        assertThat(region.at("/tuples/0/map").toString()).isEqualTo("[100,100]");
+    }
+
+    @Test
+    void routePacket_mergesIntoTheFirstTuple_withAReceipt() {
+        call(lane.out("p", Json.object().put("a", 1)));
+
+        JsonNode routed = call(new TupleOp.RoutePacket(TupleOps.opId(), lane.lane, lane.authority,
+                Json.object().put("b", 2)));
+
+        assertThat(routed.at("/tuple/data").toString()).isEqualTo("{\"a\":1,\"b\":2}");
+        assertThat(routed.at("/tuple/receipts").toString()).contains("route@");
+    }
+
+    @Test
+    void guardedLane_deniesCallersWithoutACapability_andAdmitsHolders() {
+        Authority reader = TupleOps.randomAuthority("read");
+        call(lane.wall("read", WallAction.HOOK));
+
+        assertThatThrownBy(() -> call(lane.out("x", Json.object())))
+                .isInstanceOfSatisfying(VacantException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.WALL_DENIED));
+        assertThat(call(lane.as(reader).out("x", Json.object())).at("/tuple/yool").asText()).isEqualTo("x");
+        assertThat(call(lane.wall("read", WallAction.CHECK)).get("held").asBoolean()).isTrue();
+        call(lane.wall("read", WallAction.UNHOOK));
+        assertThat(call(lane.out("y", Json.object())).at("/tuple/yool").asText()).isEqualTo("y");
+        assertThat(jdbc.queryForObject("select count(*) from tuple_entry where lane = ?", Long.class, lane.lane))
+                .isEqualTo(2);
+    }
+
+    @Test
+    void batchSpawnOfAMillionAgents_writesAConstantNumberOfRows() {
+        long entriesBefore = rows("tuple_entry");
+        long subtreesBefore = rows("tuple_subtree");
+        long virtualBefore = call(new TupleOp.Snapshot(TupleOps.opId())).get("virtual_agents").asLong();
+
+        JsonNode spawned = call(new TupleOp.BatchSpawn(TupleOps.opId(), lane.lane, lane.authority, null, "worker",
+                new VirtualSubtree(4, 32), null));
+        JsonNode snapshot = call(new TupleOp.Snapshot(TupleOps.opId()));
+
+        assertThat(spawned.get("virtual_agents").asLong()).isEqualTo(1_048_576L);
+        assertThat(rows("tuple_entry") - entriesBefore).isEqualTo(1);
+        assertThat(rows("tuple_subtree") - subtreesBefore).isEqualTo(1);
+        assertThat(snapshot.get("virtual_agents").asLong() - virtualBefore).isEqualTo(1_048_576L);
+        assertThat(snapshot.get("total_agents").asLong()).isEqualTo(snapshot.get("active_agents").asLong()
+                + snapshot.get("compressed_agents").asLong() + snapshot.get("virtual_agents").asLong());
+    }
+
+    @Test
+    void materialize_createsOneVirtualAgentOnFirstUse_andReturnsItAfterwards() {
+        String receipt = call(new TupleOp.BatchSpawn(TupleOps.opId(), lane.lane, lane.authority, null, "worker",
+                new VirtualSubtree(4, 32), null)).get("receipt").asText();
+
+        JsonNode first = call(new TupleOp.Materialize(TupleOps.opId(), lane.lane, lane.authority, receipt, List.of(3, 17, 0, 5)));
+        JsonNode again = call(new TupleOp.Materialize(TupleOps.opId(), lane.lane, lane.authority, receipt, List.of(3, 17, 0, 5)));
+
+        assertThat(first.get("created").asBoolean()).isTrue();
+        assertThat(again.get("created").asBoolean()).isFalse();
+        assertThat(first.at("/agent/agent_id").asText()).isEqualTo(receipt + "/3.17.0.5").isEqualTo(again.at("/agent/agent_id").asText());
+        assertThatThrownBy(() -> call(new TupleOp.Materialize(TupleOps.opId(), lane.lane, lane.authority, receipt,
+                List.of(32, 0, 0, 0)))).isInstanceOfSatisfying(VacantException.class,
+                e -> assertThat(e.code()).isEqualTo(ErrorCode.VALIDATION_FAILED));
+    }
+
+    @Test
+    void compressThenRestore_returnsTheAgentsDataLosslessly() {
+        var data = Json.object().put("notes", "n".repeat(20_000)).put("step", 4);
+        String agentId = call(new TupleOp.SpawnAgent(TupleOps.opId(), lane.lane, lane.authority, null, "worker", data))
+                .at("/agent/agent_id").asText();
+
+        JsonNode token = call(new TupleOp.Compress(TupleOps.opId(), lane.lane, lane.authority, agentId)).get("token");
+        String stored = jdbc.queryForObject("select data from tuple_entry where agent_id = ?", String.class, agentId);
+        JsonNode restored = call(new TupleOp.Restore(TupleOps.opId(), lane.lane, lane.authority, agentId)).get("agent");
+
+        assertThat(token.has("data")).isFalse();
+        assertThat(token.get("data_digest").asText()).hasSize(64);
+        assertThat(stored).isEqualTo("{}");
+        assertThat(restored.get("data")).isEqualTo(data);
+        assertThat(restored.get("receipts").toString()).contains("spawn@", "compress@", "restore@");
+        assertThat(jdbc.queryForObject("select count(*) from tuple_cold where agent_id = ?", Long.class, agentId)).isZero();
+    }
+
+    @Test
+    void materializePastTheCompressionThreshold_compressesTheLeastRecentlyActive() {
+        String receipt = call(new TupleOp.BatchSpawn(TupleOps.opId(), lane.lane, lane.authority, null, "worker",
+                new VirtualSubtree(2, 4), 1)).get("receipt").asText();
+
+        String older = call(new TupleOp.Materialize(TupleOps.opId(), lane.lane, lane.authority, receipt, List.of(0, 0)))
+                .at("/agent/agent_id").asText();
+        clock.advance(Duration.ofSeconds(1));
+        call(new TupleOp.Materialize(TupleOps.opId(), lane.lane, lane.authority, receipt, List.of(0, 1)));
+
+        assertThat(jdbc.queryForObject("select agent_state from tuple_entry where agent_id = ?", String.class, older))
+                .isEqualTo("COMPRESSED");
+    }
+}
