@@ -9,6 +9,8 @@ import dev.vacant.infra.tuple.transport.InProcessLaneTransport;
 import dev.vacant.infra.tuple.transport.LaneTransport;
 import dev.vacant.infra.tuple.transport.PendingReplies;
 import dev.vacant.infra.tuple.transport.TupleGateway;
+import dev.vacant.infra.tuple.web.OpIds;
+import dev.vacant.infra.tuple.web.TupleAuthorities;
 import dev.vacant.kernel.tuple.TupleIds;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -36,8 +38,23 @@ public class TupleSpaceConfiguration {
     }
 
     @Bean
-    TupleSpace tupleSpace(TupleStore store, Clock clock) {
-        return new TupleSpace(store, clock, new TupleIds(clock, new SecureRandom()));
+    TupleIds tupleIds(Clock clock) {
+        return new TupleIds(clock, new SecureRandom());
+    }
+
+    @Bean
+    TupleSpace tupleSpace(TupleStore store, Clock clock, TupleIds ids) {
+        return new TupleSpace(store, clock, ids);
+    }
+
+    @Bean
+    TupleAuthorities tupleAuthorities(JdbcTemplate jdbc) {
+        return new TupleAuthorities(jdbc);
+    }
+
+    @Bean
+    OpIds opIds(TupleIds ids) {
+        return new OpIds(ids);
     }
 
     @Bean
