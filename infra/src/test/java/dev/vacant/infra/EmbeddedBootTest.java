@@ -7,7 +7,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.Arrays;
 import java.util.List;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationState;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.ConnectionCallback;
@@ -21,6 +25,9 @@ class EmbeddedBootTest extends EmbeddedApplicationTest {
 
     @Autowired
     private JdbcTemplate jdbc;
+
+    @Autowired
+    private Flyway flyway;
 
     @Test
     void health_isUp_onTheEmbeddedDefault() throws Exception {
@@ -38,11 +45,14 @@ class EmbeddedBootTest extends EmbeddedApplicationTest {
     }
 
     @Test
-    void flyway_appliesEveryMigration_onH2() {
+    void flyway_appliesEveryMigrationOnTheClasspath_onH2() {
+        MigrationInfo[] migrations = flyway.info().all();
         List<String> applied = jdbc.queryForList(
-                "select version from flyway_schema_history where version is not null and success order by installed_rank", String.class);
+                "select version from flyway_schema_history where version is not null and success", String.class);
 
-        assertThat(applied).containsExactly("1", "2", "3", "4", "5", "6", "10");
+        assertThat(migrations).isNotEmpty().allMatch(migration -> migration.getState() == MigrationState.SUCCESS);
+        assertThat(applied).containsExactlyInAnyOrderElementsOf(
+                Arrays.stream(migrations).map(migration -> migration.getVersion().getVersion()).toList());
     }
 
     @Test

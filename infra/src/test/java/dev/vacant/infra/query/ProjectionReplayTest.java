@@ -6,6 +6,7 @@ import dev.vacant.infra.projection.ProjectionPositions;
 import dev.vacant.infra.support.VacantFixtures;
 import dev.vacant.infra.vacant.VacantApiTestBase;
 import dev.vacant.kernel.vacant.VacantEvent;
+import dev.vacant.query.lineage.LineageProjector;
 import dev.vacant.query.logbook.LogbookProjector;
 import dev.vacant.query.projection.EventPosition;
 import dev.vacant.query.projection.ProjectionCatalog;
@@ -53,7 +54,7 @@ class ProjectionReplayTest extends VacantApiTestBase {
     @Test
     void projectors_areIdempotent_whenAnEventIsAppliedAgain() {
         String id = historyOf();
-        awaitHead(List.of(RegistryProjector.NAME, LogbookProjector.NAME));
+        awaitHead(List.of(RegistryProjector.NAME, LogbookProjector.NAME, LineageProjector.NAME));
         List<Map<String, Object>> before = rowsOf(id);
 
         List<VacantEvent> events = eventStore.readEvents(id).asStream().map(m -> (VacantEvent) m.getPayload()).toList();

@@ -1,0 +1,32 @@
+package dev.vacant.infra.lineage;
+
+import dev.vacant.infra.projection.ProjectionPositions;
+import dev.vacant.query.lineage.LineageProjector;
+import java.time.Duration;
+
+/** A bounded wait for the lineage projection, which a tracking processor feeds asynchronously. */
+final class ProjectionWait {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private static final long POLL_MILLIS = 10;
+
+    private ProjectionWait() {
+    }
+
+    /** Returns once the lineage projection has processed the store's current head; fails after {@link #TIMEOUT}. */
+    static void untilLineageCaughtUp(ProjectionPositions positions) {
+        long head = positions.head();
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (positions.position(LineageProjector.NAME).orElse(0) < head) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the lineage projection did not reach position " + head + " within " + TIMEOUT);
+            }
+            try {
+                Thread.sleep(POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while waiting for the lineage projection", e);
+            }
+        }
+    }
+}
