@@ -1,5 +1,7 @@
 package dev.vacant.infra.projection;
 
+import dev.vacant.kernel.error.ErrorCode;
+import dev.vacant.kernel.error.VacantException;
 import java.time.Duration;
 import java.util.List;
 
@@ -17,6 +19,17 @@ public class ReadConsistency {
     public ReadConsistency(ProjectionPositions positions, Duration timeout) {
         this.positions = positions;
         this.timeout = timeout;
+    }
+
+    /** Parses a {@code consistency} query parameter: {@code strong}, {@code eventual} or absent. */
+    public static boolean strong(String consistency) {
+        if (consistency == null || consistency.equals("eventual")) {
+            return false;
+        }
+        if (consistency.equals("strong")) {
+            return true;
+        }
+        throw new VacantException(ErrorCode.VALIDATION_FAILED, "consistency must be strong or eventual");
     }
 
     /** Waits for {@code projections} to reach {@code position}, or the head when {@code strong}. */

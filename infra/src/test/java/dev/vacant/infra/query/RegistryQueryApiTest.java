@@ -78,6 +78,15 @@ class RegistryQueryApiTest extends VacantApiTestBase {
         assertThat(api.get("/api/v1/vacants/" + bud, aliceToken).text("state")).isEqualTo("LOCAL");
         JsonNode bobsView = api.get("/api/v1/vacants?controller=" + alice + "&limit=500", bobToken).body().get("items");
         assertThat(bobsView.findValuesAsText("id")).contains(listed).doesNotContain(local, bud);
+        String children = "/api/v1/vacants/" + listed + "/lineage?direction=children&consistency=strong";
+        assertThat(api.get(children, aliceToken).body().get("items").findValuesAsText("id")).contains(bud);
+        assertThat(api.get(children, bobToken).body().get("items").findValuesAsText("id")).doesNotContain(bud);
+        String tree = "/api/v1/vacants/" + listed + "/lineage?format=tree&depth=2&consistency=strong";
+        assertThat(api.get(tree, aliceToken).body().toString()).contains(bud);
+        Response bobsTree = api.get(tree, bobToken);
+        assertThat(bobsTree.status()).isEqualTo(200);
+        assertThat(bobsTree.body().toString()).contains(listed).doesNotContain(bud);
+        assertThat(api.get("/api/v1/vacants/" + local + "/lineage", bobToken).code()).isEqualTo("NOT_FOUND");
         assertThat(api.get("/api/v1/vacants/vac_" + "a".repeat(52), operator).code()).isEqualTo("NOT_FOUND");
         assertThat(api.get("/api/v1/vacants/not-an-id", operator).code()).isEqualTo("VALIDATION_FAILED");
     }

@@ -4,6 +4,10 @@ import dev.vacant.kernel.auth.Actor;
 import dev.vacant.kernel.lifecycle.LifecycleState;
 import dev.vacant.kernel.vacant.RegistryVisibility;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -44,6 +48,19 @@ public class RegistryQueries {
         sql.append(" order by vacant_id limit ?");
         args.add(filter.limit());
         return jdbc.query(sql.toString(), RegistryRows.MAPPER, args.toArray());
+    }
+
+    /** Which of {@code ids} the viewer may see (all of them for an operator). */
+    public Set<String> visibleAmong(Actor viewer, Collection<String> ids) {
+        if (viewer.isOperator() || ids.isEmpty()) {
+            return new HashSet<>(ids);
+        }
+        List<Object> args = new ArrayList<>(ids);
+        args.addAll(List.of(viewer.principal(), RegistryVisibility.PUBLIC.name(), LifecycleState.LOCAL.name(),
+                LifecycleState.ARCHIVED.name()));
+        return new HashSet<>(jdbc.queryForList("select vacant_id from " + RegistryRows.TABLE + " where vacant_id in ("
+                + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")"
+                + " and (controller = ? or (registry_visibility = ? and state not in (?, ?)))", String.class, args.toArray()));
     }
 
     /** The stored bundle or substrate content of a digest. */

@@ -1,5 +1,12 @@
 package dev.vacant.infra.web.lineage;
 
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import java.util.Set;
+import java.util.ArrayList;
+import dev.vacant.query.lineage.LineageTree;
+import dev.vacant.query.lineage.LineageLink;
+import dev.vacant.query.registry.RegistryQueries;
+import dev.vacant.kernel.auth.Actor;
 import dev.vacant.infra.projection.ReadConsistency;
 import dev.vacant.infra.web.lineage.LineageResponses.LineageAnswer;
 import dev.vacant.infra.web.lineage.LineageResponses.LineageList;
@@ -34,14 +41,18 @@ public class LineageController {
     private final KnownVacants vacants;
     private final ReadConsistency consistency;
 
-    public LineageController(LineageQueries lineage, KnownVacants vacants, ReadConsistency consistency) {
+    private final RegistryQueries registry;
+
+    public LineageController(LineageQueries lineage, KnownVacants vacants, ReadConsistency consistency,
+                             RegistryQueries registry) {
         this.lineage = lineage;
         this.vacants = vacants;
         this.consistency = consistency;
+        this.registry = registry;
     }
 
     @GetMapping("/{id}/lineage")
-    public LineageAnswer lineage(@PathVariable String id,
+    public LineageAnswer lineage(@AuthenticationPrincipal Actor actor, @PathVariable String id,
                                  @RequestParam(required = false) String direction,
                                  @RequestParam(required = false) String format,
                                  @RequestParam(required = false) Integer depth,
@@ -54,34 +65,49 @@ public class LineageController {
             throw new VacantException(ErrorCode.VALIDATION_FAILED, "'" + id + "' is not a vacant id");
         }
         LineageRequest request = LineageRequest.of(direction, format, depth, page, size, after);
-        this.consistency.await(LINEAGE, position, strong(consistency));
-        if (!vacants.exists(id)) {
+        this.consistency.await(LINEAGE, position, ReadConsistency.strong(consistency));
+        boolean visible = actor.isOperator() ? vacants.exists(id) : registry.find(actor, id).isPresent();
+        if (!visible) {
             throw new VacantException(ErrorCode.NOT_FOUND, "no such vacant: " + id);
         }
         if (request.tree()) {
             Subtree subtree = lineage.subtree(id, request.depth(), LineageRequest.MAX_TREE_NODES);
-            return new LineageSubtree(id, request.depth(), subtree.truncated(), subtree.tree());
+            return new LineageSubtree(id, request.depth(), subtree.truncated(), visibleTree(actor, subtree.tree()));
         }
         return switch (request.direction()) {
-            case PARENTS -> new LineageList(id, request.direction(), request.depth(), lineage.parents(id), null);
+            case PARENTS -> new LineageList(id, request.direction(), request.depth(), visibleLinks(actor, lineage.parents(id)), null);
             case ANCESTORS -> new LineageList(id, request.direction(), request.depth(),
-                    lineage.ancestors(id, request.depth()), null);
+                    visibleLinks(actor, lineage.ancestors(id, request.depth())), null);
             case CHILDREN, DESCENDANTS -> {
                 DescendantPage items = lineage.descendants(id, request.depth(), request.after(), request.offset(),
                         request.size());
-                yield new LineageList(id, request.direction(), request.depth(), items.items(),
+                yield new LineageList(id, request.direction(), request.depth(), visibleLinks(actor, items.items()),
                         Objects.toString(items.next(), null));
             }
         };
     }
 
-    private static boolean strong(String consistency) {
-        if (consistency == null || consistency.equals("eventual")) {
-            return false;
-        }
-        if (consistency.equals("strong")) {
-            return true;
-        }
-        throw new VacantException(ErrorCode.VALIDATION_FAILED, "consistency must be strong or eventual");
+    /** Drops the vacants the caller may not see (a page may then hold fewer items; its cursor stays valid). */
+    private List<LineageLink> visibleLinks(Actor actor, List<LineageLink> links) {
+        Set<String> visible = registry.visibleAmong(actor, links.stream().map(LineageLink::id).toList());
+        return links.stream().filter(link -> visible.contains(link.id())).toList();
+    }
+
+    /** Prunes the subtrees of vacants the caller may not see. */
+    private LineageTree visibleTree(Actor actor, LineageTree tree) {
+        List<String> ids = new ArrayList<>();
+        collectIds(tree, ids);
+        Set<String> visible = registry.visibleAmong(actor, ids);
+        return prune(tree, visible);
+    }
+
+    private static void collectIds(LineageTree tree, List<String> ids) {
+        ids.add(tree.id());
+        tree.children().forEach(child -> collectIds(child, ids));
+    }
+
+    private static LineageTree prune(LineageTree tree, Set<String> visible) {
+        return new LineageTree(tree.id(), tree.path(), tree.secondary(), tree.createdAt(), tree.children().stream()
+                .filter(child -> visible.contains(child.id())).map(child -> prune(child, visible)).toList());
     }
 }

@@ -81,7 +81,7 @@ public class VacantQueryController {
                            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit,
                            @RequestParam(required = false) Long position,
                            @RequestParam(required = false) String consistency) {
-        this.consistency.await(REGISTRY, position, strong(consistency));
+        this.consistency.await(REGISTRY, position, ReadConsistency.strong(consistency));
         List<VacantView> items = registry.list(new RegistryFilter(actor, state, controller, visibility, after, limit))
                 .stream().map(row -> VacantView.of(row, null)).toList();
         return new VacantPage(items, items.size() == limit ? items.get(items.size() - 1).id() : null);
@@ -91,7 +91,7 @@ public class VacantQueryController {
     public VacantView get(@AuthenticationPrincipal Actor actor, @PathVariable String id,
                           @RequestParam(required = false) Long position,
                           @RequestParam(required = false) String consistency) {
-        this.consistency.await(REGISTRY, position, strong(consistency));
+        this.consistency.await(REGISTRY, position, ReadConsistency.strong(consistency));
         RegistryRow row = visible(actor, id);
         return VacantView.of(row, registry.content(row.bundleDigest()).map(Json::parse).orElse(null));
     }
@@ -102,7 +102,7 @@ public class VacantQueryController {
                                @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit,
                                @RequestParam(required = false) Long position,
                                @RequestParam(required = false) String consistency) {
-        this.consistency.await(REGISTRY_AND_LOGBOOK, position, strong(consistency));
+        this.consistency.await(REGISTRY_AND_LOGBOOK, position, ReadConsistency.strong(consistency));
         visible(actor, id);
         List<StoredEntry> entries = logbook.entries(id, fromSeq, limit);
         Long next = entries.size() == limit ? entries.get(entries.size() - 1).seq() + 1 : null;
@@ -113,7 +113,7 @@ public class VacantQueryController {
     public DriftView drift(@AuthenticationPrincipal Actor actor, @PathVariable String id,
                            @RequestParam(required = false) Long position,
                            @RequestParam(required = false) String consistency) {
-        this.consistency.await(REGISTRY_AND_LOGBOOK, position, strong(consistency));
+        this.consistency.await(REGISTRY_AND_LOGBOOK, position, ReadConsistency.strong(consistency));
         RegistryRow row = visible(actor, id);
         Anchor anchor = logbook.anchorOf(id);
         long threshold = Math.round(driftSettings.threshold() * 1000);
@@ -128,15 +128,5 @@ public class VacantQueryController {
             throw new VacantException(ErrorCode.VALIDATION_FAILED, "'" + id + "' is not a vacant id");
         }
         return registry.find(actor, id).orElseThrow(() -> new VacantException(ErrorCode.NOT_FOUND, "no such vacant: " + id));
-    }
-
-    private static boolean strong(String consistency) {
-        if (consistency == null || consistency.equals("eventual")) {
-            return false;
-        }
-        if (consistency.equals("strong")) {
-            return true;
-        }
-        throw new VacantException(ErrorCode.VALIDATION_FAILED, "consistency must be strong or eventual");
     }
 }
