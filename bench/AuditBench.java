@@ -1,0 +1,241 @@
+import dev.vacant.infra.audit.AuditProgress;
+import dev.vacant.infra.audit.AuditReplay;
+import dev.vacant.infra.audit.AuditReport;
+import dev.vacant.kernel.crypto.Base64Url;
+import dev.vacant.kernel.crypto.Ed25519;
+import dev.vacant.kernel.crypto.Ed25519KeyPair;
+import dev.vacant.kernel.custody.KeyPairSigner;
+import dev.vacant.kernel.id.VacantId;
+import dev.vacant.kernel.json.Json;
+import dev.vacant.kernel.lifecycle.LifecycleState;
+import dev.vacant.kernel.logbook.LogbookChain;
+import dev.vacant.kernel.logbook.LogbookEntry;
+import dev.vacant.kernel.spawn.BehaviorBundle;
+import dev.vacant.kernel.spawn.SubstrateSpec;
+import dev.vacant.kernel.vacant.BirthPayload;
+import dev.vacant.kernel.vacant.CallPayload;
+import dev.vacant.kernel.vacant.Payloads;
+import dev.vacant.kernel.vacant.RegistryVisibility;
+import dev.vacant.kernel.vacant.VacantEvent;
+import dev.vacant.kernel.vacant.VacantEvents.CallReceivedEvent;
+import dev.vacant.kernel.vacant.VacantEvents.GenesisRecordedEvent;
+import dev.vacant.kernel.vacant.VacantEvents.HeartbeatRecordedEvent;
+import dev.vacant.query.projection.ProjectionCatalog;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Audit replay benchmark. Builds a store of VACANTS x ENTRIES valid signed events in an empty PostgreSQL database
+ * (keys and entries made with the kernel, rows written exactly as Axon's JDBC engine writes them: the Jackson JSON
+ * of the event record, interleaved across vacants in global order), then measures, in the same JVM:
+ * the raw BouncyCastle Ed25519 verify rate on all cores (over the entries' own JCS bytes and signatures), and
+ * the audit replay (the CLI's code path, verification only; with projections too when the catalog has any).
+ * Prints entries/s, raw verifies/s and their ratio.
+ *
+ * Usage: java -cp CLASSPATH bench/AuditBench.java JDBC_URL USER PASSWORD [VACANTS] [ENTRIES]
+ */
+public class AuditBench {
+
+    private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+    private static final Path SCHEMA = Path.of("infra/src/main/resources/db/migration/common/V1__axon_event_store.sql");
+    private static final int CORES = Runtime.getRuntime().availableProcessors();
+
+    /** One entry's verification inputs, for the raw rate. */
+    record Signed(byte[] publicKey, byte[] message, byte[] signature) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String url = args[0];
+        String user = args[1];
+        String password = args[2];
+        int vacants = args.length > 3 ? Integer.parseInt(args[3]) : 1000;
+        int entries = args.length > 4 ? Integer.parseInt(args[4]) : 100;
+
+        long t0 = System.nanoTime();
+        List<List<VacantEvent>> chains = generate(vacants, entries);
+        System.out.printf("generated %d signed entries in %.1f s%n", (long) vacants * entries, seconds(t0));
+        t0 = System.nanoTime();
+        try (Connection connection = DriverManager.getConnection(url + "?reWriteBatchedInserts=true", user, password)) {
+            connection.createStatement().execute(Files.readString(SCHEMA));
+            insert(connection, chains);
+        }
+        System.out.printf("stored them as Axon rows in %.1f s%n", seconds(t0));
+
+        List<Signed> sample = sample(chains, 4096);
+        double rawBefore = rawVerifiesPerSecond(sample, 8);
+        AuditReplay verification = new AuditReplay(() -> DriverManager.getConnection(url, user, password), List.of(), CORES);
+        AuditReport warmup = verification.run("benchwarm", AuditProgress.NONE);
+        AuditReport audit = verification.run("bench", AuditProgress.NONE);
+        double rawAfter = rawVerifiesPerSecond(sample, 8);
+        double raw = (rawBefore + rawAfter) / 2;
+        if (!audit.clean() || audit.entriesVerified() != (long) vacants * entries) {
+            throw new IllegalStateException("the benchmark store did not verify: " + audit);
+        }
+        double entriesPerSecond = audit.entriesVerified() * 1000.0 / audit.elapsedMillis();
+        System.out.printf("cores                      %d%n", CORES);
+        System.out.printf("audit (warm-up run)        %.0f entries/s%n", warmup.entriesVerified() * 1000.0 / warmup.elapsedMillis());
+        System.out.printf("audit, verification only   %.0f entries/s (%d entries in %.2f s)%n", entriesPerSecond,
+                audit.entriesVerified(), audit.elapsedMillis() / 1000.0);
+        System.out.printf("raw Ed25519 verify         %.0f verifies/s (before %.0f, after %.0f)%n", raw, rawBefore, rawAfter);
+        System.out.printf("ratio                      %.2f (target >= 0.70)%n", entriesPerSecond / raw);
+        if (ProjectionCatalog.projectors().isEmpty()) {
+            System.out.println("audit with projections     - (the projection catalog of this build is empty)");
+        } else {
+            AuditReplay full = new AuditReplay(() -> DriverManager.getConnection(url, user, password),
+                    ProjectionCatalog.projectors(), CORES);
+            AuditReport withProjections = full.run("benchfull", AuditProgress.NONE);
+            System.out.printf("audit with projections     %.0f entries/s (%d tables rebuilt and compared)%n",
+                    withProjections.entriesVerified() * 1000.0 / withProjections.elapsedMillis(),
+                    withProjections.projections().size());
+        }
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+
+    /** Every vacant's chain, signed on all cores: genesis with its attachments, then heartbeats and calls. */
+    private static List<List<VacantEvent>> generate(int vacants, int entries) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(CORES);
+        try {
+            List<Future<List<VacantEvent>>> futures = new ArrayList<>();
+            SecureRandom random = new SecureRandom();
+            for (int i = 0; i < vacants; i++) {
+                futures.add(pool.submit(() -> chain(random, entries)));
+            }
+            List<List<VacantEvent>> chains = new ArrayList<>();
+            for (Future<List<VacantEvent>> future : futures) {
+                chains.add(future.get());
+            }
+            return chains;
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private static List<VacantEvent> chain(SecureRandom random, int entries) {
+        Ed25519KeyPair key = Ed25519.generate(random);
+        VacantId id = VacantId.of(key.publicKey());
+        KeyPairSigner signer = new KeyPairSigner(id, key.privateSeed());
+        BehaviorBundle bundle = new BehaviorBundle("You are a benchmark vacant.", "allow: read", List.of("read", "search"));
+        SubstrateSpec substrate = new SubstrateSpec("openai", "gpt-x", "gpt", Json.object().put("max_tokens", 256));
+        BirthPayload birth = new BirthPayload(LifecycleState.ACTIVE, "bench-controller", bundle.digest(),
+                substrate.digest(), RegistryVisibility.PUBLIC, null, null, null, null);
+        LogbookChain head = LogbookChain.empty(id.value());
+        List<VacantEvent> events = new ArrayList<>();
+        for (int seq = 0; seq < entries; seq++) {
+            Instant at = T0.plusSeconds(61L * seq);
+            LogbookEntry entry;
+            VacantEvent event;
+            if (seq == 0) {
+                entry = head.append("GENESIS", at, Payloads.toJson(birth), signer);
+                event = new GenesisRecordedEvent(entry, bundle, substrate);
+            } else if (seq % 3 == 0) {
+                entry = head.append("CALL_RECEIVED", at, Payloads.toJson(new CallPayload("bench-caller")), signer);
+                event = new CallReceivedEvent(entry);
+            } else {
+                entry = head.append("HEARTBEAT", at, Json.object().put("state", "ACTIVE")
+                        .put("idle_seconds", 61L * seq), signer);
+                event = new HeartbeatRecordedEvent(entry);
+            }
+            head = head.after(entry);
+            events.add(event);
+        }
+        return events;
+    }
+
+    /** Inserts the chains round-robin (seq-major), so chains interleave in global order as they do live. */
+    private static void insert(Connection connection, List<List<VacantEvent>> chains) throws Exception {
+        connection.setAutoCommit(false);
+        String sql = "insert into domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type, "
+                + "time_stamp, payload_type, payload_revision, payload, meta_data) values (?, ?, ?, 'Vacant', ?, ?, null, ?, ?)";
+        try (PreparedStatement insert = connection.prepareStatement(sql)) {
+            int pending = 0;
+            for (int seq = 0; seq < chains.get(0).size(); seq++) {
+                for (List<VacantEvent> chain : chains) {
+                    VacantEvent event = chain.get(seq);
+                    String trace = UUID.randomUUID().toString();
+                    insert.setString(1, UUID.randomUUID().toString());
+                    insert.setString(2, event.vacantId());
+                    insert.setLong(3, event.entry().seq());
+                    insert.setString(4, Instant.parse(event.entry().body().ts()).toString());
+                    insert.setString(5, event.getClass().getName());
+                    insert.setBytes(6, Json.mapper().writeValueAsBytes(event));
+                    insert.setBytes(7, ("{\"traceId\":\"" + trace + "\",\"correlationId\":\"" + trace + "\"}")
+                            .getBytes(StandardCharsets.UTF_8));
+                    insert.addBatch();
+                    if (++pending == 2000) {
+                        insert.executeBatch();
+                        pending = 0;
+                    }
+                }
+            }
+            insert.executeBatch();
+        }
+        connection.commit();
+    }
+
+    private static List<Signed> sample(List<List<VacantEvent>> chains, int size) {
+        List<Signed> sample = new ArrayList<>();
+        for (int i = 0; sample.size() < size; i++) {
+            List<VacantEvent> chain = chains.get(i % chains.size());
+            LogbookEntry entry = chain.get((i / chains.size()) % chain.size()).entry();
+            sample.add(new Signed(VacantId.parse(entry.body().vacant()).publicKey(), entry.body().canonicalBytes(),
+                    Base64Url.decode(entry.sig())));
+        }
+        return sample;
+    }
+
+    /** BouncyCastle Ed25519 verifies per second on all cores, for {@code seconds} (after a short warm-up). */
+    private static double rawVerifiesPerSecond(List<Signed> sample, int seconds) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(CORES);
+        try {
+            AtomicBoolean measuring = new AtomicBoolean(false);
+            AtomicBoolean stop = new AtomicBoolean(false);
+            List<Future<Long>> counts = new ArrayList<>();
+            for (int t = 0; t < CORES; t++) {
+                int offset = t * 997;
+                counts.add(pool.submit(() -> {
+                    long verified = 0;
+                    for (int i = offset; !stop.get(); i++) {
+                        Signed signed = sample.get(i % sample.size());
+                        if (!Ed25519.verify(signed.publicKey(), signed.message(), signed.signature())) {
+                            throw new IllegalStateException("a sample entry did not verify");
+                        }
+                        if (measuring.get()) {
+                            verified++;
+                        }
+                    }
+                    return verified;
+                }));
+            }
+            Thread.sleep(1000);
+            long start = System.nanoTime();
+            measuring.set(true);
+            Thread.sleep(seconds * 1000L);
+            measuring.set(false);
+            double elapsed = seconds(start);
+            stop.set(true);
+            long total = 0;
+            for (Future<Long> count : counts) {
+                total += count.get();
+            }
+            return total / elapsed;
+        } finally {
+            pool.shutdown();
+        }
+    }
+}

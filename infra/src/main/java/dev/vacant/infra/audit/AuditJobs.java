@@ -1,0 +1,73 @@
+package dev.vacant.infra.audit;
+
+import dev.vacant.kernel.crypto.Hex;
+import java.security.SecureRandom;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Audit replays as background jobs, one at a time on a single thread (later requests wait as QUEUED). Jobs live in
+ * memory only: they do not survive a restart, and only the {@value #RETAINED} most recent are kept.
+ */
+public class AuditJobs implements AutoCloseable {
+
+    static final int RETAINED = 50;
+    private static final Logger log = LoggerFactory.getLogger(AuditJobs.class);
+
+    private final AuditReplay replay;
+    private final ExecutorService runner = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "audit-replay");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final SecureRandom random = new SecureRandom();
+    private final Map<String, AuditJob> jobs = new LinkedHashMap<>();
+
+    public AuditJobs(AuditReplay replay) {
+        this.replay = replay;
+    }
+
+    /** Queues a new audit replay of the whole store. */
+    public AuditJob submit() {
+        AuditJob job = new AuditJob(newId());
+        synchronized (jobs) {
+            jobs.put(job.id(), job);
+            if (jobs.size() > RETAINED) {
+                jobs.remove(jobs.keySet().iterator().next());
+            }
+        }
+        runner.execute(() -> run(job));
+        return job;
+    }
+
+    public Optional<AuditJob> find(String id) {
+        synchronized (jobs) {
+            return Optional.ofNullable(jobs.get(id));
+        }
+    }
+
+    @Override
+    public void close() {
+        runner.shutdownNow();
+    }
+
+    private void run(AuditJob job) {
+        try {
+            job.done(replay.run(job.id(), job));
+        } catch (Exception e) {
+            log.error("Audit replay {} failed", job.id(), e);
+            job.failed();
+        }
+    }
+
+    private String newId() {
+        byte[] bytes = new byte[8];
+        random.nextBytes(bytes);
+        return Hex.encode(bytes);
+    }
+}

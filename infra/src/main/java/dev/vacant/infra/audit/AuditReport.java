@@ -1,0 +1,39 @@
+package dev.vacant.infra.audit;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import dev.vacant.kernel.logbook.VerificationFailure;
+import dev.vacant.query.audit.TableComparison;
+import java.util.List;
+
+/**
+ * What an audit replay found: events read, entries verified, rows of other aggregates skipped, verification
+ * failures (all counted, the first {@value #LISTED_FAILURES} listed in vacant and seq order), every projection
+ * table compared with its rebuild, and the time it took.
+ */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record AuditReport(long eventsRead, long entriesVerified, long rowsSkipped, long failureCount,
+                          List<VerificationFailure> failures, List<TableComparison> projections, long elapsedMillis,
+                          long eventsPerSecond) {
+
+    /** At most this many failures are listed; {@code failure_count} counts them all. */
+    public static final int LISTED_FAILURES = 1000;
+
+    public AuditReport {
+        failures = List.copyOf(failures.subList(0, (int) Math.min(failures.size(), LISTED_FAILURES)));
+        projections = List.copyOf(projections);
+    }
+
+    /** The number of projection tables whose live rows differ from their rebuild. */
+    @JsonProperty("projection_differences")
+    public long projectionDifferences() {
+        return projections.stream().filter(table -> !table.identical()).count();
+    }
+
+    /** Whether the store verified and every projection matches its rebuild. */
+    @JsonProperty("clean")
+    public boolean clean() {
+        return failureCount == 0 && projectionDifferences() == 0;
+    }
+}

@@ -1,0 +1,132 @@
+package dev.vacant.infra.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.vacant.kernel.audit.StoredEvent;
+import dev.vacant.kernel.audit.StoredEventDecoder;
+import dev.vacant.kernel.audit.StoredHistory;
+import dev.vacant.kernel.vacant.VacantEvent;
+import dev.vacant.query.audit.TableComparison;
+import dev.vacant.query.projection.EventPosition;
+import dev.vacant.query.projection.ProjectionTable;
+import dev.vacant.query.projection.Projector;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.List;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/**
+ * Audit replay's projection rebuild and comparison, on one database engine: a migrated store holding signed
+ * histories written as Axon writes them, and a live test projection built from it.
+ */
+abstract class ProjectionRebuildContract {
+
+    private static final int VACANTS = 4;
+    private static final int ENTRIES = 6;
+
+    private final EventCountProjector projector = new EventCountProjector();
+    private JdbcTemplate jdbc;
+    private List<StoredEvent> history;
+
+    abstract String jdbcUrl();
+
+    abstract String user();
+
+    abstract String password();
+
+    /** The {@code db/migration/<vendor>} folder of this engine. */
+    abstract String vendor();
+
+    private Connection connect() throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(), user(), password());
+    }
+
+    private AuditReplay replay(Projector... projectors) {
+        return new AuditReplay(this::connect, List.of(projectors), 2);
+    }
+
+    @BeforeEach
+    void storeAndLiveProjection() throws SQLException {
+        DriverManagerDataSource dataSource = new DriverManagerDataSource(jdbcUrl(), user(), password());
+        Flyway flyway = Flyway.configure().dataSource(dataSource).cleanDisabled(false)
+                .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor()).load();
+        flyway.clean();
+        flyway.migrate();
+        jdbc = new JdbcTemplate(dataSource);
+        history = StoredHistory.interleaved(VACANTS, ENTRIES);
+        AxonRows.insert(jdbc, history);
+        jdbc.execute(EventCountProjector.CREATE_TABLE);
+        try (Connection connection = connect()) {
+            new JdbcEventStoreReader(connection, 5).forEachBatch(batch -> batch.forEach(row -> {
+                VacantEvent event = StoredEventDecoder.decode(row).orElseThrow();
+                projector.apply(jdbc, event, new EventPosition(row.globalIndex()));
+            }));
+        }
+    }
+
+    private long scratchSchemas() {
+        return jdbc.queryForObject("select count(*) from information_schema.schemata where schema_name like 'audit%'",
+                Long.class);
+    }
+
+    @Test
+    void run_reportsIdenticalProjectionsAndNoFailure_whenTheLiveProjectionMatchesTheStore() throws SQLException {
+        AuditReport report = replay(projector).run("contract1", AuditProgress.NONE);
+
+        assertThat(report.clean()).as(report.toString()).isTrue();
+        assertThat(report.eventsRead()).isEqualTo(VACANTS * ENTRIES);
+        assertThat(report.entriesVerified()).isEqualTo(VACANTS * ENTRIES);
+        assertThat(report.projections()).containsExactly(
+                new TableComparison(EventCountProjector.TABLE, VACANTS, 0, 0, List.of(), List.of()));
+        assertThat(scratchSchemas()).isZero();
+    }
+
+    @Test
+    void run_reportsMissingAndExtraRowsWithTheirKeys_whenTheLiveProjectionDiverges() throws SQLException {
+        String changed = history.get(0).aggregateIdentifier();
+        String deleted = history.get(1).aggregateIdentifier();
+        jdbc.update("update " + EventCountProjector.TABLE + " set events = 99 where vacant_id = ?", changed);
+        jdbc.update("delete from " + EventCountProjector.TABLE + " where vacant_id = ?", deleted);
+
+        AuditReport report = replay(projector).run("contract2", AuditProgress.NONE);
+
+        TableComparison table = report.projections().get(0);
+        assertThat(table.missing()).isEqualTo(2);
+        assertThat(table.extra()).isEqualTo(1);
+        assertThat(table.missingKeys()).containsExactlyInAnyOrder("vacant_id=" + changed, "vacant_id=" + deleted);
+        assertThat(table.extraKeys()).containsExactly("vacant_id=" + changed);
+        assertThat(report.failureCount()).isZero();
+        assertThat(report.clean()).isFalse();
+    }
+
+    @Test
+    void run_dropsTheScratchSchema_whenAProjectorFails() {
+        Projector broken = new Projector() {
+            @Override
+            public String name() {
+                return "broken";
+            }
+
+            @Override
+            public List<ProjectionTable> tables() {
+                return projector.tables();
+            }
+
+            @Override
+            public void apply(JdbcTemplate scratch, VacantEvent event, EventPosition position) {
+                scratch.update("insert into no_such_table values (1)");
+            }
+        };
+
+        assertThatThrownBy(() -> replay(broken).run("contract3", AuditProgress.NONE))
+                .isInstanceOf(DataAccessException.class);
+        assertThat(scratchSchemas()).isZero();
+    }
+}

@@ -1,0 +1,156 @@
+package dev.vacant.query.audit;
+
+import dev.vacant.kernel.vacant.VacantEvent;
+import dev.vacant.query.projection.EventPosition;
+import dev.vacant.query.projection.ProjectionTable;
+import dev.vacant.query.projection.Projector;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+/**
+ * Rebuilds projections from the event store into a scratch schema and compares them with the live tables (audit
+ * replay). {@link #open} creates schema {@code audit_<id>} with an empty copy of every table of every projector
+ * (same columns as the live table, which lives in the connection's current schema) and an index on its key
+ * columns, then points the connection at it so projectors' unqualified names land there. {@link #apply} every
+ * event in global order, {@link #compare} live and rebuilt rows both ways with {@code EXCEPT}, and {@link #close}
+ * drops the schema. Portable SQL (PostgreSQL and H2 in PostgreSQL mode); applies are committed in batches.
+ */
+public final class ScratchProjections implements AutoCloseable {
+
+    private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+    private static final int COMMIT_EVERY = 500;
+    private static final int SAMPLE_KEYS = 5;
+
+    private final Connection connection;
+    private final List<Projector> projectors;
+    private final String liveSchema;
+    private final String scratchSchema;
+    private final JdbcTemplate jdbc;
+    private int uncommitted;
+
+    private ScratchProjections(Connection connection, List<Projector> projectors, String liveSchema,
+                               String scratchSchema) {
+        this.connection = connection;
+        this.projectors = List.copyOf(projectors);
+        this.liveSchema = liveSchema;
+        this.scratchSchema = scratchSchema;
+        this.jdbc = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
+    }
+
+    /**
+     * Creates the scratch schema {@code audit_<id>} and its tables on {@code connection}, which the result owns
+     * (and closes).
+     */
+    public static ScratchProjections open(Connection connection, List<Projector> projectors, String id)
+            throws SQLException {
+        ScratchProjections scratch;
+        try {
+            scratch = new ScratchProjections(connection, projectors, identifier(connection.getSchema()),
+                    identifier("audit_" + id));
+        } catch (RuntimeException | SQLException e) {
+            connection.close();
+            throw e;
+        }
+        try {
+            scratch.createTables();
+        } catch (RuntimeException | SQLException e) {
+            try {
+                scratch.close();
+            } catch (RuntimeException | SQLException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
+        }
+        return scratch;
+    }
+
+    /** Applies one event, in global order, to every projector's scratch tables. */
+    public void apply(VacantEvent event, EventPosition position) throws SQLException {
+        for (Projector projector : projectors) {
+            projector.apply(jdbc, event, position);
+        }
+        if (++uncommitted >= COMMIT_EVERY) {
+            commit();
+        }
+    }
+
+    /** Compares every table, live against rebuilt, in projector and table order. */
+    public List<TableComparison> compare() throws SQLException {
+        commit();
+        List<TableComparison> comparisons = new ArrayList<>();
+        for (ProjectionTable table : tables()) {
+            String live = liveSchema + "." + table.name();
+            String rebuilt = scratchSchema + "." + table.name();
+            comparisons.add(new TableComparison(table.name(),
+                    jdbc.queryForObject("select count(*) from " + rebuilt, Long.class),
+                    countExcept(rebuilt, live), countExcept(live, rebuilt),
+                    sampleKeys(table, rebuilt, live), sampleKeys(table, live, rebuilt)));
+        }
+        return comparisons;
+    }
+
+    /** Drops the scratch schema and closes the connection. */
+    @Override
+    public void close() throws SQLException {
+        try (connection) {
+            connection.rollback();
+            connection.setSchema(liveSchema);
+            jdbc.execute("drop schema if exists " + scratchSchema + " cascade");
+            connection.commit();
+        }
+    }
+
+    private void createTables() throws SQLException {
+        connection.setAutoCommit(false);
+        jdbc.execute("create schema " + scratchSchema);
+        connection.setSchema(scratchSchema);
+        for (ProjectionTable table : tables()) {
+            String name = identifier(table.name());
+            jdbc.execute("create table " + name + " as select * from " + liveSchema + "." + name + " where 1 = 0");
+            List<String> keys = table.keyColumns().stream().map(ScratchProjections::identifier).toList();
+            jdbc.execute("create index " + name + "_audit_key on " + name + " (" + String.join(", ", keys) + ")");
+        }
+        connection.commit();
+    }
+
+    private List<ProjectionTable> tables() {
+        return projectors.stream().flatMap(projector -> projector.tables().stream()).toList();
+    }
+
+    private void commit() throws SQLException {
+        connection.commit();
+        uncommitted = 0;
+    }
+
+    private long countExcept(String from, String without) {
+        return jdbc.queryForObject("select count(*) from (" + except(from, without) + ") d", Long.class);
+    }
+
+    private List<String> sampleKeys(ProjectionTable table, String from, String without) {
+        String keys = String.join(", ", table.keyColumns());
+        return jdbc.query("select " + keys + " from (" + except(from, without) + ") d order by " + keys
+                + " limit " + SAMPLE_KEYS, (rs, n) -> {
+                    List<String> parts = new ArrayList<>();
+                    for (int i = 0; i < table.keyColumns().size(); i++) {
+                        parts.add(table.keyColumns().get(i) + "=" + rs.getString(i + 1));
+                    }
+                    return String.join(",", parts);
+                });
+    }
+
+    private static String except(String from, String without) {
+        return "select * from " + from + " except select * from " + without;
+    }
+
+    private static String identifier(String name) {
+        if (name == null || !IDENTIFIER.matcher(name).matches()) {
+            throw new IllegalArgumentException("not a plain lowercase SQL identifier: " + name);
+        }
+        return name;
+    }
+}
