@@ -2,9 +2,14 @@ package dev.vacant.infra.lineage;
 
 import dev.vacant.infra.projection.ProjectionPositions;
 import dev.vacant.query.lineage.LineageProjector;
+import dev.vacant.query.registry.RegistryProjector;
+import java.util.stream.Stream;
 import java.time.Duration;
 
-/** A bounded wait for the lineage projection, which a tracking processor feeds asynchronously. */
+/**
+ * A bounded wait for the lineage projection and the registry (lineage answers are filtered by registry
+ * visibility), which tracking processors feed asynchronously.
+ */
 final class ProjectionWait {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
@@ -13,13 +18,13 @@ final class ProjectionWait {
     private ProjectionWait() {
     }
 
-    /** Returns once the lineage projection has processed the store's current head; fails after {@link #TIMEOUT}. */
+    /** Returns once lineage and registry have processed the store's current head; fails after {@link #TIMEOUT}. */
     static void untilLineageCaughtUp(ProjectionPositions positions) {
         long head = positions.head();
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (positions.position(LineageProjector.NAME).orElse(0) < head) {
+        while (Stream.of(LineageProjector.NAME, RegistryProjector.NAME).anyMatch(p -> positions.position(p).orElse(0) < head)) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("the lineage projection did not reach position " + head + " within " + TIMEOUT);
+                throw new AssertionError("lineage and registry did not reach position " + head + " within " + TIMEOUT);
             }
             try {
                 Thread.sleep(POLL_MILLIS);
