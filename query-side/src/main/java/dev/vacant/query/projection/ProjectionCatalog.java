@@ -1,5 +1,6 @@
 package dev.vacant.query.projection;
 
+import dev.vacant.query.composite.CompositeProjector;
 import dev.vacant.query.logbook.LogbookProjector;
 import dev.vacant.query.registry.RegistryProjector;
 import java.util.List;
@@ -12,7 +13,8 @@ public final class ProjectionCatalog {
 
     private static final List<Projector> PROJECTORS = List.of(
             new RegistryProjector(),
-            new LogbookProjector());
+            new LogbookProjector(),
+            new CompositeProjector());
 
     private ProjectionCatalog() {
     }
