@@ -38,6 +38,7 @@ create table composite_outbound (
 create table composite_delegation (
     delegation_id  varchar(64)              primary key,
     parent_id      varchar(64)              not null,
+    parent_seq     bigint                   not null,
     child_id       varchar(64)              not null,
     plan_id        varchar(64)              not null,
     plan_index     integer                  not null,
@@ -48,7 +49,7 @@ create table composite_delegation (
     result         text,
     completed_at   timestamp with time zone
 );
-create index composite_delegation_plan_idx on composite_delegation (parent_id, plan_id, plan_index);
+create index composite_delegation_parent_idx on composite_delegation (parent_id, parent_seq);
 
 -- Capability cards of graduated children, signed by the child.
 create table capability_card (

@@ -140,7 +140,9 @@ class CompositeStoryTest extends VacantApiTestBase {
         assertThat(ChainVerifier.verify(parent, parentChain)).isEmpty();
         JsonNode plans = api.get(path(parent, "?consistency=strong"), aliceToken).body().get("plans");
         JsonNode aggregated = plans.get(plans.size() - 1);
+        assertThat(plans).hasSize(PARALLEL + 1);
         assertThat(aggregated.get("plan_id").asText()).isEqualTo(plan.text("plan_id"));
+        assertThat(aggregated.get("parallel").asBoolean()).isTrue();
         assertThat(aggregated.get("complete").asBoolean()).isTrue();
         assertThat(aggregated.get("results").get(0).asText()).isEqualTo("result 0");
         assertThat(aggregated.get("results").get(1).asText()).isEqualTo("result 1");

@@ -71,7 +71,7 @@ public final class CompositeProjector implements Projector {
             case ALLOWLIST_CHANGED -> allowlist(jdbc, vacant, Payloads.read(payload, AllowlistPayload.class));
             case OUTBOUND_ALLOWED -> count(jdbc, vacant, "allowed");
             case OUTBOUND_DENIED -> count(jdbc, vacant, "denied");
-            case DELEGATED -> delegated(jdbc, vacant, Payloads.read(payload, DelegatedPayload.class), at);
+            case DELEGATED -> delegated(jdbc, event, Payloads.read(payload, DelegatedPayload.class), at);
             case DELEGATION_COMPLETED -> completed(jdbc, vacant, Payloads.read(payload, DelegationCompletedPayload.class), at);
             default -> graduated(jdbc, vacant, Payloads.read(payload, GraduatedPayload.class), at);
         }
@@ -121,11 +121,11 @@ public final class CompositeProjector implements Projector {
         }
     }
 
-    private static void delegated(JdbcTemplate jdbc, String parent, DelegatedPayload delegated, OffsetDateTime at) {
-        jdbc.update("insert into " + DELEGATIONS + " (delegation_id, parent_id, child_id, plan_id, plan_index, parallel, "
-                        + "subtask_digest, delegated_at) values (?, ?, ?, ?, ?, ?, ?, ?)",
-                delegated.delegationId(), parent, delegated.child(), delegated.planId(), delegated.planIndex(),
-                delegated.parallel(), delegated.subtaskDigest(), at);
+    private static void delegated(JdbcTemplate jdbc, VacantEvent event, DelegatedPayload delegated, OffsetDateTime at) {
+        jdbc.update("insert into " + DELEGATIONS + " (delegation_id, parent_id, parent_seq, child_id, plan_id, plan_index, "
+                        + "parallel, subtask_digest, delegated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                delegated.delegationId(), event.vacantId(), event.entry().seq(), delegated.child(), delegated.planId(),
+                delegated.planIndex(), delegated.parallel(), delegated.subtaskDigest(), at);
     }
 
     /** Only the parent's copy of a completion updates the delegation (the child's carries the same payload). */

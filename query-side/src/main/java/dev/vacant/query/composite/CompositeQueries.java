@@ -39,11 +39,11 @@ public class CompositeQueries {
                 + "order by peer_id", String.class, parent);
     }
 
-    /** The delegations of {@code parent}, by plan and plan order. */
+    /** The delegations of {@code parent}, in the order of its chain (so plans in order, and plan order within). */
     public List<DelegationRow> delegations(String parent) {
         return jdbc.query("select delegation_id, child_id, plan_id, plan_index, parallel, subtask_digest, delegated_at, "
                 + "result_digest, result, completed_at from " + CompositeProjector.DELEGATIONS + " where parent_id = ? "
-                + "order by delegated_at, plan_id, plan_index", CompositeQueries::delegation, parent);
+                + "order by parent_seq", CompositeQueries::delegation, parent);
     }
 
     /** How many children of {@code parent} graduated after {@code since}. */
