@@ -32,6 +32,9 @@ public sealed interface VacantEvent permits VacantEvents.GenesisRecordedEvent, V
 
     /** The lifecycle state the payload names in its {@code state} field (births, a child's GRADUATED), if any. */
     default LifecycleState namedState() {
+        if (kind() != LogbookKind.GENESIS && kind() != LogbookKind.BIRTH && kind() != LogbookKind.GRADUATED) {
+            return null;
+        }
         JsonNode state = entry().body().payload().get("state");
         return state == null || !state.isTextual() ? null : LifecycleState.valueOf(state.asText());
     }
