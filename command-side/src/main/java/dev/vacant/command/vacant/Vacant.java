@@ -11,6 +11,28 @@ import dev.vacant.command.vacant.VacantCommands.RecordHeartbeatCommand;
 import dev.vacant.command.vacant.VacantCommands.ReportBehaviorSampleCommand;
 import dev.vacant.command.vacant.VacantCommands.ResetAnchorCommand;
 import dev.vacant.command.vacant.VacantCommands.ReviveVacantCommand;
+import dev.vacant.kernel.composite.AllowlistPayload;
+import dev.vacant.kernel.composite.ChildManifest;
+import dev.vacant.kernel.composite.CollusionParty;
+import dev.vacant.kernel.composite.DelegatedPayload;
+import dev.vacant.kernel.composite.DelegationCompletedPayload;
+import dev.vacant.kernel.composite.Delegations;
+import dev.vacant.kernel.composite.GraduatedPayload;
+import dev.vacant.kernel.composite.ManifestPayload;
+import dev.vacant.kernel.composite.OutboundDecision;
+import dev.vacant.kernel.composite.OutboundPayload;
+import dev.vacant.kernel.composite.TaskReceivedPayload;
+import dev.vacant.kernel.vacant.VacantEvents.AllowlistChangedEvent;
+import dev.vacant.kernel.vacant.VacantEvents.ChildGraduatedEvent;
+import dev.vacant.kernel.vacant.VacantEvents.ChildRegisteredEvent;
+import dev.vacant.kernel.vacant.VacantEvents.DelegationCompletedEvent;
+import dev.vacant.kernel.vacant.VacantEvents.ManifestAcceptedEvent;
+import dev.vacant.kernel.vacant.VacantEvents.OutboundCallAllowedEvent;
+import dev.vacant.kernel.vacant.VacantEvents.OutboundCallDeniedEvent;
+import dev.vacant.kernel.vacant.VacantEvents.SubtaskDelegatedEvent;
+import dev.vacant.kernel.vacant.VacantEvents.TaskReceivedEvent;
+import java.util.Collection;
+import java.util.List;
 import dev.vacant.kernel.drift.Anchor;
 import dev.vacant.kernel.drift.BehaviorSample;
 import dev.vacant.kernel.drift.Drift;
@@ -92,6 +114,9 @@ public class Vacant {
     private Instant lastHeartbeat;
     private final Set<String> spentConsentNonces = new HashSet<>();
     private Anchor anchor = Anchor.empty();
+    private SpawnPath birthPath;
+    private ChildManifest manifest;
+    private final CompositeRole composite = new CompositeRole();
 
     protected Vacant() {
     }
@@ -250,6 +275,137 @@ public class Vacant {
         }
     }
 
+
+    /** Checks that {@code actor} may act as this composite (its controller or an operator) while it is runnable. */
+    void requireCompositeAct(Actor actor) {
+        actor.requireControlOf(controller);
+        requireRunnable("COMPOSITE_ACT");
+    }
+
+    /** The composite role (registered children, allowlist, graduations, open delegations); read only. */
+    CompositeRole composite() {
+        return composite;
+    }
+
+    /** The manifest this vacant accepted as a composite child (the latest, after a graduation), or null. */
+    ChildManifest manifest() {
+        return manifest;
+    }
+
+    SpawnPath birthPath() {
+        return birthPath;
+    }
+
+    List<String> tools() {
+        return bundle.toolWhitelist();
+    }
+
+    /** What the collusion detector compares: controller, substrate and the drift anchor. */
+    CollusionParty collusionParty() {
+        return new CollusionParty(controller, substrate, anchor);
+    }
+
+    /** CONFLICT when {@code child} is already registered here. */
+    void requireUnregistered(String child) {
+        if (composite.registered(child)) {
+            throw new VacantException(ErrorCode.CONFLICT, child + " is already registered in this composite");
+        }
+    }
+
+    /** CONFLICT when this vacant already is a composite child; it must also still be able to sign. */
+    void requireCanAcceptManifest() {
+        requireNotArchived();
+        if (manifest != null) {
+            throw new VacantException(ErrorCode.CONFLICT, id + " is already a child of " + manifest.parentId());
+        }
+    }
+
+    VacantCommandResult recordChildRegistered(ChildManifest registered, VacantContext ctx) {
+        return record(LogbookKind.CHILD_REGISTERED, Payloads.toJson(new ManifestPayload(registered)),
+                ChildRegisteredEvent::new, ctx);
+    }
+
+    VacantCommandResult recordManifestAccepted(ChildManifest accepted, VacantContext ctx) {
+        return record(LogbookKind.MANIFEST_ACCEPTED, Payloads.toJson(new ManifestPayload(accepted)),
+                ManifestAcceptedEvent::new, ctx);
+    }
+
+    /** Applies the effective part of an allowlist change; when nothing changes, nothing is written. */
+    VacantCommandResult changeAllowlist(Collection<String> add, Collection<String> remove, VacantContext ctx) {
+        Set<String> current = composite.allowlist();
+        List<String> added = add.stream().filter(peer -> !current.contains(peer)).distinct().sorted().toList();
+        List<String> removed = remove.stream().filter(current::contains).distinct().sorted().toList();
+        if (added.isEmpty() && removed.isEmpty()) {
+            return result();
+        }
+        return record(LogbookKind.ALLOWLIST_CHANGED, Payloads.toJson(new AllowlistPayload(added, removed)),
+                AllowlistChangedEvent::new, ctx);
+    }
+
+    /** Checks that {@code actor} may check an outbound call of this vacant, which must be runnable. */
+    void requireOutboundAs(Actor actor) {
+        actor.requireControlOf(controller);
+        requireRunnable("OUTBOUND_CALL");
+    }
+
+    VacantCommandResult recordOutbound(String callee, OutboundDecision decision, VacantContext ctx) {
+        OutboundPayload payload = new OutboundPayload(callee, decision.rule(),
+                decision.allowed() ? null : decision.code().name());
+        return decision.allowed()
+                ? record(LogbookKind.OUTBOUND_ALLOWED, Payloads.toJson(payload), OutboundCallAllowedEvent::new, ctx)
+                : record(LogbookKind.OUTBOUND_DENIED, Payloads.toJson(payload), OutboundCallDeniedEvent::new, ctx);
+    }
+
+    /**
+     * Records a delegation to a registered child; its id derives from the entry's seq, and a plan without an id
+     * yet takes the id of its first delegation's position.
+     */
+    DelegationRecord recordDelegated(String child, String subtaskDigest, String planId, int planIndex, boolean parallel,
+                                     VacantContext ctx) {
+        composite.child(child);
+        long seq = chain.nextSeq();
+        String delegationId = Delegations.delegationId(id, seq);
+        String plan = planId == null ? Delegations.planId(id, seq) : planId;
+        DelegatedPayload payload = new DelegatedPayload(delegationId, child, subtaskDigest, plan, planIndex, parallel);
+        VacantCommandResult result = record(LogbookKind.DELEGATED, Payloads.toJson(payload), SubtaskDelegatedEvent::new, ctx);
+        return new DelegationRecord(delegationId, plan, result);
+    }
+
+    /** A delegated subtask arrives as a call: the transition table decides (a STALE child refuses). */
+    void requireCanReceiveTask() {
+        TransitionTable.apply(state, LifecycleEvent.CALL_RECEIVED);
+    }
+
+    VacantCommandResult recordTaskReceived(TaskReceivedPayload task, VacantContext ctx) {
+        TransitionTable.apply(state, LifecycleEvent.CALL_RECEIVED);
+        return record(LogbookKind.TASK_RECEIVED, Payloads.toJson(task), TaskReceivedEvent::new, ctx);
+    }
+
+    /** Records a delegation's result on this vacant's chain (parent or child); both must still be able to sign. */
+    VacantCommandResult recordDelegationCompleted(DelegationCompletedPayload completed, VacantContext ctx) {
+        requireNotArchived();
+        return record(LogbookKind.DELEGATION_COMPLETED, Payloads.toJson(completed), DelegationCompletedEvent::new, ctx);
+    }
+
+    /** Only a LOCAL child holding a manifest can graduate; anything else is {@code INVALID_TRANSITION}. */
+    void requireCanGraduate() {
+        if (state != LifecycleState.LOCAL || manifest == null) {
+            throw new VacantException(ErrorCode.INVALID_TRANSITION, "only a LOCAL composite child can graduate",
+                    Map.of("state", state.name(), "event", "GRADUATE"));
+        }
+    }
+
+    VacantCommandResult recordGraduated(GraduatedPayload graduated, VacantContext ctx) {
+        return record(LogbookKind.GRADUATED, Payloads.toJson(graduated), ChildGraduatedEvent::new, ctx);
+    }
+
+    private void requireRunnable(String act) {
+        if (!state.isRunnable()) {
+            throw new VacantException(ErrorCode.INVALID_TRANSITION, "a " + state + " vacant cannot do this",
+                    Map.of("state", state.name(), "event", act));
+        }
+    }
+
     private void requireNotArchived() {
         if (state == LifecycleState.ARCHIVED) {
             throw new VacantException(ErrorCode.INVALID_TRANSITION, "an archived vacant accepts nothing",
@@ -305,11 +461,14 @@ public class Vacant {
         LogbookEntry entry = event.entry();
         LogbookKind kind = event.kind();
         Instant at = Timestamps.parse(entry.body().ts());
-        LifecycleState bornAs = null;
         if (event instanceof GenesisRecordedEvent genesis) {
-            bornAs = born(entry, genesis.bundle(), genesis.substrate());
+            born(entry, genesis.bundle(), genesis.substrate());
         } else if (event instanceof VacantBornEvent birth) {
-            bornAs = born(entry, birth.bundle(), birth.substrate());
+            born(entry, birth.bundle(), birth.substrate());
+        } else if (event instanceof ManifestAcceptedEvent) {
+            manifest = Payloads.read(entry.body().payload(), ManifestPayload.class).manifest();
+        } else if (event instanceof ChildGraduatedEvent && id.equals(entry.body().payload().path("child").asText())) {
+            manifest = Payloads.read(entry.body().payload(), GraduatedPayload.class).manifest();
         } else if (event instanceof SpawnConsentUsedEvent) {
             spentConsentNonces.add(Payloads.read(entry.body().payload(), ConsentUsedPayload.class).nonce());
         } else if (event instanceof BehaviorSampledEvent) {
@@ -318,7 +477,8 @@ public class Vacant {
         } else if (event instanceof AnchorResetEvent) {
             anchor = Anchor.empty();
         }
-        LifecycleState next = kind.evolve(state, bornAs);
+        composite.on(event, id);
+        LifecycleState next = kind.evolve(state, event.namedState());
         if (next != state) {
             stateSince = at;
         }
@@ -332,14 +492,14 @@ public class Vacant {
         chain = chain.after(entry);
     }
 
-    private LifecycleState born(LogbookEntry entry, BehaviorBundle bornBundle, SubstrateSpec bornSubstrate) {
+    private void born(LogbookEntry entry, BehaviorBundle bornBundle, SubstrateSpec bornSubstrate) {
         BirthPayload birth = Payloads.read(entry.body().payload(), BirthPayload.class);
         id = entry.body().vacant();
         chain = LogbookChain.empty(id);
         controller = birth.controller();
         parent = birth.parent();
+        birthPath = birth.path();
         bundle = bornBundle;
         substrate = bornSubstrate;
-        return birth.state();
     }
 }

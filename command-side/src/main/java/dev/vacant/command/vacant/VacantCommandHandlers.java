@@ -3,7 +3,10 @@ package dev.vacant.command.vacant;
 import dev.vacant.command.vacant.VacantCommands.CreateGenesisCommand;
 import dev.vacant.command.vacant.VacantCommands.ReceiveReviewCommand;
 import dev.vacant.command.vacant.VacantCommands.SpawnVacantCommand;
+import dev.vacant.command.vacant.CompositeResults.PairResult;
+import dev.vacant.command.vacant.CompositeResults.RegistrationResult;
 import dev.vacant.kernel.auth.Actor;
+import dev.vacant.kernel.composite.ChildManifest;
 import dev.vacant.kernel.error.ErrorCode;
 import dev.vacant.kernel.error.VacantException;
 import dev.vacant.kernel.id.VacantId;
@@ -12,17 +15,19 @@ import dev.vacant.kernel.spawn.ChildDesign;
 import dev.vacant.kernel.spawn.ParentTraits;
 import dev.vacant.kernel.spawn.SpawnConsent;
 import dev.vacant.kernel.spawn.SpawnDesigner;
+import dev.vacant.kernel.spawn.SpawnPath;
 import dev.vacant.kernel.spawn.SpawnRequest;
 import dev.vacant.kernel.vacant.BirthPayload;
 import dev.vacant.kernel.vacant.RegistryVisibility;
 import dev.vacant.kernel.vacant.ReviewPayload;
+import java.util.List;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.Repository;
 
 /**
  * Commands that create vacants or touch more than one: genesis, spawn (parent and child, and for D4 the second
- * parent) and reviews (the reviewer's state decides). All loads happen in the command's unit of work, so every
+ * parent; a D2 bud is also registered in its parent's composite) and reviews (the reviewer's state decides). All loads happen in the command's unit of work, so every
  * chain involved is appended atomically, each by its single writer.
  */
 public class VacantCommandHandlers {
@@ -79,10 +84,24 @@ public class VacantCommandHandlers {
         BirthPayload birth = new BirthPayload(design.startState(), controller, design.bundle().digest(),
                 design.substrate().digest(), visibilityOf(design.startState()), parentId.value(), request.path(),
                 secondaryId == null ? null : secondaryId.value(), design.capabilityText());
-        VacantCommandResult child = repository
-                .newInstance(() -> new Vacant(childId, birth, design.bundle(), design.substrate(), ctx))
-                .invoke(v -> v.started(ctx));
-        return new SpawnResult(request.path(), child, parentResult);
+        Aggregate<Vacant> child = repository
+                .newInstance(() -> new Vacant(childId, birth, design.bundle(), design.substrate(), ctx));
+        VacantCommandResult childResult = child.invoke(v -> v.started(ctx));
+        if (request.path() == SpawnPath.D2) {
+            PairResult registered = registerBud(parent, child, parentId, childId, design.bundle().toolWhitelist()).heads();
+            parentResult = registered.parent();
+            childResult = registered.child();
+        }
+        return new SpawnResult(request.path(), childResult, parentResult);
+    }
+
+    /** A D2 bud joins its parent's composite at once, with the self-grown axes and a custody-signed v2 manifest. */
+    private RegistrationResult registerBud(Aggregate<Vacant> parent, Aggregate<Vacant> bud, VacantId parentId,
+                                           VacantId budId, List<String> tools) {
+        ChildManifest manifest = ChildManifest.v2(parentId, budId, SpawnPath.D2, true, tools,
+                        ChildManifest.Axes.SELF_GROWN, ctx.now())
+                .signedBy(ctx.custody().signer(parentId), ctx.custody().signer(budId));
+        return ChildRegistration.register(parent, bud, manifest, ctx);
     }
 
     @CommandHandler

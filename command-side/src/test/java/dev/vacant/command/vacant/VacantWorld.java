@@ -3,7 +3,16 @@ package dev.vacant.command.vacant;
 import dev.vacant.command.vacant.VacantCommands.CreateGenesisCommand;
 import dev.vacant.kernel.auth.Actor;
 import dev.vacant.kernel.auth.Role;
+import dev.vacant.kernel.composite.BehaviourCollusionDetector;
+import dev.vacant.kernel.composite.CollusionWeights;
+import dev.vacant.kernel.composite.GraduationGate;
+import dev.vacant.kernel.composite.GraduationConsent;
+import dev.vacant.kernel.composite.OutboundPolicy;
+import dev.vacant.kernel.crypto.Base64Url;
 import dev.vacant.kernel.custody.InMemoryKeyCustody;
+import dev.vacant.kernel.id.VacantId;
+import dev.vacant.kernel.json.CanonicalJson;
+import dev.vacant.kernel.spawn.SpawnRequest;
 import dev.vacant.kernel.drift.DriftSettings;
 import dev.vacant.kernel.json.Json;
 import dev.vacant.kernel.lifecycle.LifecycleSettings;
@@ -35,14 +44,24 @@ final class VacantWorld implements AutoCloseable {
     final InMemoryKeyCustody custody = new InMemoryKeyCustody();
     final RecordingTimers timers = new RecordingTimers();
     final VacantContext ctx = new VacantContext(custody, clock, LifecycleSettings.DEFAULTS, DriftSettings.DEFAULTS, timers);
+    static final GraduationGate DEFAULT_GATE = new GraduationGate(3, 0.7,
+            new BehaviourCollusionDetector(CollusionWeights.DEFAULTS, DriftSettings.DEFAULTS));
+
     private final Configuration configuration;
 
     VacantWorld() {
+        this(DEFAULT_GATE);
+    }
+
+    /** A world whose composites graduate through {@code gate}. */
+    VacantWorld(GraduationGate gate) {
         configuration = DefaultConfigurer.defaultConfiguration()
                 .configureEmbeddedEventStore(c -> new InMemoryEventStorageEngine())
                 .registerComponent(VacantContext.class, c -> ctx)
                 .configureAggregate(Vacant.class)
                 .registerCommandHandler(c -> new VacantCommandHandlers(c.repository(Vacant.class), ctx))
+                .registerCommandHandler(c -> new CompositeCommandHandlers(c.repository(Vacant.class), ctx, gate,
+                        new EventStoreVacantDirectory(c.eventStore())))
                 .buildConfiguration();
         configuration.start();
     }
@@ -90,6 +109,51 @@ final class VacantWorld implements AutoCloseable {
         }
         clock.advance(java.time.Duration.ofDays(2));
         return id;
+    }
+
+    /** A D2 bud of {@code parent} (controlled by alice), registered in its composite by the spawn. */
+    String bud(String parent, String... tools) {
+        SpawnResult bud = send(new VacantCommands.SpawnVacantCommand(parent, ALICE,
+                new SpawnRequest.SubagentBud(List.of(tools)), null));
+        return bud.child().id();
+    }
+
+    /** A D1 child of {@code parent}: ACTIVE, and not registered in any composite. */
+    String unregisteredChild(String parent) {
+        SpawnResult child = send(new VacantCommands.SpawnVacantCommand(parent, ALICE,
+                new SpawnRequest.CloneWithMutation("be brief"), null));
+        return child.child().id();
+    }
+
+    /** Moves the clock on and fires the vacant's timer once per dormancy step. */
+    void dormant(String vacantId, int steps) {
+        for (int i = 0; i < steps; i++) {
+            clock.advance(java.time.Duration.ofDays(31));
+            send(new VacantCommands.FireVacantTimerCommand(vacantId));
+        }
+    }
+
+    /** Reports every text as a behaviour sample of the vacant. */
+    void samples(String vacantId, List<String> texts) {
+        texts.forEach(text -> send(new VacantCommands.ReportBehaviorSampleCommand(vacantId, ALICE, text)));
+    }
+
+    /** {@code signer}'s consent to graduate {@code child} of {@code parent} with {@code text}. */
+    String graduationSignature(String signer, String parent, String child, String text) {
+        byte[] message = CanonicalJson.canonicalize(
+                GraduationConsent.signingPayload(VacantId.parse(parent), VacantId.parse(child), text));
+        return Base64Url.encode(custody.signer(VacantId.parse(signer)).sign(message));
+    }
+
+    /** A graduation request signed by both parties. */
+    CompositeCommands.GraduateChildCommand graduation(String parent, String child, String text, OutboundPolicy policy) {
+        return new CompositeCommands.GraduateChildCommand(parent, ALICE, VacantId.parse(child), text, policy,
+                graduationSignature(parent, parent, child, text), graduationSignature(child, parent, child, text));
+    }
+
+    /** The kinds of one vacant's entries, in order. */
+    List<String> kinds(String vacantId) {
+        return logbook(vacantId).stream().map(LogbookEntry::kind).toList();
     }
 
     /** The signed entries of one vacant, in order, read back from the event store. */

@@ -1,5 +1,7 @@
 package dev.vacant.infra.config;
 
+import dev.vacant.command.vacant.CompositeCommandHandlers;
+import dev.vacant.command.vacant.EventStoreVacantDirectory;
 import dev.vacant.command.vacant.Vacant;
 import dev.vacant.command.vacant.VacantCommandHandlers;
 import dev.vacant.command.vacant.VacantContext;
@@ -14,6 +16,7 @@ import java.time.Clock;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -23,7 +26,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
-/** Wires the Vacant command side: clock, custody, timers, settings and the multi-aggregate handlers. */
+/** Wires the Vacant command side: clock, custody, timers, settings and the multi-aggregate and composite handlers. */
 @Configuration(proxyBeanMethods = false)
 public class VacantCommandConfiguration {
 
@@ -58,6 +61,14 @@ public class VacantCommandConfiguration {
     @Bean
     VacantCommandHandlers vacantCommandHandlers(Repository<Vacant> vacantRepository, VacantContext ctx) {
         return new VacantCommandHandlers(vacantRepository, ctx);
+    }
+
+    @Bean
+    CompositeCommandHandlers compositeCommandHandlers(Repository<Vacant> vacantRepository, VacantContext ctx,
+                                                      GraduationProperties graduation, LifecycleProperties lifecycle,
+                                                      EventStore eventStore) {
+        return new CompositeCommandHandlers(vacantRepository, ctx, graduation.gate(lifecycle.drift()),
+                new EventStoreVacantDirectory(eventStore));
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package dev.vacant.query.projection;
 
 import dev.vacant.query.lineage.LineageProjector;
+import dev.vacant.query.composite.CompositeProjector;
 import dev.vacant.query.logbook.LogbookProjector;
 import dev.vacant.query.registry.RegistryProjector;
 import java.util.List;
@@ -14,7 +15,8 @@ public final class ProjectionCatalog {
     private static final List<Projector> PROJECTORS = List.of(
             new RegistryProjector(),
             new LogbookProjector(),
-            new LineageProjector());
+            new LineageProjector(),
+            new CompositeProjector());
 
     private ProjectionCatalog() {
     }

@@ -1,5 +1,7 @@
 package dev.vacant.query.registry;
 
+import dev.vacant.kernel.composite.GraduatedPayload;
+import dev.vacant.kernel.composite.ManifestPayload;
 import dev.vacant.kernel.lifecycle.LifecycleState;
 import dev.vacant.kernel.logbook.LogbookEntry;
 import dev.vacant.kernel.logbook.Timestamps;
@@ -39,7 +41,7 @@ public record RegistryRow(String vacantId, LifecycleState state, String controll
         LogbookEntry entry = event.entry();
         LogbookKind kind = event.kind();
         Instant at = Timestamps.parse(entry.body().ts());
-        LifecycleState next = kind.evolve(state, null);
+        LifecycleState next = kind.evolve(state, event.namedState());
         boolean heartbeat = kind == LogbookKind.HEARTBEAT || kind == LogbookKind.HEARTBEAT_SUNK;
         Long drift = driftLatestMilli;
         long sampled = samples;
@@ -48,13 +50,37 @@ public record RegistryRow(String vacantId, LifecycleState state, String controll
             Long sampleDrift = Payloads.read(entry.body().payload(), SamplePayload.class).driftMilli();
             drift = sampleDrift == null ? drift : sampleDrift;
         }
-        return new RegistryRow(vacantId, next, controller,
-                kind == LogbookKind.PUBLISHED ? RegistryVisibility.PUBLIC : visibility, provider, model, modelFamily,
-                bundleDigest, substrateDigest, birthPath, parent, secondaryParent, capabilityText, createdAt,
+        return new RegistryRow(vacantId, next, controller, visibilityAfter(event), provider, model, modelFamily,
+                bundleDigest, substrateDigest, birthPath, parent, secondaryParent, capabilityTextAfter(event), createdAt,
                 kind.isActivity() ? at : lastActive, next != state ? at : stateSince, heartbeat ? at : lastHeartbeat,
                 heartbeat ? heartbeatCount + 1 : heartbeatCount, drift,
                 kind == LogbookKind.DRIFT_DETECTED ? driftDetections + 1 : driftDetections, sampled, entry.seq(),
                 entry.hash(), newPosition);
+    }
+
+    /**
+     * Publishing lists a vacant; a composite manifest it accepts sets the visibility axis it signed; graduating
+     * (the child's own GRADUATED entry) makes it PUBLIC.
+     */
+    private RegistryVisibility visibilityAfter(VacantEvent event) {
+        if (event.kind() == LogbookKind.PUBLISHED) {
+            return RegistryVisibility.PUBLIC;
+        }
+        if (event.kind() == LogbookKind.MANIFEST_ACCEPTED) {
+            return Payloads.read(event.entry().body().payload(), ManifestPayload.class).manifest().registryVisibility();
+        }
+        return graduatedChild(event) ? RegistryVisibility.PUBLIC : visibility;
+    }
+
+    /** A graduated child's capability text is the one it graduated with. */
+    private String capabilityTextAfter(VacantEvent event) {
+        return graduatedChild(event)
+                ? Payloads.read(event.entry().body().payload(), GraduatedPayload.class).capabilityText()
+                : capabilityText;
+    }
+
+    private boolean graduatedChild(VacantEvent event) {
+        return event.kind() == LogbookKind.GRADUATED && vacantId.equals(event.entry().body().payload().path("child").asText());
     }
 
     /** Whether this vacant is listed in the public registry (see {@code lifecycle.md}). */

@@ -3,23 +3,33 @@ package dev.vacant.query.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vacant.kernel.composite.ChildManifest;
+import dev.vacant.kernel.composite.CollusionSignals;
+import dev.vacant.kernel.composite.EndpointReachability;
+import dev.vacant.kernel.composite.GraduatedPayload;
+import dev.vacant.kernel.composite.ManifestPayload;
+import dev.vacant.kernel.composite.OutboundPolicy;
 import dev.vacant.kernel.custody.InMemoryKeyCustody;
 import dev.vacant.kernel.id.VacantId;
 import dev.vacant.kernel.json.Json;
 import dev.vacant.kernel.lifecycle.LifecycleState;
 import dev.vacant.kernel.logbook.LogbookChain;
 import dev.vacant.kernel.logbook.LogbookEntry;
+import dev.vacant.kernel.spawn.SpawnPath;
 import dev.vacant.kernel.spawn.SubstrateSpec;
 import dev.vacant.kernel.vacant.BirthPayload;
 import dev.vacant.kernel.vacant.LogbookKind;
 import dev.vacant.kernel.vacant.Payloads;
 import dev.vacant.kernel.vacant.RegistryVisibility;
 import dev.vacant.kernel.vacant.VacantEvent;
+import dev.vacant.kernel.vacant.VacantEvents.ChildGraduatedEvent;
 import dev.vacant.kernel.vacant.VacantEvents.DormancyElapsedEvent;
+import dev.vacant.kernel.vacant.VacantEvents.ManifestAcceptedEvent;
 import dev.vacant.kernel.vacant.VacantEvents.DriftDetectedEvent;
 import dev.vacant.kernel.vacant.VacantEvents.HeartbeatRecordedEvent;
 import dev.vacant.kernel.vacant.VacantEvents.VacantPublishedEvent;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
@@ -89,5 +99,46 @@ class RegistryRowTest {
         assertThat(published.visibility()).isEqualTo(RegistryVisibility.PUBLIC);
         assertThat(published.listed()).isTrue();
         assertThat(drifted.driftDetections()).isEqualTo(1);
+    }
+
+    private ChildManifest manifest(RegistryVisibility visibility) {
+        VacantId parent = custody.create();
+        return ChildManifest.v2(parent, id, SpawnPath.D2, true, List.of("read"),
+                new ChildManifest.Axes(visibility, EndpointReachability.PARENT_BRIDGED, OutboundPolicy.PARENT_PERMITTED), t0);
+    }
+
+    @Test
+    void manifestAccepted_setsTheVisibilityTheManifestNames() {
+        RegistryRow row = born(LifecycleState.LOCAL);
+
+        RegistryRow next = after(row, LogbookKind.MANIFEST_ACCEPTED,
+                Payloads.toJson(new ManifestPayload(manifest(RegistryVisibility.UNLISTED))), t0.plusSeconds(1),
+                ManifestAcceptedEvent::new);
+
+        assertThat(next.visibility()).isEqualTo(RegistryVisibility.UNLISTED);
+        assertThat(next.state()).isEqualTo(LifecycleState.LOCAL);
+    }
+
+    @Test
+    void graduated_makesTheChildActiveAndPublic_withItsCapabilityText_andLeavesAParentAsItIs() {
+        RegistryRow row = born(LifecycleState.LOCAL);
+        ChildManifest graduatedManifest = manifest(RegistryVisibility.PUBLIC);
+        GraduatedPayload asChild = new GraduatedPayload(graduatedManifest.parentId(), id.value(), LifecycleState.ACTIVE,
+                "Finds papers", graduatedManifest, CollusionSignals.NONE, null);
+        GraduatedPayload asParent = new GraduatedPayload(id.value(), custody.create().value(), null, "Other",
+                graduatedManifest, CollusionSignals.NONE, null);
+        Instant at = t0.plusSeconds(5);
+
+        RegistryRow child = after(row, LogbookKind.GRADUATED, Payloads.toJson(asChild), at, ChildGraduatedEvent::new);
+        RegistryRow parent = after(row, LogbookKind.GRADUATED, Payloads.toJson(asParent), at, ChildGraduatedEvent::new);
+
+        assertThat(child.state()).isEqualTo(LifecycleState.ACTIVE);
+        assertThat(child.visibility()).isEqualTo(RegistryVisibility.PUBLIC);
+        assertThat(child.capabilityText()).isEqualTo("Finds papers");
+        assertThat(child.stateSince()).isEqualTo(at);
+        assertThat(child.listed()).isTrue();
+        assertThat(parent.state()).isEqualTo(LifecycleState.LOCAL);
+        assertThat(parent.visibility()).isEqualTo(RegistryVisibility.NONE);
+        assertThat(parent.capabilityText()).isNull();
     }
 }

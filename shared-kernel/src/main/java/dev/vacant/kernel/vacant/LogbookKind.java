@@ -25,7 +25,16 @@ public enum LogbookKind {
     DORMANCY_ELAPSED(LifecycleEvent.DORMANCY_ELAPSED, false),
     BEHAVIOR_SAMPLED(null, false),
     DRIFT_DETECTED(null, false),
-    ANCHOR_RESET(null, false);
+    ANCHOR_RESET(null, false),
+    CHILD_REGISTERED(null, false),
+    MANIFEST_ACCEPTED(null, false),
+    ALLOWLIST_CHANGED(null, false),
+    OUTBOUND_ALLOWED(null, false),
+    OUTBOUND_DENIED(null, false),
+    DELEGATED(null, true),
+    TASK_RECEIVED(LifecycleEvent.CALL_RECEIVED, true),
+    DELEGATION_COMPLETED(null, false),
+    GRADUATED(null, true);
 
     private final LifecycleEvent lifecycleEvent;
     private final boolean activity;
@@ -46,12 +55,17 @@ public enum LogbookKind {
     }
 
     /**
-     * The state after an entry of this kind: births take the state they name, publish makes a vacant ACTIVE,
-     * lifecycle kinds go through the transition table, everything else leaves the state as it is.
+     * The state after an entry of this kind, given the state its payload names ({@link VacantEvent#namedState()}):
+     * births take the state they name, a graduation takes the state it names on the child's chain (ACTIVE) and
+     * names none on the parent's, publish makes a vacant ACTIVE, lifecycle kinds go through the transition table,
+     * everything else leaves the state as it is.
      */
-    public LifecycleState evolve(LifecycleState current, LifecycleState bornAs) {
+    public LifecycleState evolve(LifecycleState current, LifecycleState named) {
         if (this == GENESIS || this == BIRTH) {
-            return bornAs;
+            return named;
+        }
+        if (this == GRADUATED) {
+            return named == null ? current : named;
         }
         if (this == PUBLISHED) {
             return LifecycleState.ACTIVE;

@@ -1,5 +1,7 @@
 package dev.vacant.kernel.vacant;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.vacant.kernel.lifecycle.LifecycleState;
 import dev.vacant.kernel.logbook.LogbookEntry;
 
 /**
@@ -11,7 +13,10 @@ public sealed interface VacantEvent permits VacantEvents.GenesisRecordedEvent, V
         VacantEvents.VacantPublishedEvent, VacantEvents.HeartbeatRecordedEvent, VacantEvents.CallReceivedEvent,
         VacantEvents.ReviewReceivedEvent, VacantEvents.VacantRevivedEvent, VacantEvents.VacantArchivedEvent,
         VacantEvents.ChildSpawnedEvent, VacantEvents.SpawnConsentUsedEvent, VacantEvents.DormancyElapsedEvent,
-        VacantEvents.BehaviorSampledEvent, VacantEvents.DriftDetectedEvent, VacantEvents.AnchorResetEvent {
+        VacantEvents.BehaviorSampledEvent, VacantEvents.DriftDetectedEvent, VacantEvents.AnchorResetEvent,
+        VacantEvents.ChildRegisteredEvent, VacantEvents.ManifestAcceptedEvent, VacantEvents.AllowlistChangedEvent,
+        VacantEvents.OutboundCallAllowedEvent, VacantEvents.OutboundCallDeniedEvent, VacantEvents.SubtaskDelegatedEvent,
+        VacantEvents.TaskReceivedEvent, VacantEvents.DelegationCompletedEvent, VacantEvents.ChildGraduatedEvent {
 
     LogbookEntry entry();
 
@@ -23,5 +28,14 @@ public sealed interface VacantEvent permits VacantEvents.GenesisRecordedEvent, V
     /** The entry's kind. */
     default LogbookKind kind() {
         return LogbookKind.valueOf(entry().kind());
+    }
+
+    /** The lifecycle state the payload names in its {@code state} field (births, a child's GRADUATED), if any. */
+    default LifecycleState namedState() {
+        if (kind() != LogbookKind.GENESIS && kind() != LogbookKind.BIRTH && kind() != LogbookKind.GRADUATED) {
+            return null;
+        }
+        JsonNode state = entry().body().payload().get("state");
+        return state == null || !state.isTextual() ? null : LifecycleState.valueOf(state.asText());
     }
 }

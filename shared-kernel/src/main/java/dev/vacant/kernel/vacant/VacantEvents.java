@@ -67,4 +67,40 @@ public final class VacantEvents {
     /** The drift anchor was reset on request (ANCHOR_RESET). */
     public record AnchorResetEvent(LogbookEntry entry) implements VacantEvent {
     }
+
+    /** A child was registered under this composite with a dual-signed manifest (CHILD_REGISTERED, parent's chain). */
+    public record ChildRegisteredEvent(LogbookEntry entry) implements VacantEvent {
+    }
+
+    /** The vacant accepted its manifest as a composite child (MANIFEST_ACCEPTED, child's chain). */
+    public record ManifestAcceptedEvent(LogbookEntry entry) implements VacantEvent {
+    }
+
+    /** The composite's peer allowlist changed (ALLOWLIST_CHANGED). */
+    public record AllowlistChangedEvent(LogbookEntry entry) implements VacantEvent {
+    }
+
+    /** Tree-Only allowed an outbound call of the vacant (OUTBOUND_ALLOWED). */
+    public record OutboundCallAllowedEvent(LogbookEntry entry) implements VacantEvent {
+    }
+
+    /** Tree-Only denied an outbound call of the vacant (OUTBOUND_DENIED). */
+    public record OutboundCallDeniedEvent(LogbookEntry entry) implements VacantEvent {
+    }
+
+    /** The composite delegated a subtask to a child (DELEGATED, parent's chain). */
+    public record SubtaskDelegatedEvent(LogbookEntry entry) implements VacantEvent {
+    }
+
+    /** The child received a delegated subtask, as a call (TASK_RECEIVED, child's chain). */
+    public record TaskReceivedEvent(LogbookEntry entry) implements VacantEvent {
+    }
+
+    /** A delegation's result came back (DELEGATION_COMPLETED, on both chains). */
+    public record DelegationCompletedEvent(LogbookEntry entry) implements VacantEvent {
+    }
+
+    /** A closed child graduated to a listed public resident (GRADUATED, on both chains). */
+    public record ChildGraduatedEvent(LogbookEntry entry) implements VacantEvent {
+    }
 }

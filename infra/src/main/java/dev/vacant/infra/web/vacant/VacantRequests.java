@@ -25,7 +25,7 @@ public final class VacantRequests {
     }
 
     /** Parses a vacant id from a request, as {@code VALIDATION_FAILED} when malformed. */
-    static VacantId vacantId(String field, String value) {
+    public static VacantId vacantId(String field, String value) {
         try {
             return VacantId.parse(value);
         } catch (IllegalArgumentException e) {

@@ -23,7 +23,7 @@ public final class VacantResponses {
      */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record VacantState(String id, LifecycleState state, LogbookHead logbookHead, long position) {
-        static VacantState of(VacantCommandResult result, long position) {
+        public static VacantState of(VacantCommandResult result, long position) {
             return new VacantState(result.id(), result.state(), new LogbookHead(result.seq(), result.hash()), position);
         }
     }

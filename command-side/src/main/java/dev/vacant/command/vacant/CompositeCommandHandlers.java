@@ -1,0 +1,233 @@
+package dev.vacant.command.vacant;
+
+import dev.vacant.command.vacant.CompositeCommands.AuthorizeOutboundCallCommand;
+import dev.vacant.command.vacant.CompositeCommands.ChangeAllowlistCommand;
+import dev.vacant.command.vacant.CompositeCommands.CompleteDelegationCommand;
+import dev.vacant.command.vacant.CompositeCommands.DelegateSubtasksCommand;
+import dev.vacant.command.vacant.CompositeCommands.GraduateChildCommand;
+import dev.vacant.command.vacant.CompositeCommands.RegisterChildCommand;
+import dev.vacant.command.vacant.CompositeCommands.RegisterOwnChildCommand;
+import dev.vacant.command.vacant.CompositeCommands.Subtask;
+import dev.vacant.command.vacant.CompositeResults.Delegated;
+import dev.vacant.command.vacant.CompositeResults.DelegationResult;
+import dev.vacant.command.vacant.CompositeResults.GraduationResult;
+import dev.vacant.command.vacant.CompositeResults.OutboundResult;
+import dev.vacant.command.vacant.CompositeResults.PairResult;
+import dev.vacant.command.vacant.CompositeResults.RegistrationResult;
+import dev.vacant.kernel.composite.CapabilityCard;
+import dev.vacant.kernel.composite.ChildManifest;
+import dev.vacant.kernel.composite.CollusionSignals;
+import dev.vacant.kernel.composite.DelegationCompletedPayload;
+import dev.vacant.kernel.composite.Delegations;
+import dev.vacant.kernel.composite.GraduatedPayload;
+import dev.vacant.kernel.composite.GraduationConsent;
+import dev.vacant.kernel.composite.GraduationGate;
+import dev.vacant.kernel.composite.OutboundDecision;
+import dev.vacant.kernel.composite.TaskReceivedPayload;
+import dev.vacant.kernel.composite.TreeOnly;
+import dev.vacant.kernel.error.ErrorCode;
+import dev.vacant.kernel.error.VacantException;
+import dev.vacant.kernel.id.VacantId;
+import dev.vacant.kernel.lifecycle.LifecycleState;
+import dev.vacant.kernel.spawn.SpawnRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.modelling.command.Aggregate;
+import org.axonframework.modelling.command.Repository;
+
+/**
+ * The composite's commands. The composite's state lives in the parent's own {@link Vacant} aggregate, so every
+ * command loads the parent first and then the child it touches (one lock order everywhere), validates everything,
+ * and only then appends to each chain through that chain's own aggregate, in one unit of work. A third vacant
+ * (an outbound callee) is resolved through the {@link VacantDirectory}, without a lock.
+ */
+public class CompositeCommandHandlers {
+
+    /** Upper bound of a delegated plan. */
+    static final int MAX_PLAN = 64;
+
+    private final Repository<Vacant> repository;
+    private final VacantContext ctx;
+    private final GraduationGate gate;
+    private final VacantDirectory directory;
+
+    public CompositeCommandHandlers(Repository<Vacant> repository, VacantContext ctx, GraduationGate gate,
+                                    VacantDirectory directory) {
+        this.repository = repository;
+        this.ctx = ctx;
+        this.gate = gate;
+        this.directory = directory;
+    }
+
+    @CommandHandler
+    public RegistrationResult handle(RegisterChildCommand command) {
+        if (command.manifest() == null) {
+            throw new VacantException(ErrorCode.BAD_MANIFEST, "a manifest is required");
+        }
+        Aggregate<Vacant> parent = repository.load(command.parentId());
+        parent.execute(v -> v.requireCompositeAct(command.actor()));
+        command.manifest().verify(VacantId.parse(command.parentId()));
+        Aggregate<Vacant> child = repository.load(command.manifest().childId());
+        return ChildRegistration.register(parent, child, command.manifest(), ctx);
+    }
+
+    @CommandHandler
+    public RegistrationResult handle(RegisterOwnChildCommand command) {
+        Aggregate<Vacant> parent = repository.load(command.parentId());
+        parent.execute(v -> v.requireCompositeAct(command.actor()));
+        Aggregate<Vacant> child = repository.load(command.childId().value());
+        command.actor().requireControlOf(child.invoke(Vacant::controller));
+        if (child.invoke(Vacant::birthPath) == null) {
+            throw new VacantException(ErrorCode.VALIDATION_FAILED, "a genesis root has no birth path to sign");
+        }
+        VacantId parentId = VacantId.parse(command.parentId());
+        ChildManifest manifest = ChildManifest.v2(parentId, command.childId(), child.invoke(Vacant::birthPath),
+                        command.closedByDefault() == null || command.closedByDefault(), child.invoke(Vacant::tools),
+                        command.axes() == null ? ChildManifest.Axes.SELF_GROWN : command.axes(), ctx.now())
+                .signedBy(ctx.custody().signer(parentId), ctx.custody().signer(command.childId()));
+        return ChildRegistration.register(parent, child, manifest, ctx);
+    }
+
+    @CommandHandler
+    public VacantCommandResult handle(ChangeAllowlistCommand command) {
+        Aggregate<Vacant> parent = repository.load(command.parentId());
+        parent.execute(v -> v.requireCompositeAct(command.actor()));
+        return parent.invoke(v -> v.changeAllowlist(ids(command.add()), ids(command.remove()), ctx));
+    }
+
+    /**
+     * Decides and records the verdict on the caller's chain: an allowed call leaves OUTBOUND_ALLOWED, a denied one
+     * OUTBOUND_DENIED, and both answer normally (the denial is the command's result, so that it is recorded). A
+     * callee that does not exist is {@code NOT_FOUND} and records nothing.
+     */
+    @CommandHandler
+    public OutboundResult handle(AuthorizeOutboundCallCommand command) {
+        Aggregate<Vacant> parent = repository.load(command.parentId());
+        String caller = command.caller().value();
+        boolean self = caller.equals(command.parentId());
+        if (!self) {
+            parent.execute(v -> v.composite().child(caller));
+        }
+        Aggregate<Vacant> callerAggregate = self ? parent : repository.load(caller);
+        callerAggregate.execute(v -> v.requireOutboundAs(command.actor()));
+        ChildManifest callerManifest = callerAggregate.invoke(Vacant::manifest);
+        if (self && callerManifest != null) {
+            throw new VacantException(ErrorCode.VALIDATION_FAILED, caller + " is a child of " + callerManifest.parentId()
+                    + ": its outbound calls are checked in that composite");
+        }
+        String callee = command.callee().value();
+        LifecycleState calleeState = directory.state(callee)
+                .orElseThrow(() -> new VacantException(ErrorCode.NOT_FOUND, "no such vacant: " + callee));
+        CompositeRole role = parent.invoke(Vacant::composite);
+        OutboundDecision decision = TreeOnly.decide(callerManifest, callee, calleeState, role.children(), role.allowlist());
+        return new OutboundResult(decision, callerAggregate.invoke(v -> v.recordOutbound(callee, decision, ctx)));
+    }
+
+    /**
+     * Records a plan of delegations in plan order: DELEGATED on the parent and TASK_RECEIVED (a call, through the
+     * child's state machine) on each child. Delivery through a lane is not built yet; nothing is delivered.
+     */
+    @CommandHandler
+    public DelegationResult handle(DelegateSubtasksCommand command) {
+        List<Subtask> plan = requirePlan(command.plan());
+        Aggregate<Vacant> parent = repository.load(command.parentId());
+        parent.execute(v -> v.requireCompositeAct(command.actor()));
+        Map<String, Aggregate<Vacant>> children = new HashMap<>();
+        for (Subtask subtask : plan) {
+            String child = subtask.child().value();
+            parent.execute(v -> v.composite().child(child));
+            children.computeIfAbsent(child, repository::load).execute(Vacant::requireCanReceiveTask);
+        }
+        String planId = null;
+        List<Delegated> delegated = new ArrayList<>();
+        VacantCommandResult parentHead = null;
+        for (int index = 0; index < plan.size(); index++) {
+            Subtask subtask = plan.get(index);
+            String digest = Delegations.digest(subtask.text());
+            String plannedId = planId;
+            int planIndex = index;
+            DelegationRecord record = parent.invoke(v -> v.recordDelegated(subtask.child().value(), digest, plannedId,
+                    planIndex, command.parallel(), ctx));
+            planId = record.planId();
+            parentHead = record.parent();
+            TaskReceivedPayload task = new TaskReceivedPayload(record.delegationId(), command.parentId(), digest);
+            VacantCommandResult childHead = children.get(subtask.child().value())
+                    .invoke(v -> v.recordTaskReceived(task, ctx));
+            delegated.add(new Delegated(record.delegationId(), subtask.child().value(), digest, childHead));
+        }
+        return new DelegationResult(planId, command.parallel(), delegated, parentHead);
+    }
+
+    /** A child's result: DELEGATION_COMPLETED on the parent's and the child's chains. */
+    @CommandHandler
+    public PairResult handle(CompleteDelegationCommand command) {
+        requireText("result", command.result(), Delegations.MAX_TEXT_BYTES);
+        Aggregate<Vacant> parent = repository.load(command.parentId());
+        String child = command.child().value();
+        parent.execute(v -> v.composite().requireOpenDelegation(command.delegationId(), child));
+        Aggregate<Vacant> childAggregate = repository.load(child);
+        command.actor().requireControlOf(childAggregate.invoke(Vacant::controller));
+        DelegationCompletedPayload completed = new DelegationCompletedPayload(command.delegationId(), command.parentId(),
+                child, Delegations.digest(command.result()), command.result());
+        VacantCommandResult parentHead = parent.invoke(v -> v.recordDelegationCompleted(completed, ctx));
+        VacantCommandResult childHead = childAggregate.invoke(v -> v.recordDelegationCompleted(completed, ctx));
+        return new PairResult(parentHead, childHead);
+    }
+
+    /**
+     * Consent, then the sliding rate limit, then the collusion gate, in that order and before anything is written;
+     * then a new custody-signed v2 manifest, GRADUATED on both chains (the child LOCAL -> ACTIVE, same key and chain)
+     * and a capability card signed by the child.
+     */
+    @CommandHandler
+    public GraduationResult handle(GraduateChildCommand command) {
+        requireText("capability_text", command.capabilityText(), SpawnRequest.MAX_SHORT_TEXT_BYTES);
+        Aggregate<Vacant> parent = repository.load(command.parentId());
+        parent.execute(v -> v.requireCompositeAct(command.actor()));
+        String child = command.childId().value();
+        ChildManifest current = parent.invoke(v -> v.composite().child(child));
+        Aggregate<Vacant> childAggregate = repository.load(child);
+        childAggregate.execute(Vacant::requireCanGraduate);
+        VacantId parentId = VacantId.parse(command.parentId());
+        GraduationConsent.verify(parentId, command.childId(), command.capabilityText(), command.parentSignature(),
+                command.childSignature());
+        gate.requireWithinRate(parent.invoke(v -> v.composite().graduations()), ctx.now());
+        CollusionSignals signals = gate.requireNoCollusion(parent.invoke(Vacant::collusionParty),
+                childAggregate.invoke(Vacant::collusionParty));
+        ChildManifest manifest = ChildManifest.v2(parentId, command.childId(), current.birthPath(), false,
+                        current.toolWhitelist(), ChildManifest.Axes.graduated(command.outboundPolicy()), ctx.now())
+                .signedBy(ctx.custody().signer(parentId), ctx.custody().signer(command.childId()));
+        CapabilityCard card = CapabilityCard.issue(manifest, command.capabilityText(),
+                ctx.custody().signer(command.childId()));
+        VacantCommandResult parentHead = parent.invoke(v -> v.recordGraduated(new GraduatedPayload(command.parentId(),
+                child, null, command.capabilityText(), manifest, signals, null), ctx));
+        VacantCommandResult childHead = childAggregate.invoke(v -> v.recordGraduated(new GraduatedPayload(
+                command.parentId(), child, LifecycleState.ACTIVE, command.capabilityText(), manifest, signals, card), ctx));
+        return new GraduationResult(manifest, card, signals, new PairResult(parentHead, childHead));
+    }
+
+    private static List<Subtask> requirePlan(List<Subtask> plan) {
+        if (plan == null || plan.isEmpty() || plan.size() > MAX_PLAN) {
+            throw new VacantException(ErrorCode.VALIDATION_FAILED, "a plan holds 1.." + MAX_PLAN + " subtasks");
+        }
+        plan.forEach(subtask -> requireText("subtask", subtask.text(), Delegations.MAX_TEXT_BYTES));
+        return plan;
+    }
+
+    private static void requireText(String field, String text, int maxBytes) {
+        if (text == null || text.isBlank()) {
+            throw new VacantException(ErrorCode.VALIDATION_FAILED, field + " is required");
+        }
+        if (text.getBytes(StandardCharsets.UTF_8).length > maxBytes) {
+            throw new VacantException(ErrorCode.VALIDATION_FAILED, field + " is over " + maxBytes + " bytes");
+        }
+    }
+
+    private static List<String> ids(List<VacantId> ids) {
+        return ids == null ? List.of() : ids.stream().map(VacantId::value).toList();
+    }
+}

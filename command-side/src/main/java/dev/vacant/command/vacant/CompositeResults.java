@@ -1,0 +1,40 @@
+package dev.vacant.command.vacant;
+
+import dev.vacant.kernel.composite.CapabilityCard;
+import dev.vacant.kernel.composite.ChildManifest;
+import dev.vacant.kernel.composite.CollusionSignals;
+import dev.vacant.kernel.composite.OutboundDecision;
+import java.util.List;
+
+/** What the composite commands answer. */
+public final class CompositeResults {
+
+    private CompositeResults() {
+    }
+
+    /** Both chains after a command that touched a parent and a child. */
+    public record PairResult(VacantCommandResult parent, VacantCommandResult child) {
+    }
+
+    /** A registration: the manifest in force and both chains. */
+    public record RegistrationResult(ChildManifest manifest, PairResult heads) {
+    }
+
+    /** The Tree-Only verdict and the caller's chain after recording it. */
+    public record OutboundResult(OutboundDecision decision, VacantCommandResult caller) {
+    }
+
+    /** One delegation of a plan: its id, child, subtask digest and the child's chain after TASK_RECEIVED. */
+    public record Delegated(String delegationId, String child, String subtaskDigest, VacantCommandResult childHead) {
+    }
+
+    /** A delegated plan: its id and mode, its delegations in plan order, and the parent's chain. */
+    public record DelegationResult(String planId, boolean parallel, List<Delegated> delegations,
+                                   VacantCommandResult parent) {
+    }
+
+    /** A graduation: the new manifest, the signed capability card, the signals the gate saw, and both chains. */
+    public record GraduationResult(ChildManifest manifest, CapabilityCard card, CollusionSignals signals,
+                                   PairResult heads) {
+    }
+}

@@ -1,0 +1,26 @@
+package dev.vacant.command.vacant;
+
+import dev.vacant.kernel.lifecycle.LifecycleState;
+import dev.vacant.kernel.vacant.VacantEvent;
+import java.util.Optional;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+
+/** A {@link VacantDirectory} over the committed events of the store, folded with {@code LogbookKind.evolve}. */
+public class EventStoreVacantDirectory implements VacantDirectory {
+
+    private final EventStore store;
+
+    public EventStoreVacantDirectory(EventStore store) {
+        this.store = store;
+    }
+
+    @Override
+    public Optional<LifecycleState> state(String vacantId) {
+        LifecycleState state = null;
+        for (Object payload : store.readEvents(vacantId).asStream().map(m -> m.getPayload()).toList()) {
+            VacantEvent event = (VacantEvent) payload;
+            state = event.kind().evolve(state, event.namedState());
+        }
+        return Optional.ofNullable(state);
+    }
+}
