@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
  * Load generator for signed vacant commands (issue 3). For each client count it drives the running app with
  * genesis + heartbeat + spawn + calls, then measures raw single-row INSERT+COMMIT transactions (600-byte
  * rows) into the same PostgreSQL at the same concurrency, and prints commands/s, p50/p99 and the ratio.
+ * After each load phase it also measures projection catch-up: how long the tracking processors (token store)
+ * take to reach the event store's head, and the events/s they applied over the phase plus that lag.
  *
  * Usage: java -cp postgresql.jar CommandLoad.java BASE_URL TOKEN JDBC_URL USER PASSWORD SECONDS CLIENTS...
  */
@@ -36,12 +38,47 @@ public class CommandLoad {
         try (Connection setup = DriverManager.getConnection(jdbcUrl, user, password)) {
             setup.createStatement().execute("create table if not exists bench_raw (id bigserial primary key, payload bytea)");
         }
-        System.out.printf("%-8s %12s %9s %9s %14s %7s%n", "clients", "commands/s", "p50 ms", "p99 ms", "raw commits/s", "ratio");
+        System.out.printf("%-8s %12s %9s %9s %14s %7s %14s %16s%n", "clients", "commands/s", "p50 ms", "p99 ms",
+                "raw commits/s", "ratio", "catch-up s", "applied events/s");
         for (int n : clients) {
+            long headBefore = head(jdbcUrl, user, password);
             Result app = run(n, seconds, () -> new VacantClient(base, token));
+            long caughtUpStart = System.nanoTime();
+            long headAfter = head(jdbcUrl, user, password);
+            awaitProjections(jdbcUrl, user, password, headAfter);
+            double lag = (System.nanoTime() - caughtUpStart) / 1e9;
+            double applied = (headAfter - headBefore) / (app.elapsedSeconds() + lag);
             Result raw = run(n, seconds, () -> new RawInserts(jdbcUrl, user, password));
-            System.out.printf("%-8d %12.0f %9.2f %9.2f %14.0f %7.2f%n", n, app.rate(), app.percentile(50),
-                    app.percentile(99), raw.rate(), app.rate() / raw.rate());
+            System.out.printf("%-8d %12.0f %9.2f %9.2f %14.0f %7.2f %14.2f %16.0f%n", n, app.rate(), app.percentile(50),
+                    app.percentile(99), raw.rate(), app.rate() / raw.rate(), lag, applied);
+        }
+    }
+
+    private static final Pattern TOKEN_INDEX = Pattern.compile("\"index\"\\s*:\\s*(\\d+)");
+
+    static long head(String url, String user, String password) throws Exception {
+        try (Connection c = DriverManager.getConnection(url, user, password)) {
+            var rs = c.createStatement().executeQuery("select coalesce(max(global_index), 0) from domain_event_entry");
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** Waits until every tracking processor's token (JSON in token_entry) has reached {@code head}. */
+    static void awaitProjections(String url, String user, String password, long head) throws Exception {
+        try (Connection c = DriverManager.getConnection(url, user, password)) {
+            while (true) {
+                long lowest = Long.MAX_VALUE;
+                var rs = c.createStatement().executeQuery("select token from token_entry where token is not null");
+                while (rs.next()) {
+                    Matcher m = TOKEN_INDEX.matcher(new String(rs.getBytes(1), java.nio.charset.StandardCharsets.UTF_8));
+                    lowest = Math.min(lowest, m.find() ? Long.parseLong(m.group(1)) : -1);
+                }
+                if (lowest != Long.MAX_VALUE && lowest >= head) {
+                    return;
+                }
+                Thread.sleep(20);
+            }
         }
     }
 

@@ -16,7 +16,15 @@ import dev.vacant.kernel.drift.DriftFixtures;
 import dev.vacant.kernel.id.VacantId;
 import dev.vacant.kernel.json.CanonicalJson;
 import dev.vacant.kernel.json.Json;
+import dev.vacant.infra.audit.AuditProgress;
+import dev.vacant.infra.audit.AuditReplay;
+import dev.vacant.infra.audit.AuditReport;
+import dev.vacant.infra.projection.ProjectionPositions;
+import dev.vacant.infra.support.ProjectionsCaughtUp;
 import dev.vacant.kernel.logbook.ChainVerifier;
+import dev.vacant.query.projection.ProjectionCatalog;
+import dev.vacant.query.projection.Projector;
+import javax.sql.DataSource;
 import dev.vacant.kernel.logbook.LogbookEntry;
 import dev.vacant.kernel.spawn.SpawnPath;
 import dev.vacant.kernel.vacant.Payloads;
@@ -43,6 +51,10 @@ class CompositeStoryTest extends VacantApiTestBase {
 
     @Autowired
     KeyCustody custody;
+    @Autowired
+    ProjectionPositions positions;
+    @Autowired
+    DataSource dataSource;
 
     private final Set<String> touched = new LinkedHashSet<>();
 
@@ -209,5 +221,14 @@ class CompositeStoryTest extends VacantApiTestBase {
         for (String vacant : touched) {
             assertThat(ChainVerifier.verify(vacant, logbook(vacant))).as(vacant).isEmpty();
         }
+
+        // audit replay of the whole store: every chain verifies and every projection rebuilds identically
+        List<String> projections = ProjectionCatalog.projectors().stream().map(Projector::name).toList();
+        ProjectionsCaughtUp.await(positions, projections);
+        AuditReport report = new AuditReplay(dataSource::getConnection, ProjectionCatalog.projectors(), 2)
+                .run("compositestory", AuditProgress.NONE);
+        assertThat(report.failures()).isEmpty();
+        assertThat(report.projectionDifferences()).isZero();
+        assertThat(report.entriesVerified()).isGreaterThan(touched.size());
     }
 }

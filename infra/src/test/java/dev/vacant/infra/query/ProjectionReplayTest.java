@@ -3,6 +3,7 @@ package dev.vacant.infra.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vacant.infra.projection.ProjectionPositions;
+import dev.vacant.infra.support.ProjectionsCaughtUp;
 import dev.vacant.infra.support.VacantFixtures;
 import dev.vacant.infra.vacant.VacantApiTestBase;
 import dev.vacant.kernel.json.Json;
@@ -43,12 +44,7 @@ class ProjectionReplayTest extends VacantApiTestBase {
     }
 
     private void awaitHead(List<String> projections) {
-        long head = positions.head();
-        long deadline = System.nanoTime() + 20_000_000_000L;
-        while (projections.stream().anyMatch(p -> positions.position(p).orElse(0) < head) && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
-        }
-        assertThat(projections).allMatch(p -> positions.position(p).orElse(0) >= head);
+        ProjectionsCaughtUp.await(positions, projections);
     }
 
     /** A vacant with a lifecycle, a spawn, and a composite history (D2 bud, delegation, outbound check). */

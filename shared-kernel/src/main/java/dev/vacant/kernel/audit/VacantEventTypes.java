@@ -3,6 +3,15 @@ package dev.vacant.kernel.audit;
 import dev.vacant.kernel.vacant.LogbookKind;
 import dev.vacant.kernel.vacant.VacantEvent;
 import dev.vacant.kernel.vacant.VacantEvents.AnchorResetEvent;
+import dev.vacant.kernel.vacant.VacantEvents.ChildRegisteredEvent;
+import dev.vacant.kernel.vacant.VacantEvents.ManifestAcceptedEvent;
+import dev.vacant.kernel.vacant.VacantEvents.AllowlistChangedEvent;
+import dev.vacant.kernel.vacant.VacantEvents.OutboundCallAllowedEvent;
+import dev.vacant.kernel.vacant.VacantEvents.OutboundCallDeniedEvent;
+import dev.vacant.kernel.vacant.VacantEvents.SubtaskDelegatedEvent;
+import dev.vacant.kernel.vacant.VacantEvents.TaskReceivedEvent;
+import dev.vacant.kernel.vacant.VacantEvents.DelegationCompletedEvent;
+import dev.vacant.kernel.vacant.VacantEvents.ChildGraduatedEvent;
 import dev.vacant.kernel.vacant.VacantEvents.BehaviorSampledEvent;
 import dev.vacant.kernel.vacant.VacantEvents.CallReceivedEvent;
 import dev.vacant.kernel.vacant.VacantEvents.ChildSpawnedEvent;
@@ -55,7 +64,16 @@ public final class VacantEventTypes {
             Map.entry(DormancyElapsedEvent.class, EnumSet.of(LogbookKind.DORMANCY_ELAPSED)),
             Map.entry(BehaviorSampledEvent.class, EnumSet.of(LogbookKind.BEHAVIOR_SAMPLED)),
             Map.entry(DriftDetectedEvent.class, EnumSet.of(LogbookKind.DRIFT_DETECTED)),
-            Map.entry(AnchorResetEvent.class, EnumSet.of(LogbookKind.ANCHOR_RESET)));
+            Map.entry(AnchorResetEvent.class, EnumSet.of(LogbookKind.ANCHOR_RESET)),
+            Map.entry(ChildRegisteredEvent.class, EnumSet.of(LogbookKind.CHILD_REGISTERED)),
+            Map.entry(ManifestAcceptedEvent.class, EnumSet.of(LogbookKind.MANIFEST_ACCEPTED)),
+            Map.entry(AllowlistChangedEvent.class, EnumSet.of(LogbookKind.ALLOWLIST_CHANGED)),
+            Map.entry(OutboundCallAllowedEvent.class, EnumSet.of(LogbookKind.OUTBOUND_ALLOWED)),
+            Map.entry(OutboundCallDeniedEvent.class, EnumSet.of(LogbookKind.OUTBOUND_DENIED)),
+            Map.entry(SubtaskDelegatedEvent.class, EnumSet.of(LogbookKind.DELEGATED)),
+            Map.entry(TaskReceivedEvent.class, EnumSet.of(LogbookKind.TASK_RECEIVED)),
+            Map.entry(DelegationCompletedEvent.class, EnumSet.of(LogbookKind.DELEGATION_COMPLETED)),
+            Map.entry(ChildGraduatedEvent.class, EnumSet.of(LogbookKind.GRADUATED)));
 
     private VacantEventTypes() {
     }
