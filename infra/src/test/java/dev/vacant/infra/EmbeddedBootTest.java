@@ -4,21 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.util.Arrays;
-import java.util.List;
 import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.MigrationInfo;
-import org.flywaydb.core.api.MigrationState;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
-class EmbeddedBootTest extends EmbeddedApplicationTest {
+class EmbeddedBootTest extends EmbeddedApplicationTest implements BootContract {
 
     @Autowired
     private MockMvc mvc;
@@ -29,11 +24,19 @@ class EmbeddedBootTest extends EmbeddedApplicationTest {
     @Autowired
     private Flyway flyway;
 
-    @Test
-    void health_isUp_onTheEmbeddedDefault() throws Exception {
-        mvc.perform(get("/actuator/health"))
-                .andExpect(status().isOk())
-                .andExpect(jsonPath("$.status").value("UP"));
+    @Override
+    public MockMvc mvc() {
+        return mvc;
+    }
+
+    @Override
+    public JdbcTemplate jdbc() {
+        return jdbc;
+    }
+
+    @Override
+    public Flyway flyway() {
+        return flyway;
     }
 
     @Test
@@ -42,17 +45,6 @@ class EmbeddedBootTest extends EmbeddedApplicationTest {
 
         assertThat(url).startsWith("jdbc:h2:file:" + DATA_DIR);
         assertThat(DATA_DIR.resolve("vacant.mv.db")).isRegularFile();
-    }
-
-    @Test
-    void flyway_appliesEveryMigrationOnTheClasspath_onH2() {
-        MigrationInfo[] migrations = flyway.info().all();
-        List<String> applied = jdbc.queryForList(
-                "select version from flyway_schema_history where version is not null and success", String.class);
-
-        assertThat(migrations).isNotEmpty().allMatch(migration -> migration.getState() == MigrationState.SUCCESS);
-        assertThat(applied).containsExactlyInAnyOrderElementsOf(
-                Arrays.stream(migrations).map(migration -> migration.getVersion().getVersion()).toList());
     }
 
     @Test

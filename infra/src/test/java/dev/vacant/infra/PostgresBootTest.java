@@ -1,22 +1,15 @@
 package dev.vacant.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.MigrationInfo;
-import org.flywaydb.core.api.MigrationState;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
-class PostgresBootTest extends PostgresApplicationTest {
+class PostgresBootTest extends PostgresApplicationTest implements BootContract {
 
     @Autowired
     private MockMvc mvc;
@@ -27,23 +20,19 @@ class PostgresBootTest extends PostgresApplicationTest {
     @Autowired
     private Flyway flyway;
 
-    @Test
-    void health_isUp_onPostgres() throws Exception {
-        mvc.perform(get("/actuator/health"))
-                .andExpect(status().isOk())
-                .andExpect(jsonPath("$.status").value("UP"));
+    @Override
+    public MockMvc mvc() {
+        return mvc;
     }
 
-    @Test
-    void flyway_appliesEveryMigrationOnTheClasspathSuccessfully_onPostgres() {
-        MigrationInfo[] migrations = flyway.info().all();
-        List<Map<String, Object>> history = jdbc.queryForList(
-                "select version, success from flyway_schema_history where version is not null");
+    @Override
+    public JdbcTemplate jdbc() {
+        return jdbc;
+    }
 
-        assertThat(migrations).isNotEmpty().allMatch(migration -> migration.getState() == MigrationState.SUCCESS);
-        assertThat(history).extracting(row -> row.get("version")).containsExactlyInAnyOrderElementsOf(
-                Arrays.stream(migrations).map(migration -> migration.getVersion().getVersion()).toList());
-        assertThat(history).extracting(row -> row.get("success")).containsOnly(true);
+    @Override
+    public Flyway flyway() {
+        return flyway;
     }
 
     @Test

@@ -3,7 +3,6 @@ package dev.vacant.command.vacant;
 import static dev.vacant.command.vacant.VacantWorld.ALICE;
 import static dev.vacant.command.vacant.VacantWorld.BOB;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vacant.command.vacant.CompositeCommands.CompleteDelegationCommand;
 import dev.vacant.command.vacant.CompositeCommands.DelegateSubtasksCommand;
@@ -13,13 +12,11 @@ import dev.vacant.command.vacant.CompositeResults.DelegationResult;
 import dev.vacant.command.vacant.CompositeResults.PairResult;
 import dev.vacant.kernel.composite.Delegations;
 import dev.vacant.kernel.error.ErrorCode;
-import dev.vacant.kernel.error.VacantException;
 import dev.vacant.kernel.id.VacantId;
 import dev.vacant.kernel.lifecycle.LifecycleState;
 import dev.vacant.kernel.logbook.ChainVerifier;
 import dev.vacant.kernel.logbook.LogbookEntry;
 import java.util.List;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -42,16 +39,7 @@ class CompositeDelegationTest {
         return new Subtask(VacantId.parse(child), text);
     }
 
-    private LogbookEntry last(String vacant) {
-        List<LogbookEntry> entries = world.logbook(vacant);
-        return entries.get(entries.size() - 1);
-    }
 
-    private void assertRejected(ThrowingCallable call, ErrorCode code, String... vacants) {
-        List<Integer> before = List.of(vacants).stream().map(v -> world.logbook(v).size()).toList();
-        assertThatThrownBy(call).isInstanceOfSatisfying(VacantException.class, e -> assertThat(e.code()).isEqualTo(code));
-        assertThat(List.of(vacants).stream().map(v -> world.logbook(v).size()).toList()).isEqualTo(before);
-    }
 
     /** A registered child that is now in {@code dormancySteps} steps past ACTIVE. */
     private String registeredChildAfter(int dormancySteps) {
@@ -68,16 +56,16 @@ class CompositeDelegationTest {
         DelegationResult result = delegate(false, task(bud, "summarise the paper"));
 
         String id = result.delegations().get(0).delegationId();
-        assertThat(last(parent).kind()).isEqualTo("DELEGATED");
-        assertThat(last(parent).body().payload().get("child").asText()).isEqualTo(bud);
-        assertThat(last(parent).body().payload().get("subtask_digest").asText())
+        assertThat(world.last(parent).kind()).isEqualTo("DELEGATED");
+        assertThat(world.last(parent).body().payload().get("child").asText()).isEqualTo(bud);
+        assertThat(world.last(parent).body().payload().get("subtask_digest").asText())
                 .isEqualTo(Delegations.digest("summarise the paper"));
-        assertThat(last(parent).body().payload().get("delegation_id").asText()).isEqualTo(id);
-        assertThat(last(bud).kind()).isEqualTo("TASK_RECEIVED");
-        assertThat(last(bud).body().payload().get("parent").asText()).isEqualTo(parent);
-        assertThat(last(bud).body().payload().get("delegation_id").asText()).isEqualTo(id);
+        assertThat(world.last(parent).body().payload().get("delegation_id").asText()).isEqualTo(id);
+        assertThat(world.last(bud).kind()).isEqualTo("TASK_RECEIVED");
+        assertThat(world.last(bud).body().payload().get("parent").asText()).isEqualTo(parent);
+        assertThat(world.last(bud).body().payload().get("delegation_id").asText()).isEqualTo(id);
         assertThat(result.delegations().get(0).childHead().state()).isEqualTo(LifecycleState.LOCAL);
-        assertThat(result.parent().seq()).isEqualTo(last(parent).seq());
+        assertThat(result.parent().seq()).isEqualTo(world.last(parent).seq());
     }
 
     @Test
@@ -103,7 +91,7 @@ class CompositeDelegationTest {
         String bud = world.bud(parent, "read");
         String stale = registeredChildAfter(2);
 
-        assertRejected(() -> delegate(false, task(bud, "fine"), task(stale, "asleep")), ErrorCode.INVALID_TRANSITION,
+        world.assertRejected(() -> delegate(false, task(bud, "fine"), task(stale, "asleep")), ErrorCode.INVALID_TRANSITION,
                 parent, bud, stale);
     }
 
@@ -121,11 +109,11 @@ class CompositeDelegationTest {
         String outsider = world.unregisteredChild(parent);
         String bud = world.bud(parent, "read");
 
-        assertRejected(() -> delegate(false, task(outsider, "x")), ErrorCode.NOT_FOUND, parent, outsider);
-        assertRejected(() -> world.send(new DelegateSubtasksCommand(parent, BOB, List.of(task(bud, "x")), false)),
+        world.assertRejected(() -> delegate(false, task(outsider, "x")), ErrorCode.NOT_FOUND, parent, outsider);
+        world.assertRejected(() -> world.send(new DelegateSubtasksCommand(parent, BOB, List.of(task(bud, "x")), false)),
                 ErrorCode.FORBIDDEN, parent, bud);
-        assertRejected(() -> delegate(false), ErrorCode.VALIDATION_FAILED, parent);
-        assertRejected(() -> delegate(false, task(bud, " ")), ErrorCode.VALIDATION_FAILED, parent, bud);
+        world.assertRejected(() -> delegate(false), ErrorCode.VALIDATION_FAILED, parent);
+        world.assertRejected(() -> delegate(false, task(bud, " ")), ErrorCode.VALIDATION_FAILED, parent, bud);
     }
 
     @Test
@@ -135,12 +123,12 @@ class CompositeDelegationTest {
 
         PairResult done = world.send(new CompleteDelegationCommand(parent, ALICE, VacantId.parse(bud), id, "a summary"));
 
-        assertThat(last(parent).kind()).isEqualTo("DELEGATION_COMPLETED");
-        assertThat(last(bud).kind()).isEqualTo("DELEGATION_COMPLETED");
-        assertThat(last(bud).body().payload()).isEqualTo(last(parent).body().payload());
-        assertThat(last(parent).body().payload().get("result").asText()).isEqualTo("a summary");
-        assertThat(done.child().seq()).isEqualTo(last(bud).seq());
-        assertRejected(() -> world.send(new CompleteDelegationCommand(parent, ALICE, VacantId.parse(bud), id, "again")),
+        assertThat(world.last(parent).kind()).isEqualTo("DELEGATION_COMPLETED");
+        assertThat(world.last(bud).kind()).isEqualTo("DELEGATION_COMPLETED");
+        assertThat(world.last(bud).body().payload()).isEqualTo(world.last(parent).body().payload());
+        assertThat(world.last(parent).body().payload().get("result").asText()).isEqualTo("a summary");
+        assertThat(done.child().seq()).isEqualTo(world.last(bud).seq());
+        world.assertRejected(() -> world.send(new CompleteDelegationCommand(parent, ALICE, VacantId.parse(bud), id, "again")),
                 ErrorCode.CONFLICT, parent, bud);
         assertThat(ChainVerifier.verify(bud, world.logbook(bud))).isEmpty();
     }
@@ -151,11 +139,11 @@ class CompositeDelegationTest {
         String sibling = world.bud(parent, "read");
         String id = delegate(false, task(bud, "summarise")).delegations().get(0).delegationId();
 
-        assertRejected(() -> world.send(new CompleteDelegationCommand(parent, ALICE, VacantId.parse(bud), "dlg_nope", "r")),
+        world.assertRejected(() -> world.send(new CompleteDelegationCommand(parent, ALICE, VacantId.parse(bud), "dlg_nope", "r")),
                 ErrorCode.NOT_FOUND, parent, bud);
-        assertRejected(() -> world.send(new CompleteDelegationCommand(parent, ALICE, VacantId.parse(sibling), id, "r")),
+        world.assertRejected(() -> world.send(new CompleteDelegationCommand(parent, ALICE, VacantId.parse(sibling), id, "r")),
                 ErrorCode.VALIDATION_FAILED, parent, sibling);
-        assertRejected(() -> world.send(new CompleteDelegationCommand(parent, BOB, VacantId.parse(bud), id, "r")),
+        world.assertRejected(() -> world.send(new CompleteDelegationCommand(parent, BOB, VacantId.parse(bud), id, "r")),
                 ErrorCode.FORBIDDEN, parent, bud);
     }
 }

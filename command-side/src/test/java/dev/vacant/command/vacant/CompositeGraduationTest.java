@@ -17,12 +17,9 @@ import dev.vacant.kernel.error.VacantException;
 import dev.vacant.kernel.id.VacantId;
 import dev.vacant.kernel.lifecycle.LifecycleState;
 import dev.vacant.kernel.logbook.ChainVerifier;
-import dev.vacant.kernel.logbook.LogbookEntry;
 import dev.vacant.kernel.vacant.Payloads;
 import dev.vacant.kernel.vacant.RegistryVisibility;
 import java.time.Duration;
-import java.util.List;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -37,16 +34,7 @@ class CompositeGraduationTest {
         world.close();
     }
 
-    private LogbookEntry last(String vacant) {
-        List<LogbookEntry> entries = world.logbook(vacant);
-        return entries.get(entries.size() - 1);
-    }
 
-    private void assertRejected(ThrowingCallable call, ErrorCode code, String... vacants) {
-        List<Integer> before = List.of(vacants).stream().map(v -> world.logbook(v).size()).toList();
-        assertThatThrownBy(call).isInstanceOfSatisfying(VacantException.class, e -> assertThat(e.code()).isEqualTo(code));
-        assertThat(List.of(vacants).stream().map(v -> world.logbook(v).size()).toList()).isEqualTo(before);
-    }
 
     /** A bud that writes like its parent (both anchored on the same prose). */
     private String lookAlike() {
@@ -72,16 +60,16 @@ class CompositeGraduationTest {
         result.manifest().verify(VacantId.parse(parent));
         assertThat(result.signals().sameControllerMilli()).isEqualTo(600);
         assertThat(result.signals().sameSubstrateMilli()).isEqualTo(500);
-        assertThat(last(parent).kind()).isEqualTo("GRADUATED");
-        assertThat(last(bud).kind()).isEqualTo("GRADUATED");
+        assertThat(world.last(parent).kind()).isEqualTo("GRADUATED");
+        assertThat(world.last(bud).kind()).isEqualTo("GRADUATED");
         assertThat(world.logbook(bud)).hasSize(budEntries + 1);
-        assertThat(last(bud).body().signer()).isEqualTo(bud);
-        CapabilityCard card = Payloads.read(last(bud).body().payload(), GraduatedPayload.class).card();
+        assertThat(world.last(bud).body().signer()).isEqualTo(bud);
+        CapabilityCard card = Payloads.read(world.last(bud).body().payload(), GraduatedPayload.class).card();
         assertThat(card).isEqualTo(result.card());
         assertThat(card.verifies()).isTrue();
         assertThat(card.description()).isEqualTo("Finds papers");
         assertThat(card.skills()).extracting(CapabilityCard.Skill::id).containsExactly("read", "search");
-        assertThat(Payloads.read(last(parent).body().payload(), GraduatedPayload.class).card()).isNull();
+        assertThat(Payloads.read(world.last(parent).body().payload(), GraduatedPayload.class).card()).isNull();
         assertThat(ChainVerifier.verify(bud, world.logbook(bud))).isEmpty();
         assertThat(ChainVerifier.verify(parent, world.logbook(parent))).isEmpty();
         assertThat(world.timers.dueOf(bud)).isPresent();
@@ -94,7 +82,7 @@ class CompositeGraduationTest {
         GraduationResult result = world.send(world.graduation(parent, bud, "Reads", null));
 
         assertThat(result.manifest().outboundPolicy()).isEqualTo(OutboundPolicy.NO_EXTERNAL);
-        assertRejected(() -> world.send(world.graduation(parent, bud, "Reads", null)), ErrorCode.INVALID_TRANSITION,
+        world.assertRejected(() -> world.send(world.graduation(parent, bud, "Reads", null)), ErrorCode.INVALID_TRANSITION,
                 parent, bud);
     }
 
@@ -107,8 +95,8 @@ class CompositeGraduationTest {
         GraduateChildCommand otherText = new GraduateChildCommand(parent, VacantWorld.ALICE, VacantId.parse(bud),
                 "Does anything", null, signed.parentSignature(), signed.childSignature());
 
-        assertRejected(() -> world.send(childSignedTwice), ErrorCode.GRADUATION_CONSENT, parent, bud);
-        assertRejected(() -> world.send(otherText), ErrorCode.GRADUATION_CONSENT, parent, bud);
+        world.assertRejected(() -> world.send(childSignedTwice), ErrorCode.GRADUATION_CONSENT, parent, bud);
+        world.assertRejected(() -> world.send(otherText), ErrorCode.GRADUATION_CONSENT, parent, bud);
     }
 
     @Test
@@ -138,9 +126,9 @@ class CompositeGraduationTest {
         String lookAlike = lookAlike();
         GraduateChildCommand signed = world.graduation(parent, lookAlike, "Reads", null);
 
-        assertRejected(() -> world.send(new GraduateChildCommand(parent, VacantWorld.ALICE, VacantId.parse(lookAlike),
+        world.assertRejected(() -> world.send(new GraduateChildCommand(parent, VacantWorld.ALICE, VacantId.parse(lookAlike),
                 "Reads", null, signed.parentSignature(), null)), ErrorCode.GRADUATION_CONSENT, parent, lookAlike);
-        assertRejected(() -> world.send(signed), ErrorCode.GRADUATION_RATE_LIMITED, parent, lookAlike);
+        world.assertRejected(() -> world.send(signed), ErrorCode.GRADUATION_RATE_LIMITED, parent, lookAlike);
     }
 
     @Test
@@ -179,12 +167,12 @@ class CompositeGraduationTest {
         String outsider = world.unregisteredChild(parent);
         String bud = world.bud(parent, "read");
 
-        assertRejected(() -> world.send(world.graduation(parent, outsider, "Reads", null)), ErrorCode.NOT_FOUND,
+        world.assertRejected(() -> world.send(world.graduation(parent, outsider, "Reads", null)), ErrorCode.NOT_FOUND,
                 parent, outsider);
         GraduateChildCommand signed = world.graduation(parent, bud, "Reads", null);
-        assertRejected(() -> world.send(new GraduateChildCommand(parent, VacantWorld.BOB, VacantId.parse(bud), "Reads",
+        world.assertRejected(() -> world.send(new GraduateChildCommand(parent, VacantWorld.BOB, VacantId.parse(bud), "Reads",
                 null, signed.parentSignature(), signed.childSignature())), ErrorCode.FORBIDDEN, parent, bud);
-        assertRejected(() -> world.send(new GraduateChildCommand(parent, VacantWorld.ALICE, VacantId.parse(bud), " ",
+        world.assertRejected(() -> world.send(new GraduateChildCommand(parent, VacantWorld.ALICE, VacantId.parse(bud), " ",
                 null, signed.parentSignature(), signed.childSignature())), ErrorCode.VALIDATION_FAILED, parent, bud);
     }
 }

@@ -3,7 +3,6 @@ package dev.vacant.command.vacant;
 import static dev.vacant.command.vacant.VacantWorld.ALICE;
 import static dev.vacant.command.vacant.VacantWorld.BOB;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vacant.command.vacant.CompositeCommands.AuthorizeOutboundCallCommand;
 import dev.vacant.command.vacant.CompositeCommands.ChangeAllowlistCommand;
@@ -11,13 +10,10 @@ import dev.vacant.command.vacant.CompositeResults.OutboundResult;
 import dev.vacant.kernel.composite.OutboundPolicy;
 import dev.vacant.kernel.composite.OutboundRule;
 import dev.vacant.kernel.error.ErrorCode;
-import dev.vacant.kernel.error.VacantException;
 import dev.vacant.kernel.id.VacantId;
 import dev.vacant.kernel.lifecycle.LifecycleState;
 import dev.vacant.kernel.logbook.ChainVerifier;
-import dev.vacant.kernel.logbook.LogbookEntry;
 import java.util.List;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -37,16 +33,7 @@ class CompositeOutboundTest {
         return world.send(new AuthorizeOutboundCallCommand(composite, ALICE, VacantId.parse(caller), VacantId.parse(callee)));
     }
 
-    private LogbookEntry last(String vacant) {
-        List<LogbookEntry> entries = world.logbook(vacant);
-        return entries.get(entries.size() - 1);
-    }
 
-    private void assertRejected(ThrowingCallable call, ErrorCode code, String... vacants) {
-        List<Integer> before = List.of(vacants).stream().map(v -> world.logbook(v).size()).toList();
-        assertThatThrownBy(call).isInstanceOfSatisfying(VacantException.class, e -> assertThat(e.code()).isEqualTo(code));
-        assertThat(List.of(vacants).stream().map(v -> world.logbook(v).size()).toList()).isEqualTo(before);
-    }
 
     private String graduated(OutboundPolicy policy) {
         String bud = world.bud(parent, "read");
@@ -61,16 +48,16 @@ class CompositeOutboundTest {
 
         assertThat(check(parent, bud, parent).decision().allowed()).isTrue();
         assertThat(check(parent, bud, sibling).decision().allowed()).isTrue();
-        assertThat(last(bud).kind()).isEqualTo("OUTBOUND_ALLOWED");
+        assertThat(world.last(bud).kind()).isEqualTo("OUTBOUND_ALLOWED");
         OutboundResult denied = check(parent, bud, stranger);
 
         assertThat(denied.decision().allowed()).isFalse();
         assertThat(denied.decision().code()).isEqualTo(ErrorCode.TREE_ONLY_VIOLATION);
         assertThat(denied.decision().rule()).isEqualTo(OutboundRule.CLOSED_CHILD);
-        assertThat(last(bud).kind()).isEqualTo("OUTBOUND_DENIED");
-        assertThat(last(bud).body().payload().get("callee").asText()).isEqualTo(stranger);
-        assertThat(last(bud).body().payload().get("code").asText()).isEqualTo("TREE_ONLY_VIOLATION");
-        assertThat(denied.caller().seq()).isEqualTo(last(bud).seq());
+        assertThat(world.last(bud).kind()).isEqualTo("OUTBOUND_DENIED");
+        assertThat(world.last(bud).body().payload().get("callee").asText()).isEqualTo(stranger);
+        assertThat(world.last(bud).body().payload().get("code").asText()).isEqualTo("TREE_ONLY_VIOLATION");
+        assertThat(denied.caller().seq()).isEqualTo(world.last(bud).seq());
         assertThat(ChainVerifier.verify(bud, world.logbook(bud))).isEmpty();
     }
 
@@ -113,7 +100,7 @@ class CompositeOutboundTest {
 
         assertThat(result.decision().allowed()).isTrue();
         assertThat(result.decision().rule()).isEqualTo(OutboundRule.UNRESTRICTED);
-        assertThat(last(parent).kind()).isEqualTo("OUTBOUND_ALLOWED");
+        assertThat(world.last(parent).kind()).isEqualTo("OUTBOUND_ALLOWED");
     }
 
     @Test
@@ -121,10 +108,10 @@ class CompositeOutboundTest {
         String bud = world.bud(parent, "read");
         String unknown = "vac_" + "a".repeat(52);
 
-        assertRejected(() -> check(parent, bud, unknown), ErrorCode.NOT_FOUND, bud, parent);
-        assertRejected(() -> check(parent, stranger, bud), ErrorCode.NOT_FOUND, stranger, parent);
-        assertRejected(() -> check(bud, bud, stranger), ErrorCode.VALIDATION_FAILED, bud);
-        assertRejected(() -> world.send(new AuthorizeOutboundCallCommand(parent, BOB, VacantId.parse(bud),
+        world.assertRejected(() -> check(parent, bud, unknown), ErrorCode.NOT_FOUND, bud, parent);
+        world.assertRejected(() -> check(parent, stranger, bud), ErrorCode.NOT_FOUND, stranger, parent);
+        world.assertRejected(() -> check(bud, bud, stranger), ErrorCode.VALIDATION_FAILED, bud);
+        world.assertRejected(() -> world.send(new AuthorizeOutboundCallCommand(parent, BOB, VacantId.parse(bud),
                 VacantId.parse(parent))), ErrorCode.FORBIDDEN, bud, parent);
     }
 
@@ -135,7 +122,7 @@ class CompositeOutboundTest {
         world.send(new ChangeAllowlistCommand(parent, ALICE, List.of(), List.of(VacantId.parse(stranger))));
 
         assertThat(world.logbook(parent)).hasSize(before);
-        assertRejected(() -> world.send(new ChangeAllowlistCommand(parent, BOB, List.of(VacantId.parse(stranger)),
+        world.assertRejected(() -> world.send(new ChangeAllowlistCommand(parent, BOB, List.of(VacantId.parse(stranger)),
                 List.of())), ErrorCode.FORBIDDEN, parent);
     }
 }

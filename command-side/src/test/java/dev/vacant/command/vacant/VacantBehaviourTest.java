@@ -21,7 +21,6 @@ import dev.vacant.kernel.logbook.LogbookEntry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -35,11 +34,6 @@ class VacantBehaviourTest {
         world.close();
     }
 
-    private void assertRejected(ThrowingCallable call, ErrorCode code, String vacant) {
-        int before = world.logbook(vacant).size();
-        assertThatThrownBy(call).isInstanceOfSatisfying(VacantException.class, e -> assertThat(e.code()).isEqualTo(code));
-        assertThat(world.logbook(vacant)).hasSize(before);
-    }
 
     @Test
     void heartbeat_isRejectedAsTooSoon_whenFloodedWithinHalfThePeriod() {
@@ -47,7 +41,7 @@ class VacantBehaviourTest {
         world.send(new RecordHeartbeatCommand(id, ALICE, null));
         world.clock.advance(Duration.ofSeconds(29));
 
-        assertRejected(() -> world.send(new RecordHeartbeatCommand(id, ALICE, null)), ErrorCode.HEARTBEAT_TOO_SOON, id);
+        world.assertRejected(() -> world.send(new RecordHeartbeatCommand(id, ALICE, null)), ErrorCode.HEARTBEAT_TOO_SOON, id);
 
         world.clock.advance(Duration.ofSeconds(1));
         VacantCommandResult ok = world.send(new RecordHeartbeatCommand(id, ALICE, Json.object().put("load", 3)));
@@ -60,9 +54,9 @@ class VacantBehaviourTest {
     @Test
     void archive_isTooEarly_before90DaysSunk_andDestroysTheKeyAfter() {
         String id = world.vacantIn(LifecycleState.SUNK);
-        assertRejected(() -> world.send(new ArchiveVacantCommand(id, OPERATOR)), ErrorCode.ARCHIVE_TOO_EARLY, id);
+        world.assertRejected(() -> world.send(new ArchiveVacantCommand(id, OPERATOR)), ErrorCode.ARCHIVE_TOO_EARLY, id);
         world.clock.advance(Duration.ofDays(89));
-        assertRejected(() -> world.send(new ArchiveVacantCommand(id, ALICE)), ErrorCode.FORBIDDEN, id);
+        world.assertRejected(() -> world.send(new ArchiveVacantCommand(id, ALICE)), ErrorCode.FORBIDDEN, id);
 
         VacantCommandResult archived = world.send(new ArchiveVacantCommand(id, OPERATOR));
 
@@ -70,7 +64,7 @@ class VacantBehaviourTest {
         assertThat(world.custody.holds(VacantId.parse(id))).isFalse();
         assertThat(world.timers.dueOf(id)).isEmpty();
         assertThat(ChainVerifier.verify(id, world.logbook(id))).isEmpty();
-        assertRejected(() -> world.send(new RecordHeartbeatCommand(id, OPERATOR, null)), ErrorCode.INVALID_TRANSITION, id);
+        world.assertRejected(() -> world.send(new RecordHeartbeatCommand(id, OPERATOR, null)), ErrorCode.INVALID_TRANSITION, id);
     }
 
     @Test
@@ -126,22 +120,22 @@ class VacantBehaviourTest {
     void localVacant_hasNoTimer_andOnlyAnOperatorPublishesARoot() {
         String id = world.genesis("alice", LifecycleState.LOCAL).id();
         assertThat(world.timers.dueOf(id)).isEmpty();
-        assertRejected(() -> world.send(new PublishVacantCommand(id, ALICE)), ErrorCode.FORBIDDEN, id);
+        world.assertRejected(() -> world.send(new PublishVacantCommand(id, ALICE)), ErrorCode.FORBIDDEN, id);
 
         VacantCommandResult published = world.send(new PublishVacantCommand(id, OPERATOR));
 
         assertThat(published.state()).isEqualTo(LifecycleState.ACTIVE);
         assertThat(world.logbook(id).get(1).kind()).isEqualTo("PUBLISHED");
         assertThat(world.timers.dueOf(id)).isPresent();
-        assertRejected(() -> world.send(new PublishVacantCommand(id, OPERATOR)), ErrorCode.INVALID_TRANSITION, id);
+        world.assertRejected(() -> world.send(new PublishVacantCommand(id, OPERATOR)), ErrorCode.INVALID_TRANSITION, id);
     }
 
     @Test
     void controller_cannotActOnAnotherControllersVacant_andGenesisIsOperatorOnly() {
         String id = world.genesis("alice", LifecycleState.ACTIVE).id();
 
-        assertRejected(() -> world.send(new ReceiveCallCommand(id, BOB, null)), ErrorCode.FORBIDDEN, id);
-        assertRejected(() -> world.send(new RecordHeartbeatCommand(id, BOB, null)), ErrorCode.FORBIDDEN, id);
+        world.assertRejected(() -> world.send(new ReceiveCallCommand(id, BOB, null)), ErrorCode.FORBIDDEN, id);
+        world.assertRejected(() -> world.send(new RecordHeartbeatCommand(id, BOB, null)), ErrorCode.FORBIDDEN, id);
         assertThatThrownBy(() -> world.send(new VacantCommands.CreateGenesisCommand(ALICE, "alice", null,
                 VacantWorld.bundle(), VacantWorld.substrate("p", "m", "f"))))
                 .isInstanceOfSatisfying(VacantException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.FORBIDDEN));

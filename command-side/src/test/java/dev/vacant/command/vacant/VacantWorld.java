@@ -23,6 +23,11 @@ import dev.vacant.kernel.spawn.SubstrateSpec;
 import dev.vacant.kernel.time.MutableClock;
 import dev.vacant.kernel.vacant.VacantEvent;
 import java.time.Instant;
+import java.util.stream.Stream;
+import dev.vacant.kernel.error.ErrorCode;
+import dev.vacant.kernel.error.VacantException;
+import org.assertj.core.api.Assertions;
+import org.assertj.core.api.ThrowableAssert;
 import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.Configuration;
@@ -160,6 +165,20 @@ final class VacantWorld implements AutoCloseable {
     List<LogbookEntry> logbook(String vacantId) {
         return configuration.eventStore().readEvents(vacantId).asStream()
                 .map(m -> ((VacantEvent) m.getPayload()).entry()).toList();
+    }
+
+    /** The newest entry of a vacant's chain. */
+    LogbookEntry last(String vacantId) {
+        List<LogbookEntry> entries = logbook(vacantId);
+        return entries.get(entries.size() - 1);
+    }
+
+    /** Asserts the call fails with {@code code} and appends nothing to any of {@code vacants}. */
+    void assertRejected(ThrowableAssert.ThrowingCallable call, ErrorCode code, String... vacants) {
+        List<Integer> before = Stream.of(vacants).map(v -> logbook(v).size()).toList();
+        Assertions.assertThatThrownBy(call).isInstanceOfSatisfying(VacantException.class,
+                e -> Assertions.assertThat(e.code()).isEqualTo(code));
+        Assertions.assertThat(Stream.of(vacants).map(v -> logbook(v).size()).toList()).isEqualTo(before);
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.ArrayList;
 import dev.vacant.query.lineage.LineageTree;
 import dev.vacant.query.lineage.LineageLink;
+import dev.vacant.query.registry.RegistryProjector;
 import dev.vacant.query.registry.RegistryQueries;
 import dev.vacant.kernel.auth.Actor;
 import dev.vacant.infra.projection.ReadConsistency;
@@ -35,7 +36,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/vacants")
 public class LineageController {
 
-    private static final List<String> LINEAGE = List.of(LineageProjector.NAME);
+    /** Lineage answers are filtered by registry visibility, so a consistent read waits for both. */
+    private static final List<String> LINEAGE = List.of(LineageProjector.NAME, RegistryProjector.NAME);
 
     private final LineageQueries lineage;
     private final KnownVacants vacants;

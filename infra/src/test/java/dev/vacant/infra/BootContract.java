@@ -1,0 +1,46 @@
+package dev.vacant.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.Arrays;
+import java.util.List;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationState;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** What every boot of the app must show, on H2 and on PostgreSQL alike. */
+interface BootContract {
+
+    MockMvc mvc();
+
+    JdbcTemplate jdbc();
+
+    Flyway flyway();
+
+    @Test
+    default void health_isUp_afterBoot() throws Exception {
+        mvc().perform(get("/actuator/health"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("UP"));
+    }
+
+    @Test
+    default void flyway_appliesEveryMigrationOnTheClasspathSuccessfully() {
+        MigrationInfo[] migrations = flyway().info().all();
+        List<String> applied = jdbc().queryForList(
+                "select version from flyway_schema_history where version is not null and success", String.class);
+        List<String> failed = jdbc().queryForList(
+                "select version from flyway_schema_history where version is not null and not success", String.class);
+
+        assertThat(migrations).isNotEmpty().allMatch(migration -> migration.getState() == MigrationState.SUCCESS);
+        assertThat(applied).containsExactlyInAnyOrderElementsOf(
+                Arrays.stream(migrations).map(migration -> migration.getVersion().getVersion()).toList());
+        assertThat(failed).isEmpty();
+    }
+}
