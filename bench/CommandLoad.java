@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
  * After each load phase it also measures projection catch-up: how long the tracking processors (token store)
  * take to reach the event store's head, and the events/s they applied over the phase plus that lag.
  *
+ * A discarded warm-up phase (8 clients, SECONDS) lets the JIT compile the server's hot paths first.
+ *
  * Usage: java -cp postgresql.jar CommandLoad.java BASE_URL TOKEN JDBC_URL USER PASSWORD SECONDS CLIENTS...
  */
 public class CommandLoad {
@@ -38,6 +40,7 @@ public class CommandLoad {
         try (Connection setup = DriverManager.getConnection(jdbcUrl, user, password)) {
             setup.createStatement().execute("create table if not exists bench_raw (id bigserial primary key, payload bytea)");
         }
+        run(8, seconds, () -> new VacantClient(base, token));
         System.out.printf("%-8s %12s %9s %9s %14s %7s %14s %16s%n", "clients", "commands/s", "p50 ms", "p99 ms",
                 "raw commits/s", "ratio", "catch-up s", "applied events/s");
         for (int n : clients) {
