@@ -41,7 +41,7 @@ public class CapabilityCardController {
     public JsonNode card(@AuthenticationPrincipal Actor actor, @PathVariable String id,
                          @RequestParam(required = false) Long position,
                          @RequestParam(required = false) String consistency) {
-        this.consistency.await(READS, position, "strong".equals(consistency));
+        this.consistency.await(READS, position, ReadConsistency.strong(consistency));
         String vacant = VacantRequests.vacantId("id", id).value();
         return registry.find(actor, vacant).flatMap(row -> composites.card(vacant)).map(Json::parse)
                 .orElseThrow(() -> new VacantException(ErrorCode.NOT_FOUND, "no capability card for " + vacant));

@@ -89,7 +89,7 @@ public class CompositeController {
     public CompositeView get(@AuthenticationPrincipal Actor actor, @PathVariable String parent,
                              @RequestParam(required = false) Long position,
                              @RequestParam(required = false) String consistency) {
-        this.consistency.await(READS, position, "strong".equals(consistency));
+        this.consistency.await(READS, position, ReadConsistency.strong(consistency));
         String id = id("parent", parent);
         registry.find(actor, id).filter(row -> actor.isOperator() || actor.principal().equals(row.controller()))
                 .orElseThrow(() -> new VacantException(ErrorCode.NOT_FOUND, "no such composite: " + id));
