@@ -60,6 +60,9 @@ class RegistryQueryApiTest extends VacantApiTestBase {
         assertThat(seen).containsExactlyElementsOf(mine.subList(0, 5).stream().sorted().toList());
         assertThat(api.get("/api/v1/vacants?state=ASLEEP", aliceToken).code()).isEqualTo("VALIDATION_FAILED");
         assertThat(api.get("/api/v1/vacants?limit=0", aliceToken).code()).isEqualTo("VALIDATION_FAILED");
+        assertThat(api.get("/api/v1/vacants?consistency=sometimes", aliceToken).code()).isEqualTo("VALIDATION_FAILED");
+        assertThat(api.get("/api/v1/composites/" + mine.get(0) + "?consistency=sometimes", aliceToken).code())
+                .isEqualTo("VALIDATION_FAILED");
     }
 
     @Test
