@@ -29,7 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code vacant.lanes.transport}: in-process here (the default), Kafka in {@link KafkaLaneConfiguration}.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(LaneProperties.class)
+@EnableConfigurationProperties({LaneProperties.class, LanePolicyProperties.class})
 public class TupleSpaceConfiguration {
 
     @Bean
