@@ -15,6 +15,7 @@ final class ScriptedProvider implements ProviderPort {
     private final String name;
     private final Deque<Supplier<JsonNode>> script = new ArrayDeque<>();
     private final AtomicInteger calls = new AtomicInteger();
+    private volatile JsonNode lastData;
 
     ScriptedProvider(String name) {
         this.name = name;
@@ -36,6 +37,10 @@ final class ScriptedProvider implements ProviderPort {
         return this;
     }
 
+    JsonNode lastData() {
+        return lastData;
+    }
+
     int calls() {
         return calls.get();
     }
@@ -48,6 +53,7 @@ final class ScriptedProvider implements ProviderPort {
     @Override
     public synchronized JsonNode call(String yool, JsonNode data) {
         calls.incrementAndGet();
+        lastData = data;
         Supplier<JsonNode> next = script.poll();
         return next == null ? OK : next.get();
     }
