@@ -1,6 +1,7 @@
 package dev.vacant.infra.tuple;
 
 import dev.vacant.infra.tuple.jdbc.JdbcTupleStore;
+import dev.vacant.infra.tuple.lane.ExecutionLanes;
 import dev.vacant.infra.tuple.space.LaneMaintenance;
 import dev.vacant.infra.tuple.space.LaneWorker;
 import dev.vacant.infra.tuple.space.TupleSpace;
@@ -43,8 +44,8 @@ public class TupleSpaceConfiguration {
     }
 
     @Bean
-    TupleSpace tupleSpace(TupleStore store, Clock clock, TupleIds ids) {
-        return new TupleSpace(store, clock, ids);
+    TupleSpace tupleSpace(TupleStore store, Clock clock, TupleIds ids, ExecutionLanes executionLanes) {
+        return new TupleSpace(store, clock, ids, executionLanes::snapshot);
     }
 
     @Bean

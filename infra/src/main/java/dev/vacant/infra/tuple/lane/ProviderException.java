@@ -28,6 +28,11 @@ public final class ProviderException extends RuntimeException {
         return new ProviderException(provider + " could not be reached", true, cause);
     }
 
+    /** No provider is configured in this process: not transient. */
+    public static ProviderException notConfigured(String yool) {
+        return new ProviderException("no provider is configured to run " + yool, false, null);
+    }
+
     /** Whether a retry may succeed. */
     public boolean transientFailure() {
         return transientFailure;
