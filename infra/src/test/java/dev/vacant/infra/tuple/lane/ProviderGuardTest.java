@@ -54,6 +54,19 @@ class ProviderGuardTest {
     }
 
     @Test
+    void call_neverWaitsLongerThanRetryMax_whenBackoffWouldGrowPastIt() throws Exception {
+        ProviderGuard patient = new ProviderGuard(new ProviderGuard.Policy(8, Duration.ofMillis(100),
+                Duration.ofMillis(500), 0.25, 20, Duration.ofSeconds(30)), clock, scheduler);
+        ScriptedProvider provider = new ScriptedProvider("p").failing(8, () -> ProviderException.timeout("p"));
+
+        assertThat(patient.call(provider, "summarise", Json.object()).toCompletableFuture().get(5, TimeUnit.SECONDS))
+                .isEqualTo(ScriptedProvider.OK);
+
+        assertThat(scheduler.delaysMillis()).hasSize(8).allSatisfy(delay -> assertThat(delay).isLessThanOrEqualTo(500));
+        assertThat(scheduler.delaysMillis().subList(4, 8)).allSatisfy(delay -> assertThat(delay).isBetween(375L, 500L));
+    }
+
+    @Test
     void call_retriesTimeoutsAndConnectionErrors_untilRetriesRunOut() {
         ScriptedProvider provider = new ScriptedProvider("p")
                 .failing(2, () -> ProviderException.timeout("p"))
