@@ -48,6 +48,11 @@ public class ExecutionLaneConfiguration {
         return Executors.newCachedThreadPool(daemon("lane-speculation"));
     }
 
+    @Bean(destroyMethod = "shutdownNow")
+    ExecutorService laneExecutionThreads() {
+        return Executors.newCachedThreadPool(daemon("lane-execution"));
+    }
+
     @Bean
     ProviderGuard providerGuard(LanePolicyProperties policy, Clock clock, ScheduledExecutorService laneRetryScheduler) {
         return new ProviderGuard(new ProviderGuard.Policy(policy.apiMaxRetries(), policy.retryBase(),
@@ -57,7 +62,8 @@ public class ExecutionLaneConfiguration {
 
     @Bean
     ExecutionLanes executionLanes(LanePolicyProperties policy, ReceiptCache cache, ProviderGuard guard,
-                                  ExecutorService laneSpeculationThreads, ObjectProvider<ProviderPort> providerBeans,
+                                  ExecutorService laneSpeculationThreads, ExecutorService laneExecutionThreads,
+                                  ObjectProvider<ProviderPort> providerBeans,
                                   Map<String, LocalExecutor> locals, MeterRegistry registry) {
         ProviderPort primary = providerBeans.orderedStream().findFirst().orElseGet(UnconfiguredProvider::new);
         ProviderPort speculative = providerBeans.orderedStream().skip(1).findFirst().orElse(primary);
@@ -66,7 +72,7 @@ public class ExecutionLaneConfiguration {
         Speculation speculation = new Speculation(laneSpeculationThreads);
         ConcurrencyPolicy concurrency = new ConcurrencyPolicy(policy.laneConcurrency(), policy.maxLaneConcurrency());
         return new ExecutionLanes(lane -> new ExecutionLane(locals, compression, cache, guard, providers, speculation,
-                new LaneMetrics(lane, concurrency, registry), System::nanoTime), guard, cache);
+                new LaneMetrics(lane, concurrency, registry), laneExecutionThreads, System::nanoTime), guard, cache);
     }
 
     private static ThreadFactory daemon(String name) {

@@ -13,6 +13,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -24,25 +26,32 @@ class ExecutionLaneTest {
 
     private final ImmediateScheduler scheduler = new ImmediateScheduler();
     private final ExecutorService racers = Executors.newFixedThreadPool(2);
+    private final ExecutorService laneThreads = Executors.newCachedThreadPool();
     private final AtomicLong nanos = new AtomicLong();
     private final ScriptedProvider primary = new ScriptedProvider("primary");
     private final ScriptedProvider speculative = new ScriptedProvider("speculative");
     private final LaneMetrics metrics = new LaneMetrics("gpu", new ConcurrencyPolicy(32, 64), new SimpleMeterRegistry());
-    private final ExecutionLane lane = new ExecutionLane(
-            Map.of("upper", data -> Json.object().put("text", data.path("text").asText().toUpperCase())),
-            new ContextCompression(8),
-            new ReceiptCache(100, Duration.ofSeconds(3600), () -> 0L),
-            new ProviderGuard(new ProviderGuard.Policy(3, Duration.ofMillis(100), Duration.ofMillis(5000), 0.25, 5,
-                    Duration.ofSeconds(30)), new MutableClock(Instant.EPOCH), scheduler),
-            new ExecutionLane.Providers(primary, speculative),
-            new Speculation(racers),
-            metrics,
-            () -> nanos.getAndAdd(5_000_000));
+    private final ExecutionLane lane = lane(metrics);
+
+    private ExecutionLane lane(LaneMetrics laneMetrics) {
+        return new ExecutionLane(
+                Map.of("upper", data -> Json.object().put("text", data.path("text").asText().toUpperCase())),
+                new ContextCompression(8),
+                new ReceiptCache(100, Duration.ofSeconds(3600), () -> 0L),
+                new ProviderGuard(new ProviderGuard.Policy(3, Duration.ofMillis(100), Duration.ofMillis(5000), 0.25,
+                        5, Duration.ofSeconds(30)), new MutableClock(Instant.EPOCH), scheduler),
+                new ExecutionLane.Providers(primary, speculative),
+                new Speculation(racers),
+                laneMetrics,
+                laneThreads,
+                () -> nanos.getAndAdd(5_000_000));
+    }
 
     @AfterEach
     void stop() {
         scheduler.shutdownNow();
         racers.shutdownNow();
+        laneThreads.shutdownNow();
     }
 
     private LaneResult run(LaneTask task) throws Exception {
@@ -109,5 +118,37 @@ class ExecutionLaneTest {
         assertThat(metrics.snapshot().get("ewma_latency_ms").asDouble()).isEqualTo(5.0);
         assertThat(lane.execute(new LaneTask("summarise", data, false))).failsWithin(Duration.ofSeconds(5));
         assertThat(primary.calls()).isEqualTo(2);
+    }
+
+    @Test
+    void execute_queuesTheSecondTaskUntilTheFirstFinishes_whenTheLaneConcurrencyIsOne() throws Exception {
+        CountDownLatch firstStarted = new CountDownLatch(1);
+        CountDownLatch releaseFirst = new CountDownLatch(1);
+        primary.then(() -> {
+            firstStarted.countDown();
+            awaitUninterruptibly(releaseFirst);
+            return Json.object().put("first", true);
+        });
+        ExecutionLane single = lane(new LaneMetrics("single", new ConcurrencyPolicy(1, 1), new SimpleMeterRegistry()));
+        CompletableFuture<LaneResult> first = single.execute(new LaneTask("summarise", Json.object().put("i", 1), false));
+        assertThat(firstStarted.await(5, TimeUnit.SECONDS)).isTrue();
+
+        CompletableFuture<LaneResult> second = single.execute(new LaneTask("summarise", Json.object().put("i", 2), false));
+
+        assertThat(primary.calls()).isEqualTo(1);
+        assertThat(second).isNotDone();
+        releaseFirst.countDown();
+        assertThat(first.get(5, TimeUnit.SECONDS).output()).isEqualTo(Json.object().put("first", true));
+        assertThat(second.get(5, TimeUnit.SECONDS).output()).isEqualTo(ScriptedProvider.OK);
+        assertThat(primary.calls()).isEqualTo(2);
+    }
+
+    private static void awaitUninterruptibly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -23,17 +23,19 @@ class ExecutionLanesTest {
     private final ProviderGuard guard = new ProviderGuard(new ProviderGuard.Policy(3, Duration.ofMillis(100),
             Duration.ofMillis(5000), 0.25, 5, Duration.ofSeconds(30)), new MutableClock(Instant.EPOCH), scheduler);
     private final ExecutorService racers = Executors.newFixedThreadPool(2);
+    private final ExecutorService laneThreads = Executors.newCachedThreadPool();
     private final ScriptedProvider provider = new ScriptedProvider("model");
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final ExecutionLanes lanes = new ExecutionLanes(name -> new ExecutionLane(Map.of(),
             new ContextCompression(6000), cache, guard, new ExecutionLane.Providers(provider, provider),
             new Speculation(racers), new LaneMetrics(name, new ConcurrencyPolicy(32, 64),
-            registry), () -> 0L), guard, cache);
+            registry), laneThreads, () -> 0L), guard, cache);
 
     @AfterEach
     void stop() {
         scheduler.shutdownNow();
         racers.shutdownNow();
+        laneThreads.shutdownNow();
     }
 
     @Test
