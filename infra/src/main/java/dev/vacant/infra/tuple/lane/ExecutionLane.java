@@ -79,7 +79,9 @@ public final class ExecutionLane {
             return CompletableFuture.completedFuture(hit.get());
         }
         JsonNode data = compression.compress(task.data());
-        return admitted(() -> task.idempotent() ? speculative(task.yool(), data, digest) : once(task.yool(), data, digest))
+        return admitted(() -> task.idempotent()
+                ? speculative(task.yool(), data, digest)
+                : once(task.yool(), data, digest))
                 .thenApply(result -> {
                     cache.put(task.yool(), task.data(), result.output());
                     return result;
@@ -93,7 +95,8 @@ public final class ExecutionLane {
 
     private CompletableFuture<LaneResult> once(String yool, JsonNode data, String digest) {
         return guard.call(providers.primary(), yool, data).toCompletableFuture()
-                .thenApply(output -> new LaneResult(output, Receipts.of("provider", digest, providers.primary().name())));
+                .thenApply(output -> new LaneResult(output,
+                        Receipts.of("provider", digest, providers.primary().name())));
     }
 
     private CompletableFuture<LaneResult> speculative(String yool, JsonNode data, String digest) {

@@ -25,7 +25,8 @@ public final class Speculation {
         CompletableFuture<Win> result = new CompletableFuture<>();
         AtomicInteger failures = new AtomicInteger();
         CompletableFuture<Throwable> primaryFailure = new CompletableFuture<>();
-        Future<?> primaryRun = executor.submit(() -> attempt(Runner.PRIMARY, primary, result, failures, primaryFailure));
+        Future<?> primaryRun = executor.submit(
+                () -> attempt(Runner.PRIMARY, primary, result, failures, primaryFailure));
         Future<?> speculativeRun = executor.submit(
                 () -> attempt(Runner.SPECULATIVE, speculative, result, failures, primaryFailure));
         result.thenAccept(win -> (win.winner() == Runner.PRIMARY ? speculativeRun : primaryRun).cancel(true));

@@ -30,7 +30,8 @@ class ExecutionLaneTest {
     private final AtomicLong nanos = new AtomicLong();
     private final ScriptedProvider primary = new ScriptedProvider("primary");
     private final ScriptedProvider speculative = new ScriptedProvider("speculative");
-    private final LaneMetrics metrics = new LaneMetrics("gpu", new ConcurrencyPolicy(32, 64), new SimpleMeterRegistry());
+    private final LaneMetrics metrics =
+            new LaneMetrics("gpu", new ConcurrencyPolicy(32, 64), new SimpleMeterRegistry());
     private final ExecutionLane lane = lane(metrics);
 
     private ExecutionLane lane(LaneMetrics laneMetrics) {
@@ -129,11 +130,11 @@ class ExecutionLaneTest {
             awaitUninterruptibly(releaseFirst);
             return Json.object().put("first", true);
         });
-        ExecutionLane single = lane(new LaneMetrics("single", new ConcurrencyPolicy(1, 1), new SimpleMeterRegistry()));
-        CompletableFuture<LaneResult> first = single.execute(new LaneTask("summarise", Json.object().put("i", 1), false));
+        ExecutionLane single = lane(new LaneMetrics("one", new ConcurrencyPolicy(1, 1), new SimpleMeterRegistry()));
+        CompletableFuture<LaneResult> first = single.execute(new LaneTask("y", Json.object().put("i", 1), false));
         assertThat(firstStarted.await(5, TimeUnit.SECONDS)).isTrue();
 
-        CompletableFuture<LaneResult> second = single.execute(new LaneTask("summarise", Json.object().put("i", 2), false));
+        CompletableFuture<LaneResult> second = single.execute(new LaneTask("y", Json.object().put("i", 2), false));
 
         assertThat(primary.calls()).isEqualTo(1);
         assertThat(second).isNotDone();
