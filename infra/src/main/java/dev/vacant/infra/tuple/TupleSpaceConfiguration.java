@@ -1,6 +1,7 @@
 package dev.vacant.infra.tuple;
 
 import dev.vacant.infra.tuple.jdbc.JdbcTupleStore;
+import dev.vacant.infra.tuple.lane.ExecutionLanes;
 import dev.vacant.infra.tuple.space.LaneMaintenance;
 import dev.vacant.infra.tuple.space.LaneWorker;
 import dev.vacant.infra.tuple.space.TupleSpace;
@@ -29,7 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code vacant.lanes.transport}: in-process here (the default), Kafka in {@link KafkaLaneConfiguration}.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(LaneProperties.class)
+@EnableConfigurationProperties({LaneProperties.class, LanePolicyProperties.class})
 public class TupleSpaceConfiguration {
 
     @Bean
@@ -43,8 +44,8 @@ public class TupleSpaceConfiguration {
     }
 
     @Bean
-    TupleSpace tupleSpace(TupleStore store, Clock clock, TupleIds ids) {
-        return new TupleSpace(store, clock, ids);
+    TupleSpace tupleSpace(TupleStore store, Clock clock, TupleIds ids, ExecutionLanes executionLanes) {
+        return new TupleSpace(store, clock, ids, executionLanes::snapshot);
     }
 
     @Bean

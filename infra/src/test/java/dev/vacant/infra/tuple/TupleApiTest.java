@@ -3,15 +3,22 @@ package dev.vacant.infra.tuple;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vacant.infra.support.ApiClient.Response;
+import dev.vacant.infra.tuple.lane.ExecutionLanes;
+import dev.vacant.infra.tuple.lane.LaneTask;
 import dev.vacant.infra.support.VacantFixtures;
 import dev.vacant.infra.vacant.VacantApiTestBase;
 import dev.vacant.kernel.json.Json;
+import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** The tuple-space REST endpoints end to end (in-process transport, PostgreSQL), errors as problem+json. */
 class TupleApiTest extends VacantApiTestBase {
+
+    @Autowired
+    private ExecutionLanes executionLanes;
 
     private String vacant;
     private String lane;
@@ -106,5 +113,19 @@ class TupleApiTest extends VacantApiTestBase {
         assertThat(materialized.body().get("created").asBoolean()).isTrue();
         assertThat(snapshot.body().at("/lanes/" + lane).asLong()).isEqualTo(2);
         assertThat(snapshot.body().get("virtual_agents").asLong()).isGreaterThanOrEqualTo(1_048_575L);
+    }
+
+    @Test
+    void snapshot_showsTheFailedLaneWithHalvedConcurrencyAndItsBreaker_afterAProviderTaskFailed() {
+        String executionLane = "exec-" + lane;
+        assertThat(executionLanes.lane(executionLane).execute(new LaneTask("summarise", Json.object(), false)))
+                .failsWithin(Duration.ofSeconds(5)).withThrowableThat()
+                .withMessageContaining("no provider is configured to run summarise");
+
+        Response snapshot = api.get("/api/v1/space/snapshot", aliceToken);
+
+        assertThat(snapshot.body().at("/execution/lanes/" + executionLane + "/failures").asLong()).isEqualTo(1);
+        assertThat(snapshot.body().at("/execution/lanes/" + executionLane + "/concurrency").asInt()).isEqualTo(16);
+        assertThat(snapshot.body().at("/execution/breakers/none").asText()).isEqualTo("CLOSED");
     }
 }

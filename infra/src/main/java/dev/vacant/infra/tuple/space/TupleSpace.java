@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -39,11 +40,14 @@ public final class TupleSpace {
     private final TupleStore store;
     private final Clock clock;
     private final TupleIds ids;
+    private final Supplier<ObjectNode> execution;
 
-    public TupleSpace(TupleStore store, Clock clock, TupleIds ids) {
+    /** @param execution the {@code execution} part of the snapshot (lane metrics, breakers, cache) */
+    public TupleSpace(TupleStore store, Clock clock, TupleIds ids, Supplier<ObjectNode> execution) {
         this.store = store;
         this.clock = clock;
         this.ids = ids;
+        this.execution = execution;
     }
 
     public Instant now() {
@@ -216,7 +220,8 @@ public final class TupleSpace {
         return result.put("active_agents", counts.activeAgents())
                 .put("compressed_agents", counts.compressedAgents())
                 .put("virtual_agents", counts.virtualAgents())
-                .put("total_agents", counts.activeAgents() + counts.compressedAgents() + counts.virtualAgents());
+                .put("total_agents", counts.activeAgents() + counts.compressedAgents() + counts.virtualAgents())
+                .set("execution", execution.get());
     }
 
     private List<String> compressLeastActive(String prefix, long count, String opId) {

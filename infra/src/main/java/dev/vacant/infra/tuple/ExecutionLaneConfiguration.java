@@ -1,0 +1,99 @@
+package dev.vacant.infra.tuple;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.benmanes.caffeine.cache.Ticker;
+import dev.vacant.infra.tuple.lane.ExecutionLane;
+import dev.vacant.infra.tuple.lane.ExecutionLanes;
+import dev.vacant.infra.tuple.lane.LaneMetrics;
+import dev.vacant.infra.tuple.lane.LocalExecutor;
+import dev.vacant.infra.tuple.lane.ProviderException;
+import dev.vacant.infra.tuple.lane.ProviderGuard;
+import dev.vacant.infra.tuple.lane.ProviderPort;
+import dev.vacant.infra.tuple.lane.ReceiptCache;
+import dev.vacant.infra.tuple.lane.Speculation;
+import dev.vacant.kernel.lane.ConcurrencyPolicy;
+import dev.vacant.kernel.lane.ContextCompression;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The execution lanes from {@link LanePolicyProperties}. Providers are {@link ProviderPort} beans (the first
+ * is primary, a second one races it for idempotent tasks); without any, provider-bound tasks fail
+ * {@link ProviderException#notConfigured not configured}. Local executors are {@link LocalExecutor} beans
+ * named after their yool.
+ */
+@Configuration(proxyBeanMethods = false)
+public class ExecutionLaneConfiguration {
+
+    @Bean
+    ReceiptCache receiptCache(LanePolicyProperties policy) {
+        return new ReceiptCache(policy.cacheMaxEntries(), policy.cacheTtl(), Ticker.systemTicker());
+    }
+
+    @Bean(destroyMethod = "shutdownNow")
+    ScheduledExecutorService laneRetryScheduler() {
+        return Executors.newSingleThreadScheduledExecutor(daemon("lane-retry"));
+    }
+
+    @Bean(destroyMethod = "shutdownNow")
+    ExecutorService laneSpeculationThreads() {
+        return Executors.newCachedThreadPool(daemon("lane-speculation"));
+    }
+
+    @Bean(destroyMethod = "shutdownNow")
+    ExecutorService laneExecutionThreads() {
+        return Executors.newCachedThreadPool(daemon("lane-execution"));
+    }
+
+    @Bean
+    ProviderGuard providerGuard(LanePolicyProperties policy, Clock clock, ScheduledExecutorService laneRetryScheduler) {
+        return new ProviderGuard(new ProviderGuard.Policy(policy.apiMaxRetries(), policy.retryBase(),
+                policy.retryMax(), policy.retryJitter(), policy.circuitFailureThreshold(), policy.circuitCooldown()),
+                clock, laneRetryScheduler);
+    }
+
+    @Bean
+    ExecutionLanes executionLanes(LanePolicyProperties policy, ReceiptCache cache, ProviderGuard guard,
+                                  ExecutorService laneSpeculationThreads, ExecutorService laneExecutionThreads,
+                                  ObjectProvider<ProviderPort> providerBeans,
+                                  Map<String, LocalExecutor> locals, MeterRegistry registry) {
+        ProviderPort primary = providerBeans.orderedStream().findFirst().orElseGet(UnconfiguredProvider::new);
+        ProviderPort speculative = providerBeans.orderedStream().skip(1).findFirst().orElse(primary);
+        ExecutionLane.Providers providers = new ExecutionLane.Providers(primary, speculative);
+        ContextCompression compression = new ContextCompression(policy.contextCompressionChars());
+        Speculation speculation = new Speculation(laneSpeculationThreads);
+        ConcurrencyPolicy concurrency = new ConcurrencyPolicy(policy.laneConcurrency(), policy.maxLaneConcurrency());
+        return new ExecutionLanes(lane -> new ExecutionLane(locals, compression, cache, guard, providers, speculation,
+                new LaneMetrics(lane, concurrency, registry), laneExecutionThreads, System::nanoTime), guard, cache);
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /** Stands in when no provider bean exists: every provider-bound task fails, not transiently. */
+    private static final class UnconfiguredProvider implements ProviderPort {
+
+        @Override
+        public String name() {
+            return "none";
+        }
+
+        @Override
+        public JsonNode call(String yool, JsonNode data) {
+            throw ProviderException.notConfigured(yool);
+        }
+    }
+}

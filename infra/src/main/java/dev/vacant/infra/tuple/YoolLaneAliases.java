@@ -1,0 +1,84 @@
+package dev.vacant.infra.tuple;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Maps the original environment names onto {@code vacant.lanes.*}: {@code YOOL_TUPLE_<NAME>}, else
+ * {@code YOOL_<NAME>}. The aliases are added last, so any explicit {@code vacant.lanes.*} wins. A present
+ * alias that is not a positive number fails startup with an exception naming the variable.
+ */
+public class YoolLaneAliases implements EnvironmentPostProcessor {
+
+    /** The property source holding the mapped aliases. */
+    public static final String SOURCE_NAME = "yoolLaneAliases";
+
+    private static final List<Alias> ALIASES = List.of(
+            new Alias("LANE_CONCURRENCY", "lane-concurrency", Unit.INTEGER),
+            new Alias("MAX_LANE_CONCURRENCY", "max-lane-concurrency", Unit.INTEGER),
+            new Alias("BATCH_SMALL_TASK_SIZE", "batch-small-task-size", Unit.INTEGER),
+            new Alias("CONTEXT_COMPRESSION_CHARS", "context-compression-chars", Unit.INTEGER),
+            new Alias("CACHE_MAX_ENTRIES", "cache-max-entries", Unit.INTEGER),
+            new Alias("CACHE_TTL", "cache-ttl", Unit.SECONDS),
+            new Alias("API_MAX_RETRIES", "api-max-retries", Unit.INTEGER),
+            new Alias("RETRY_BASE_MS", "retry-base", Unit.MILLIS),
+            new Alias("RETRY_MAX_MS", "retry-max", Unit.MILLIS),
+            new Alias("RETRY_JITTER", "retry-jitter", Unit.DECIMAL),
+            new Alias("CIRCUIT_FAILURE_THRESHOLD", "circuit-failure-threshold", Unit.INTEGER),
+            new Alias("CIRCUIT_COOLDOWN", "circuit-cooldown", Unit.SECONDS));
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        Map<String, Object> mapped = new LinkedHashMap<>();
+        for (Alias alias : ALIASES) {
+            for (String variable : List.of("YOOL_TUPLE_" + alias.name(), "YOOL_" + alias.name())) {
+                String value = environment.getProperty(variable);
+                if (value != null) {
+                    mapped.put("vacant.lanes." + alias.property(), alias.unit().convert(variable, value.trim()));
+                    break;
+                }
+            }
+        }
+        if (!mapped.isEmpty()) {
+            environment.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, mapped));
+        }
+    }
+
+    private record Alias(String name, String property, Unit unit) {
+    }
+
+    /** How an alias's number becomes a property value. */
+    private enum Unit {
+        INTEGER(""), DECIMAL(""), MILLIS("ms"), SECONDS("s");
+
+        private final String suffix;
+
+        Unit(String suffix) {
+            this.suffix = suffix;
+        }
+
+        String convert(String variable, String value) {
+            BigDecimal number;
+            try {
+                number = new BigDecimal(value);
+            } catch (NumberFormatException e) {
+                throw invalid(variable, value);
+            }
+            if (number.signum() <= 0 || (this != DECIMAL && number.stripTrailingZeros().scale() > 0)) {
+                throw invalid(variable, value);
+            }
+            return number.toPlainString() + suffix;
+        }
+
+        private IllegalStateException invalid(String variable, String value) {
+            String kind = this == DECIMAL ? "a positive number" : "a positive integer";
+            return new IllegalStateException(variable + " must be " + kind + ", was '" + value + "'");
+        }
+    }
+}
