@@ -11,17 +11,27 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** What every boot of the app must show, on H2 and on PostgreSQL alike. */
 interface BootContract {
 
-    MockMvc mvc();
+    /** The booted application. */
+    ApplicationContext context();
 
-    JdbcTemplate jdbc();
+    default MockMvc mvc() {
+        return context().getBean(MockMvc.class);
+    }
 
-    Flyway flyway();
+    default JdbcTemplate jdbc() {
+        return context().getBean(JdbcTemplate.class);
+    }
+
+    default Flyway flyway() {
+        return context().getBean(Flyway.class);
+    }
 
     @Test
     default void health_isUp_afterBoot() throws Exception {

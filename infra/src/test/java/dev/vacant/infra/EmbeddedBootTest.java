@@ -6,42 +6,24 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.ConnectionCallback;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.web.servlet.MockMvc;
 
 class EmbeddedBootTest extends EmbeddedApplicationTest implements BootContract {
 
     @Autowired
-    private MockMvc mvc;
-
-    @Autowired
-    private JdbcTemplate jdbc;
-
-    @Autowired
-    private Flyway flyway;
+    private ApplicationContext context;
 
     @Override
-    public MockMvc mvc() {
-        return mvc;
-    }
-
-    @Override
-    public JdbcTemplate jdbc() {
-        return jdbc;
-    }
-
-    @Override
-    public Flyway flyway() {
-        return flyway;
+    public ApplicationContext context() {
+        return context;
     }
 
     @Test
     void database_isAnH2File_inTheConfiguredDataDir() {
-        String url = jdbc.execute((ConnectionCallback<String>) connection -> connection.getMetaData().getURL());
+        String url = jdbc().execute((ConnectionCallback<String>) connection -> connection.getMetaData().getURL());
 
         assertThat(url).startsWith("jdbc:h2:file:" + DATA_DIR);
         assertThat(DATA_DIR.resolve("vacant.mv.db")).isRegularFile();
@@ -49,7 +31,7 @@ class EmbeddedBootTest extends EmbeddedApplicationTest implements BootContract {
 
     @Test
     void openApiDescription_isServed_withTheLifecycleEndpoint() throws Exception {
-        mvc.perform(get("/v3/api-docs"))
+        mvc().perform(get("/v3/api-docs"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("/api/v1/lifecycle/transitions")));
     }

@@ -3,41 +3,23 @@ package dev.vacant.infra;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.context.ApplicationContext;
 
 class PostgresBootTest extends PostgresApplicationTest implements BootContract {
 
     @Autowired
-    private MockMvc mvc;
-
-    @Autowired
-    private JdbcTemplate jdbc;
-
-    @Autowired
-    private Flyway flyway;
+    private ApplicationContext context;
 
     @Override
-    public MockMvc mvc() {
-        return mvc;
-    }
-
-    @Override
-    public JdbcTemplate jdbc() {
-        return jdbc;
-    }
-
-    @Override
-    public Flyway flyway() {
-        return flyway;
+    public ApplicationContext context() {
+        return context;
     }
 
     @Test
     void axonAndSchedulerTables_exist_withSnakeCaseNames() {
-        List<String> tables = jdbc.queryForList(
+        List<String> tables = jdbc().queryForList(
                 "select table_name from information_schema.tables where table_schema = current_schema()", String.class);
 
         assertThat(tables).contains("domain_event_entry", "snapshot_event_entry", "token_entry",
@@ -46,10 +28,10 @@ class PostgresBootTest extends PostgresApplicationTest implements BootContract {
 
     @Test
     void binaryColumns_areBytea_neverLargeObjects() {
-        List<String> bytea = jdbc.queryForList("""
+        List<String> bytea = jdbc().queryForList("""
                 select table_name || '.' || column_name from information_schema.columns
                 where table_schema = current_schema() and data_type = 'bytea'""", String.class);
-        Integer oidColumns = jdbc.queryForObject("""
+        Integer oidColumns = jdbc().queryForObject("""
                 select count(*) from information_schema.columns
                 where table_schema = current_schema() and udt_name in ('oid', 'lo')""", Integer.class);
 
@@ -62,7 +44,7 @@ class PostgresBootTest extends PostgresApplicationTest implements BootContract {
 
     @Test
     void globalIndex_isAnIdentityPrimaryKey() {
-        String identity = jdbc.queryForObject("""
+        String identity = jdbc().queryForObject("""
                 select is_identity from information_schema.columns
                 where table_schema = current_schema() and table_name = 'domain_event_entry'
                   and column_name = 'global_index'""", String.class);
