@@ -20,6 +20,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class RegistryQueries {
 
+    /** The SQL form of {@link #visible}: the viewer's own vacants and the listed ones ({@link RegistryRow#listed}). */
+    private static final String VISIBLE_TO_CONTROLLER =
+            "(controller = ? or (registry_visibility = ? and state not in (?, ?)))";
+
     private final JdbcTemplate jdbc;
     private final RegistryRows rows = new RegistryRows();
 
@@ -41,9 +45,8 @@ public class RegistryQueries {
         condition(sql, args, "registry_visibility = ?", filter.visibility() == null ? null : filter.visibility().name());
         condition(sql, args, "vacant_id > ?", filter.after());
         if (!filter.viewer().isOperator()) {
-            sql.append(" and (controller = ? or (registry_visibility = ? and state not in (?, ?)))");
-            args.addAll(List.of(filter.viewer().principal(), RegistryVisibility.PUBLIC.name(),
-                    LifecycleState.LOCAL.name(), LifecycleState.ARCHIVED.name()));
+            sql.append(" and ").append(VISIBLE_TO_CONTROLLER);
+            args.addAll(visibilityArgs(filter.viewer()));
         }
         sql.append(" order by vacant_id limit ?");
         args.add(filter.limit());
@@ -56,11 +59,10 @@ public class RegistryQueries {
             return new HashSet<>(ids);
         }
         List<Object> args = new ArrayList<>(ids);
-        args.addAll(List.of(viewer.principal(), RegistryVisibility.PUBLIC.name(), LifecycleState.LOCAL.name(),
-                LifecycleState.ARCHIVED.name()));
+        args.addAll(visibilityArgs(viewer));
         return new HashSet<>(jdbc.queryForList("select vacant_id from " + RegistryRows.TABLE + " where vacant_id in ("
                 + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")"
-                + " and (controller = ? or (registry_visibility = ? and state not in (?, ?)))", String.class, args.toArray()));
+                + " and " + VISIBLE_TO_CONTROLLER, String.class, args.toArray()));
     }
 
     /** The stored bundle or substrate content of a digest. */
@@ -74,6 +76,11 @@ public class RegistryQueries {
             sql.append(" and ").append(clause);
             args.add(value);
         }
+    }
+
+    private static List<Object> visibilityArgs(Actor viewer) {
+        return List.of(viewer.principal(), RegistryVisibility.PUBLIC.name(), LifecycleState.LOCAL.name(),
+                LifecycleState.ARCHIVED.name());
     }
 
     private static boolean visible(Actor viewer, RegistryRow row) {

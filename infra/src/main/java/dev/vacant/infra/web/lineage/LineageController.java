@@ -7,6 +7,7 @@ import dev.vacant.query.lineage.LineageTree;
 import dev.vacant.query.lineage.LineageLink;
 import dev.vacant.query.registry.RegistryProjector;
 import dev.vacant.query.registry.RegistryQueries;
+import dev.vacant.infra.web.vacant.VacantRequests;
 import dev.vacant.kernel.auth.Actor;
 import dev.vacant.infra.projection.ReadConsistency;
 import dev.vacant.infra.web.lineage.LineageResponses.LineageAnswer;
@@ -14,7 +15,6 @@ import dev.vacant.infra.web.lineage.LineageResponses.LineageList;
 import dev.vacant.infra.web.lineage.LineageResponses.LineageSubtree;
 import dev.vacant.kernel.error.ErrorCode;
 import dev.vacant.kernel.error.VacantException;
-import dev.vacant.kernel.id.VacantId;
 import dev.vacant.query.lineage.DescendantPage;
 import dev.vacant.query.lineage.LineageProjector;
 import dev.vacant.query.lineage.LineageQueries;
@@ -63,9 +63,7 @@ public class LineageController {
                                  @RequestParam(required = false) String after,
                                  @RequestParam(required = false) Long position,
                                  @RequestParam(required = false) String consistency) {
-        if (!VacantId.isValid(id)) {
-            throw new VacantException(ErrorCode.VALIDATION_FAILED, "'" + id + "' is not a vacant id");
-        }
+        VacantRequests.vacantId("id", id);
         LineageRequest request = LineageRequest.of(direction, format, depth, page, size, after);
         this.consistency.await(LINEAGE, position, ReadConsistency.strong(consistency));
         boolean visible = actor.isOperator() ? vacants.exists(id) : registry.find(actor, id).isPresent();

@@ -4,13 +4,13 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import dev.vacant.infra.config.LifecycleProperties;
 import dev.vacant.infra.projection.ReadConsistency;
+import dev.vacant.infra.web.vacant.VacantRequests;
 import dev.vacant.kernel.auth.Actor;
 import dev.vacant.kernel.drift.Anchor;
 import dev.vacant.kernel.drift.DriftSettings;
 import dev.vacant.kernel.drift.Stylo16;
 import dev.vacant.kernel.error.ErrorCode;
 import dev.vacant.kernel.error.VacantException;
-import dev.vacant.kernel.id.VacantId;
 import dev.vacant.kernel.json.Json;
 import dev.vacant.kernel.lifecycle.LifecycleState;
 import dev.vacant.kernel.vacant.RegistryVisibility;
@@ -124,9 +124,7 @@ public class VacantQueryController {
     }
 
     private RegistryRow visible(Actor actor, String id) {
-        if (!VacantId.isValid(id)) {
-            throw new VacantException(ErrorCode.VALIDATION_FAILED, "'" + id + "' is not a vacant id");
-        }
+        VacantRequests.vacantId("id", id);
         return registry.find(actor, id).orElseThrow(() -> new VacantException(ErrorCode.NOT_FOUND, "no such vacant: " + id));
     }
 }
