@@ -5,12 +5,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vacant.infra.tuple.space.TupleCodec;
 import dev.vacant.infra.tuple.space.TupleReply;
 import dev.vacant.infra.tuple.space.TupleStore;
+import dev.vacant.infra.tuple.space.Waiter;
 import dev.vacant.kernel.id.VacantId;
 import dev.vacant.kernel.json.Json;
 import dev.vacant.kernel.tuple.ColdData;
 import dev.vacant.kernel.tuple.Template;
 import dev.vacant.kernel.tuple.Tuple;
 import dev.vacant.kernel.tuple.TupleMap;
+import dev.vacant.kernel.tuple.TupleOp;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -30,7 +32,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The tuple store on JDBC (tables of {@code V10__tuple_space.sql}); portable between PostgreSQL and H2. */
+/** The tuple store on JDBC (tables of {@code V10__tuple_space.sql}, {@code V11__tuple_waiters.sql}); portable between PostgreSQL and H2. */
 public class JdbcTupleStore implements TupleStore {
 
     private static final String COLUMNS = "id, lane, yool, map_coords, authority, source, parent_id, agent_id, data, "
@@ -72,6 +74,23 @@ public class JdbcTupleStore implements TupleStore {
                 t.parentId() == null ? null : t.parentId().toString(), t.agentId(), Json.write(t.data()),
                 Json.write(t.receipts()), time(t.lastActive()), time(t.leaseExpires()), t.hilbert(),
                 agentState == null ? null : agentState.name());
+    }
+
+    @Override
+    public void insertWaiter(Waiter waiter) {
+        jdbc.update("insert into tuple_waiter (op_id, lane, op, deadline) values (?, ?, ?, ?)", waiter.op().opId(),
+                waiter.op().lane(), TupleCodec.write(waiter.op()), time(waiter.deadline()));
+    }
+
+    @Override
+    public boolean deleteWaiter(String opId) {
+        return jdbc.update("delete from tuple_waiter where op_id = ?", opId) == 1;
+    }
+
+    @Override
+    public List<Waiter> waiters() {
+        return jdbc.query("select op, deadline from tuple_waiter order by seq", (rs, row) -> new Waiter(
+                (TupleOp.In) TupleCodec.op(rs.getString("op")), rs.getObject("deadline", OffsetDateTime.class).toInstant()));
     }
 
     @Override

@@ -15,6 +15,8 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * Applies ops in order per lane against the {@link TupleStore}, whatever the transport.
@@ -25,6 +27,10 @@ import java.util.concurrent.locks.ReentrantLock;
  *   <li>A blocking {@code in} with nothing to take becomes a per-lane FIFO waiter, so the lane goes on; an
  *       {@code out} matching a waiter is handed to the oldest matching one directly (never stored); a waiter
  *       whose deadline (injected clock) passed gets an empty reply ({@link #expireWaiters}).</li>
+ *   <li>Waiters are persisted in the transaction that starts them and deleted in the one that answers them;
+ *       memory holds a copy for the lanes this worker owns. A new owner {@link #resumeWaiters resumes} them, the
+ *       old one {@link #forgetWaiters forgets} them. Answering a waiter deletes its row first: one whose row is
+ *       gone was answered by another owner and is dropped.</li>
  *   <li>Rejected ops ({@link VacantException}) write nothing and are answered with their code.</li>
  * </ul>
  * Each lane's waiters are guarded by the lane's lock; a batch locks its lanes in name order.
@@ -79,32 +85,54 @@ public final class LaneWorker {
 
     /** Answers empty every waiter whose deadline passed. */
     public void expireWaiters() {
-        lanes.forEach((name, state) -> release(state, name, false));
+        lanes.forEach(this::expire);
     }
 
-    /** Answers empty every waiter (their lanes may move to another worker, which would not know them). */
-    public void releaseAllWaiters() {
-        lanes.forEach((name, state) -> release(state, name, true));
+    /**
+     * Takes over the persisted waiters of the lanes it now owns (on start, on partition assignment), oldest
+     * first, in place of the copies it held for them.
+     */
+    public void resumeWaiters(Predicate<String> owned) {
+        forgetWaiters(owned);
+        store.waiters().stream().filter(waiter -> owned.test(waiter.op().lane())).forEach(waiter ->
+                locked(lanes.computeIfAbsent(waiter.op().lane(), n -> new LaneState()),
+                        state -> state.waiters.addLast(waiter)));
     }
 
-    private void release(LaneState state, String lane, boolean all) {
-        if (state.waiters.isEmpty()) {
-            return;
-        }
+    /** Drops its copies of the waiters of lanes it no longer owns; they stay persisted for the next owner. */
+    public void forgetWaiters(Predicate<String> lost) {
+        lanes.forEach((name, state) -> {
+            if (lost.test(name)) {
+                locked(state, s -> s.waiters.clear());
+            }
+        });
+    }
+
+    private static void locked(LaneState state, Consumer<LaneState> change) {
         state.lock.lock();
         try {
-            Instant now = space.now();
-            List<Waiter> due = state.waiters.stream().filter(w -> all || w.dueAt(now)).toList();
-            if (due.isEmpty()) {
-                return;
-            }
-            List<TupleReply> answered = store.inTransaction(() -> due.stream().map(w -> record(lane, w.op().opId(),
-                    TupleJson.tupleResult(null))).toList());
-            state.waiters.removeAll(due);
-            answered.forEach(replies::deliver);
+            change.accept(state);
         } finally {
             state.lock.unlock();
         }
+    }
+
+    private void expire(String lane, LaneState state) {
+        if (state.waiters.isEmpty()) {
+            return;
+        }
+        locked(state, s -> {
+            Instant now = space.now();
+            List<Waiter> due = s.waiters.stream().filter(w -> w.dueAt(now)).toList();
+            if (due.isEmpty()) {
+                return;
+            }
+            List<TupleReply> answered = store.inTransaction(() -> due.stream()
+                    .filter(w -> store.deleteWaiter(w.op().opId()))
+                    .map(w -> record(lane, w.op().opId(), TupleJson.tupleResult(null))).toList());
+            s.waiters.removeAll(due);
+            answered.forEach(replies::deliver);
+        });
     }
 
     private void applyOne(TupleOp op, LaneState lane, List<TupleReply> out) {
@@ -135,7 +163,9 @@ public final class LaneWorker {
     private void take(TupleOp.In in, LaneState lane, List<TupleReply> out) {
         Optional<Tuple> taken = space.take(in);
         if (taken.isEmpty() && in.timeoutMs() > 0) {
-            lane.waiters.addLast(new Waiter(in, space.now().plusMillis(in.timeoutMs())));
+            Waiter waiter = new Waiter(in, space.now().plusMillis(in.timeoutMs()));
+            store.insertWaiter(waiter);
+            lane.waiters.addLast(waiter);
             return;
         }
         out.add(record(in.lane(), in.opId(), TupleJson.tupleResult(taken.orElse(null))));
@@ -148,6 +178,9 @@ public final class LaneWorker {
             Waiter waiter = it.next();
             if (!waiter.dueAt(now) && waiter.op().template().matches(tuple)) {
                 it.remove();
+                if (!store.deleteWaiter(waiter.op().opId())) {
+                    continue;
+                }
                 out.add(record(put.lane(), put.opId(), TupleJson.tupleResult(tuple)));
                 out.add(record(put.lane(), waiter.op().opId(),
                         TupleJson.tupleResult(space.taken(tuple, waiter.op().opId()))));

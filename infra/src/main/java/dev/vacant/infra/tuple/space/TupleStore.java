@@ -27,6 +27,15 @@ public interface TupleStore {
 
     void insert(Tuple tuple, AgentState agentState);
 
+    /** Persists a waiting {@code in}, so that whoever owns its lane next resumes it. */
+    void insertWaiter(Waiter waiter);
+
+    /** Removes a persisted waiter; false when it was gone already (answered by another owner of its lane). */
+    boolean deleteWaiter(String opId);
+
+    /** Every persisted waiter, oldest first. */
+    List<Waiter> waiters();
+
     /** The first visible tuple of the lane matching the template, in lane order. */
     Optional<Tuple> first(String lane, Template template, Instant now);
 

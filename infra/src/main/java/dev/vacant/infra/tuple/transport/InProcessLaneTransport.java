@@ -33,9 +33,13 @@ public final class InProcessLaneTransport implements LaneTransport {
         this.replies = replies;
     }
 
-    /** Connects the worker (which delivers into the same {@link PendingReplies}). */
+    /**
+     * Connects the worker (which delivers into the same {@link PendingReplies}); it owns every lane, so it resumes
+     * every persisted waiter (those of a previous run included).
+     */
     public void bind(LaneWorker laneWorker) {
         this.worker = laneWorker;
+        laneWorker.resumeWaiters(lane -> true);
     }
 
     @Override

@@ -18,8 +18,9 @@ import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
 /**
  * A lane worker of the consumer group: applies each poll's commands as one batch (one transaction) and
  * returns, after which the container commits the offsets (ack mode BATCH): offsets always follow the database
- * commit, and a batch redelivered after a crash is answered from the stored replies. When partitions are
- * revoked, the waiting {@code in}s are answered empty, since their lanes move to another worker.
+ * commit, and a batch redelivered after a crash is answered from the stored replies. Waiting {@code in}s move
+ * with their lanes: on assignment (and so on start) the worker resumes the persisted waiters of its lanes; on
+ * revocation it drops its copies.
  */
 public final class KafkaLaneWorkerListener implements BatchMessageListener<String, String>,
         ConsumerAwareRebalanceListener {
@@ -47,7 +48,17 @@ public final class KafkaLaneWorkerListener implements BatchMessageListener<Strin
     }
 
     @Override
+    public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+        worker.resumeWaiters(LanePartitions.lanesIn(consumer, partitions));
+    }
+
+    @Override
     public void onPartitionsRevokedBeforeCommit(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
-        worker.releaseAllWaiters();
+        worker.forgetWaiters(LanePartitions.lanesIn(consumer, partitions));
+    }
+
+    @Override
+    public void onPartitionsLost(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+        worker.forgetWaiters(LanePartitions.lanesIn(consumer, partitions));
     }
 }

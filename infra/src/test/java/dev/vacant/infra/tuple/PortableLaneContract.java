@@ -1,0 +1,86 @@
+package dev.vacant.infra.tuple;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vacant.infra.tuple.space.LaneWorker;
+import dev.vacant.infra.tuple.space.TupleReply;
+import dev.vacant.infra.tuple.space.TupleSpace;
+import dev.vacant.infra.tuple.space.TupleStore;
+import dev.vacant.infra.tuple.transport.InProcessLaneTransport;
+import dev.vacant.infra.tuple.transport.PendingReplies;
+import dev.vacant.kernel.json.Json;
+import dev.vacant.kernel.tuple.Template;
+import dev.vacant.kernel.tuple.TupleOp;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The lane worker's persisted waiters on the application's database, H2 and PostgreSQL alike, through an
+ * in-process transport whose lane pool runs only when the test says so.
+ */
+interface PortableLaneContract {
+
+    /** The booted application. */
+    ApplicationContext context();
+
+    default JdbcTemplate jdbc() {
+        return context().getBean(JdbcTemplate.class);
+    }
+
+    /** An in-process transport and its worker on the application's store, delivering into {@code replies}. */
+    default InProcessLaneTransport transport(List<Runnable> pool, PendingReplies replies) {
+        InProcessLaneTransport transport = new InProcessLaneTransport(pool::add, replies);
+        transport.bind(new LaneWorker(context().getBean(TupleSpace.class), context().getBean(TupleStore.class), replies));
+        return transport;
+    }
+
+    /** Runs the lane pool's tasks until none is left. */
+    default void drain(List<Runnable> pool) {
+        while (!pool.isEmpty()) {
+            pool.remove(0).run();
+        }
+    }
+
+    /** Sends {@code ops} before the lane pool runs (so they queue up together) and returns their replies, by op. */
+    default Map<TupleOp, TupleReply> burst(InProcessLaneTransport transport, List<Runnable> pool, List<TupleOp> ops)
+            throws Exception {
+        Map<TupleOp, CompletableFuture<TupleReply>> sent = new LinkedHashMap<>();
+        ops.forEach(op -> sent.put(op, transport.send(op)));
+        drain(pool);
+        Map<TupleOp, TupleReply> replies = new LinkedHashMap<>();
+        for (Map.Entry<TupleOp, CompletableFuture<TupleReply>> reply : sent.entrySet()) {
+            replies.put(reply.getKey(), reply.getValue().get(10, TimeUnit.SECONDS));
+        }
+        return replies;
+    }
+
+    default long rows(String table, String lane) {
+        return jdbc().queryForObject("select count(*) from " + table + " where lane = ?", Long.class, lane);
+    }
+
+    @Test
+    default void aWaitingIn_isServedByTheNextMatchingOut_afterARestart() throws Exception {
+        List<Runnable> pool = new ArrayList<>();
+        TupleOps lane = TupleOps.freshLane();
+        TupleOp.In take = lane.in(Template.ofYool("job"), 60_000);
+        InProcessLaneTransport before = transport(pool, new PendingReplies());
+        before.send(take);
+        drain(pool);
+
+        PendingReplies replies = new PendingReplies();
+        InProcessLaneTransport restarted = transport(pool, replies);
+        CompletableFuture<TupleReply> waiting = replies.await(take.opId());
+        burst(restarted, pool, List.of(lane.out("job", Json.object().put("n", 1))));
+
+        assertThat(waiting.get(10, TimeUnit.SECONDS).orThrow().at("/tuple/data/n").asInt()).isEqualTo(1);
+        assertThat(rows("tuple_waiter", lane.lane)).isZero();
+        assertThat(rows("tuple_entry", lane.lane)).isZero();
+    }
+}
