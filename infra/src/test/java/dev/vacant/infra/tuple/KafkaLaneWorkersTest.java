@@ -3,6 +3,7 @@ package dev.vacant.infra.tuple;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vacant.infra.PostgresApplicationTest;
+import dev.vacant.infra.tuple.space.EncodedReply;
 import dev.vacant.infra.tuple.space.LaneMaintenance;
 import dev.vacant.infra.tuple.space.LaneWorker;
 import dev.vacant.infra.tuple.space.ReplySink;
@@ -245,10 +246,9 @@ class KafkaLaneWorkersTest extends PostgresApplicationTest {
         final List<String> conflicts = new ArrayList<>();
 
         @Override
-        public void deliver(TupleReply reply) {
-            String json = TupleCodec.write(reply);
-            String earlier = first.putIfAbsent(reply.opId(), json);
-            if (earlier != null && !earlier.equals(json)) {
+        public void deliver(EncodedReply reply) {
+            String earlier = first.putIfAbsent(reply.opId(), reply.json());
+            if (earlier != null && !earlier.equals(reply.json())) {
                 synchronized (conflicts) {
                     conflicts.add(reply.opId());
                 }

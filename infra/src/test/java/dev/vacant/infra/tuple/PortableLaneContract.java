@@ -1,17 +1,25 @@
 package dev.vacant.infra.tuple;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.vacant.infra.tuple.space.EncodedReply;
 import dev.vacant.infra.tuple.space.LaneWorker;
 import dev.vacant.infra.tuple.space.TupleReply;
 import dev.vacant.infra.tuple.space.TupleSpace;
 import dev.vacant.infra.tuple.space.TupleStore;
 import dev.vacant.infra.tuple.transport.InProcessLaneTransport;
 import dev.vacant.infra.tuple.transport.PendingReplies;
+import dev.vacant.kernel.error.ErrorCode;
 import dev.vacant.kernel.json.Json;
 import dev.vacant.kernel.tuple.Template;
+import dev.vacant.kernel.tuple.Tuple;
 import dev.vacant.kernel.tuple.TupleOp;
+import dev.vacant.kernel.tuple.TupleOp.WallAction;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.ConcurrentModificationException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +30,9 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The lane worker's persisted waiters on the application's database, H2 and PostgreSQL alike, through an
- * in-process transport whose lane pool runs only when the test says so.
+ * The lane worker's batch path (held-back writes, read-ahead, stored replies, persisted waiters) on the
+ * application's database, H2 and PostgreSQL alike, through an in-process transport whose lane pool runs only when
+ * the test says so.
  */
 interface PortableLaneContract {
 
@@ -63,6 +72,60 @@ interface PortableLaneContract {
 
     default long rows(String table, String lane) {
         return jdbc().queryForObject("select count(*) from " + table + " where lane = ?", Long.class, lane);
+    }
+
+    @Test
+    default void aBurst_seesItsOwnWritesInOrder_andAnswersARepeatedOpOnce() throws Exception {
+        List<Runnable> pool = new ArrayList<>();
+        InProcessLaneTransport transport = transport(pool, new PendingReplies());
+        TupleOps lane = TupleOps.freshLane();
+        TupleOp.Out first = lane.out("job", Json.object().put("n", 1));
+        TupleOp.In late = lane.in(Template.ofYool("late"), 60_000);
+        List<TupleOp> ops = List.of(first, lane.out("job", Json.object().put("n", 2)), lane.in(Template.ofYool("job"), 0),
+                late, lane.out("late", Json.object().put("n", 3)), lane.rd(Template.ofYool("job")),
+                lane.in(Template.ofYool("job"), 0), lane.in(Template.ofYool("job"), 0),
+                lane.out("kept", Json.object().put("n", 4)), first);
+
+        List<JsonNode> replies = burst(transport, pool, ops).values().stream().map(TupleReply::orThrow).toList();
+
+        assertThat(replies).extracting(reply -> reply.at("/tuple/data/n").asInt(0))
+                .containsExactly(1, 2, 1, 3, 3, 2, 2, 0, 4);
+        assertThat(rows("tuple_entry", lane.lane)).isEqualTo(1);
+        assertThat(rows("tuple_op", lane.lane)).isEqualTo(ops.size() - 1);
+        assertThat(rows("tuple_waiter", lane.lane)).isZero();
+    }
+
+    @Test
+    default void aWallHookedInABurst_guardsTheRestOfTheBurst() throws Exception {
+        List<Runnable> pool = new ArrayList<>();
+        InProcessLaneTransport transport = transport(pool, new PendingReplies());
+        TupleOps lane = TupleOps.freshLane();
+        TupleOps reader = lane.as(TupleOps.randomAuthority("read"));
+
+        List<TupleReply> replies = List.copyOf(burst(transport, pool, List.of(lane.out("open", Json.object()),
+                lane.wall("read", WallAction.HOOK), lane.out("shut", Json.object()), reader.out("read", Json.object())))
+                .values());
+
+        assertThat(replies).extracting(TupleReply::error).containsExactly(null, null, ErrorCode.WALL_DENIED, null);
+        assertThat(rows("tuple_entry", lane.lane)).isEqualTo(2);
+    }
+
+    @Test
+    default void aTakeWhoseTupleIsGoneAtCommit_rollsItsTransactionBack() throws Exception {
+        List<Runnable> pool = new ArrayList<>();
+        TupleOps lane = TupleOps.freshLane();
+        burst(transport(pool, new PendingReplies()), pool, List.of(lane.out("job", Json.object())));
+        TupleStore store = context().getBean(TupleStore.class);
+
+        assertThatThrownBy(() -> store.inTransaction(() -> {
+            Tuple found = store.first(lane.lane, Template.ANY, Instant.now()).orElseThrow();
+            store.delete(found.id());
+            store.recordReply(lane.lane, EncodedReply.of(TupleReply.ok(TupleOps.opId(), Json.object())), Instant.now());
+            jdbc().update("delete from tuple_entry where id = ?", found.id().toString()); // another worker took it
+            return found;
+        })).isInstanceOf(ConcurrentModificationException.class);
+        assertThat(rows("tuple_entry", lane.lane)).isEqualTo(1);
+        assertThat(rows("tuple_op", lane.lane)).isEqualTo(1);
     }
 
     @Test

@@ -3,7 +3,7 @@ package dev.vacant.infra.tuple.jdbc;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vacant.infra.tuple.space.TupleCodec;
-import dev.vacant.infra.tuple.space.TupleReply;
+import dev.vacant.infra.tuple.space.EncodedReply;
 import dev.vacant.infra.tuple.space.TupleStore;
 import dev.vacant.infra.tuple.space.Waiter;
 import dev.vacant.kernel.id.VacantId;
@@ -18,32 +18,56 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.ConcurrentModificationException;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The tuple store on JDBC (tables of {@code V10__tuple_space.sql}, {@code V11__tuple_waiters.sql}); portable between PostgreSQL and H2. */
+/**
+ * The tuple store on JDBC (tables of {@code V10__tuple_space.sql}, {@code V11__tuple_waiters.sql}); portable between
+ * PostgreSQL and H2. Inside {@link #inTransaction}, tuple inserts and deletes and recorded replies are held back
+ * ({@link UnitOfWork}) and sent as multi-row statements before any other statement on their tables and before
+ * the commit: a batch of ops costs a few round trips, and a tuple taken in the transaction that wrote it never
+ * reaches the table. A take whose tuple is gone by then (another worker of the lane took it) rolls the
+ * transaction back rather than hand one tuple out twice.
+ */
 public class JdbcTupleStore implements TupleStore {
 
     private static final String COLUMNS = "id, lane, yool, map_coords, authority, source, parent_id, agent_id, data, "
             + "receipts, last_active, lease_expires";
     private static final String VISIBLE = " and (lease_expires is null or lease_expires > ?)"
             + " and (agent_state is null or agent_state = 'ACTIVE')";
+    private static final String INSERT_TUPLES = "insert into tuple_entry (" + COLUMNS + ", hilbert, agent_state) values ";
+    private static final String TUPLE_ROW = "(" + marks(14) + ")";
+    private static final String INSERT_REPLIES = "insert into tuple_op (op_id, lane, reply, applied_at) values ";
+    private static final String REPLY_ROW = "(?, ?, ?, ?)";
+    /** The most stored matches of a lane read ahead at once (pages grow 1, 2, 4, ... up to it). */
     private static final int PAGE = 100;
+    /** Op ids per stored-reply lookup. */
+    private static final int LOOKUP = 500;
+    /** Rows per multi-row insert or delete when pending writes are sent. */
+    private static final int ROWS_PER_STATEMENT = 1000;
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final RowMapper<Tuple> tuples = (rs, row) -> tuple(rs);
+    private final ThreadLocal<UnitOfWork> current = new ThreadLocal<>();
 
     public JdbcTupleStore(JdbcTemplate jdbc, TransactionTemplate transactions) {
         this.jdbc = jdbc;
@@ -52,28 +76,91 @@ public class JdbcTupleStore implements TupleStore {
 
     @Override
     public <T> T inTransaction(Supplier<T> work) {
-        return transactions.execute(status -> work.get());
+        if (current.get() != null) {
+            return work.get(); // joins the transaction in progress
+        }
+        return transactions.execute(status -> {
+            UnitOfWork unit = new UnitOfWork();
+            current.set(unit);
+            try {
+                T result = work.get();
+                unit.flush();
+                return result;
+            } finally {
+                current.remove();
+            }
+        });
+    }
+
+    /** The template for statements on tuple_entry and tuple_op that are not held back: pending writes go first. */
+    private JdbcTemplate db() {
+        UnitOfWork work = current.get();
+        if (work != null) {
+            work.flush();
+        }
+        return jdbc;
     }
 
     @Override
-    public Optional<TupleReply> reply(String opId) {
-        return jdbc.query("select reply from tuple_op where op_id = ?", (rs, row) -> TupleCodec.reply(rs.getString(1)),
-                opId).stream().findFirst();
+    public void readAhead(Collection<String> lanes, Instant now) {
+        UnitOfWork work = current.get();
+        if (work == null || lanes.isEmpty()) {
+            return;
+        }
+        List<Object> args = new ArrayList<>();
+        args.add(time(now));
+        args.addAll(lanes);
+        Map<String, Set<String>> walls = new HashMap<>();
+        jdbc.query("select asked.lane, w.capability, exists (select 1 from tuple_entry where lane = asked.lane"
+                + VISIBLE + ") from (values " + rows("(?)", lanes.size()) + ") as asked (lane)"
+                + " left join tuple_wall w on w.wall = asked.lane", rs -> {
+                    Set<String> wall = walls.computeIfAbsent(rs.getString(1), lane -> new HashSet<>());
+                    if (rs.getString(2) != null) {
+                        wall.add(rs.getString(2));
+                    }
+                    if (!rs.getBoolean(3)) {
+                        work.emptyLanes.add(rs.getString(1));
+                    }
+                }, args.toArray());
+        walls.forEach((wall, capabilities) -> work.walls.putIfAbsent(wall, Set.copyOf(capabilities)));
     }
 
     @Override
-    public void recordReply(String lane, TupleReply reply, Instant at) {
-        jdbc.update("insert into tuple_op (op_id, lane, reply, applied_at) values (?, ?, ?, ?)",
-                reply.opId(), lane, TupleCodec.write(reply), time(at));
+    public Map<String, EncodedReply> replies(Collection<String> opIds) {
+        Map<String, EncodedReply> found = new HashMap<>();
+        List<String> ids = List.copyOf(new LinkedHashSet<>(opIds));
+        for (int from = 0; from < ids.size(); from += LOOKUP) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + LOOKUP));
+            jdbc.query("select op_id, reply from tuple_op where op_id in (" + marks(chunk.size()) + ")",
+                    rs -> {
+                        found.put(rs.getString(1), EncodedReply.decode(rs.getString(2)));
+                    }, chunk.toArray());
+        }
+        UnitOfWork work = current.get();
+        if (work != null) {
+            ids.stream().filter(work.replies::containsKey).forEach(id -> found.put(id, work.replies.get(id).reply()));
+        }
+        return found;
+    }
+
+    @Override
+    public void recordReply(String lane, EncodedReply reply, Instant at) {
+        UnitOfWork work = current.get();
+        if (work != null) {
+            work.replies.put(reply.opId(), new Recorded(lane, reply, at));
+        } else {
+            jdbc.update(INSERT_REPLIES + REPLY_ROW, new Recorded(lane, reply, at).row());
+        }
     }
 
     @Override
     public void insert(Tuple t, AgentState agentState) {
-        jdbc.update("insert into tuple_entry (" + COLUMNS + ", hilbert, agent_state) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                t.id().toString(), t.lane(), t.yool(), coords(t.map()), t.authority().value(), t.source(),
-                t.parentId() == null ? null : t.parentId().toString(), t.agentId(), Json.write(t.data()),
-                Json.write(t.receipts()), time(t.lastActive()), time(t.leaseExpires()), t.hilbert(),
-                agentState == null ? null : agentState.name());
+        UnitOfWork work = current.get();
+        if (work != null) {
+            work.inserts.put(t.id(), new Insert(t, agentState));
+        } else {
+            jdbc.update(INSERT_TUPLES + TUPLE_ROW, new Insert(t, agentState).row());
+        }
     }
 
     @Override
@@ -93,33 +180,89 @@ public class JdbcTupleStore implements TupleStore {
                 (TupleOp.In) TupleCodec.op(rs.getString("op")), rs.getObject("deadline", OffsetDateTime.class).toInstant()));
     }
 
+    /**
+     * In a transaction: the first visible match among the stored rows not deleted in it, else among the tuples it
+     * inserted (they come after every stored row of the lane). Stored matches are read ahead in lane order and kept
+     * until the pending writes are sent, so a run of ins on a lane costs a few queries, and none on a lane the
+     * read-ahead found empty.
+     */
     @Override
     public Optional<Tuple> first(String lane, Template template, Instant now) {
-        StringBuilder sql = new StringBuilder("select seq, " + COLUMNS + " from tuple_entry where lane = ?" + VISIBLE);
-        List<Object> args = new ArrayList<>(List.of(lane, time(now)));
-        envelope(sql, args, "yool", template.yool());
-        envelope(sql, args, "authority", template.authority());
-        envelope(sql, args, "source", template.source());
-        envelope(sql, args, "parent_id", template.parentId() == null ? null : template.parentId().toString());
-        envelope(sql, args, "agent_id", template.agentId());
-        sql.append(" and seq > ? order by seq limit ").append(template.constrainsData() ? PAGE : 1);
-        long after = 0;
-        while (true) {
-            List<Object> page = new ArrayList<>(args);
-            page.add(after);
-            List<Object[]> rows = jdbc.query(sql.toString(), (rs, row) -> new Object[] {rs.getLong("seq"), tuple(rs)},
-                    page.toArray());
-            for (Object[] row : rows) {
-                Tuple candidate = (Tuple) row[1];
-                if (template.matches(candidate)) {
-                    return Optional.of(candidate);
-                }
-                after = (Long) row[0];
-            }
-            if (rows.size() < PAGE) {
-                return Optional.empty();
+        UnitOfWork work = current.get();
+        if (work == null) {
+            return new StoredMatches(lane, template).first(now, Set.of());
+        }
+        if (!work.emptyLanes.contains(lane)) {
+            Optional<Tuple> stored = work.matches.computeIfAbsent(new LaneTemplate(lane, template),
+                    asked -> new StoredMatches(lane, template)).first(now, work.deletes);
+            if (stored.isPresent()) {
+                return stored;
             }
         }
+        return work.inserts.values().stream().filter(insert -> insert.visibleIn(lane, now))
+                .map(Insert::tuple).filter(template::matches).findFirst();
+    }
+
+    /** The stored tuples of a lane that match a template, read in lane order a growing page at a time. */
+    private final class StoredMatches {
+        private final String lane;
+        private final Template template;
+        private final ArrayDeque<Tuple> ahead = new ArrayDeque<>();
+        private long after;
+        private int page = 1;
+        private boolean exhausted;
+
+        StoredMatches(String lane, Template template) {
+            this.lane = lane;
+            this.template = template;
+        }
+
+        /** The first match that is not deleted and whose lease has not run out at {@code now}. */
+        Optional<Tuple> first(Instant now, Set<UUID> deleted) {
+            while (true) {
+                while (!ahead.isEmpty()) {
+                    Tuple candidate = ahead.peekFirst();
+                    if (!deleted.contains(candidate.id()) && leased(candidate, now)) {
+                        return Optional.of(candidate);
+                    }
+                    ahead.pollFirst();
+                }
+                if (exhausted) {
+                    return Optional.empty();
+                }
+                readPage(now);
+            }
+        }
+
+        private void readPage(Instant now) {
+            StringBuilder sql = new StringBuilder("select seq, " + COLUMNS + " from tuple_entry where lane = ?" + VISIBLE);
+            List<Object> args = new ArrayList<>(List.of(lane, time(now)));
+            envelope(sql, args, "yool", template.yool());
+            envelope(sql, args, "authority", template.authority());
+            envelope(sql, args, "source", template.source());
+            envelope(sql, args, "parent_id", template.parentId() == null ? null : template.parentId().toString());
+            envelope(sql, args, "agent_id", template.agentId());
+            sql.append(" and seq > ? order by seq limit ").append(page);
+            args.add(after);
+            int read = jdbc.query(sql.toString(), (ResultSet rs) -> {
+                int rows = 0;
+                while (rs.next()) {
+                    rows++;
+                    after = rs.getLong("seq");
+                    Tuple candidate = tuple(rs);
+                    if (template.matches(candidate)) {
+                        ahead.addLast(candidate);
+                    }
+                }
+                return rows;
+            }, args.toArray());
+            exhausted = read < page;
+            page = Math.min(2 * page, PAGE);
+        }
+    }
+
+    private static boolean leased(Tuple tuple, Instant now) {
+        return tuple.leaseExpires() == null || tuple.leaseExpires().isAfter(now);
     }
 
     @Override
@@ -137,23 +280,34 @@ public class JdbcTupleStore implements TupleStore {
             args.add(hilbertTo);
         }
         sql.append(" order by seq limit ").append(limit);
-        return jdbc.query(sql.toString(), tuples, args.toArray());
+        return db().query(sql.toString(), tuples, args.toArray());
     }
 
     @Override
     public void delete(UUID id) {
-        jdbc.update("delete from tuple_entry where id = ?", id.toString());
+        UnitOfWork work = current.get();
+        if (work == null) {
+            jdbc.update("delete from tuple_entry where id = ?", id.toString());
+        } else if (work.inserts.remove(id) == null) {
+            work.deletes.add(id);
+        }
     }
 
     @Override
     public void update(Tuple t) {
-        jdbc.update("update tuple_entry set data = ?, receipts = ?, last_active = ? where id = ?",
+        db().update("update tuple_entry set data = ?, receipts = ?, last_active = ? where id = ?",
                 Json.write(t.data()), Json.write(t.receipts()), time(t.lastActive()), t.id().toString());
     }
 
+    /** Read once per transaction (its lane's worker is the only writer of a wall). */
     @Override
     public Set<String> wall(String wall) {
-        return new HashSet<>(jdbc.queryForList("select capability from tuple_wall where wall = ?", String.class, wall));
+        UnitOfWork work = current.get();
+        return work == null ? storedWall(wall) : work.walls.computeIfAbsent(wall, this::storedWall);
+    }
+
+    private Set<String> storedWall(String wall) {
+        return Set.copyOf(jdbc.queryForList("select capability from tuple_wall where wall = ?", String.class, wall));
     }
 
     @Override
@@ -161,22 +315,31 @@ public class JdbcTupleStore implements TupleStore {
         if (wall(wall).contains(capability)) {
             return false;
         }
+        forgetWall(wall);
         return jdbc.update("insert into tuple_wall (wall, capability) values (?, ?)", wall, capability) == 1;
     }
 
     @Override
     public boolean unhook(String wall, String capability) {
+        forgetWall(wall);
         return jdbc.update("delete from tuple_wall where wall = ? and capability = ?", wall, capability) == 1;
+    }
+
+    private void forgetWall(String wall) {
+        UnitOfWork work = current.get();
+        if (work != null) {
+            work.walls.remove(wall);
+        }
     }
 
     @Override
     public Optional<Tuple> tuple(UUID id) {
-        return jdbc.query("select " + COLUMNS + " from tuple_entry where id = ?", tuples, id.toString()).stream().findFirst();
+        return db().query("select " + COLUMNS + " from tuple_entry where id = ?", tuples, id.toString()).stream().findFirst();
     }
 
     @Override
     public Optional<StoredAgent> agent(String agentId) {
-        return jdbc.query("select " + COLUMNS + ", agent_state, data_digest from tuple_entry where agent_id = ?",
+        return db().query("select " + COLUMNS + ", agent_state, data_digest from tuple_entry where agent_id = ?",
                 (rs, row) -> new StoredAgent(tuple(rs), AgentState.valueOf(rs.getString("agent_state")),
                         rs.getString("data_digest")), agentId).stream().findFirst();
     }
@@ -204,7 +367,7 @@ public class JdbcTupleStore implements TupleStore {
 
     @Override
     public void compress(Tuple token, ColdData cold) {
-        jdbc.update("update tuple_entry set data = ?, receipts = ?, last_active = ?, agent_state = 'COMPRESSED',"
+        db().update("update tuple_entry set data = ?, receipts = ?, last_active = ?, agent_state = 'COMPRESSED',"
                         + " data_digest = ? where agent_id = ?", Json.write(token.data()), Json.write(token.receipts()),
                 time(token.lastActive()), cold.digest(), token.agentId());
         jdbc.update("insert into tuple_cold (agent_id, digest, bytes) values (?, ?, ?)", token.agentId(), cold.digest(),
@@ -219,7 +382,7 @@ public class JdbcTupleStore implements TupleStore {
 
     @Override
     public void restore(Tuple agent) {
-        jdbc.update("update tuple_entry set data = ?, receipts = ?, last_active = ?, agent_state = 'ACTIVE',"
+        db().update("update tuple_entry set data = ?, receipts = ?, last_active = ?, agent_state = 'ACTIVE',"
                         + " data_digest = null where agent_id = ?", Json.write(agent.data()), Json.write(agent.receipts()),
                 time(agent.lastActive()), agent.agentId());
         jdbc.update("delete from tuple_cold where agent_id = ?", agent.agentId());
@@ -228,30 +391,30 @@ public class JdbcTupleStore implements TupleStore {
     @Override
     public List<String> leastActiveAgents(String prefix, int limit) {
         return prefix == null
-                ? jdbc.queryForList("select agent_id from tuple_entry where agent_state = 'ACTIVE'"
+                ? db().queryForList("select agent_id from tuple_entry where agent_state = 'ACTIVE'"
                         + " order by last_active, seq limit ?", String.class, limit)
-                : jdbc.queryForList("select agent_id from tuple_entry where agent_state = 'ACTIVE' and agent_id like ?"
+                : db().queryForList("select agent_id from tuple_entry where agent_state = 'ACTIVE' and agent_id like ?"
                         + " order by last_active, seq limit ?", String.class, like(prefix), limit);
     }
 
     @Override
     public long activeAgents(String prefix) {
         return prefix == null
-                ? jdbc.queryForObject("select count(*) from tuple_entry where agent_state = 'ACTIVE'", Long.class)
-                : jdbc.queryForObject("select count(*) from tuple_entry where agent_state = 'ACTIVE' and agent_id like ?",
+                ? db().queryForObject("select count(*) from tuple_entry where agent_state = 'ACTIVE'", Long.class)
+                : db().queryForObject("select count(*) from tuple_entry where agent_state = 'ACTIVE' and agent_id like ?",
                         Long.class, like(prefix));
     }
 
     @Override
     public SpaceCounts counts(Instant now) {
         Map<String, Long> lanes = new LinkedHashMap<>();
-        jdbc.query("select lane, count(*) from tuple_entry where lease_expires is null or lease_expires > ?"
+        db().query("select lane, count(*) from tuple_entry where lease_expires is null or lease_expires > ?"
                 + " group by lane order by lane", rs -> {
                     lanes.put(rs.getString(1), rs.getLong(2));
                 }, time(now));
         long total = lanes.values().stream().mapToLong(Long::longValue).sum();
         Map<String, Long> agents = new LinkedHashMap<>();
-        jdbc.query("select agent_state, count(*) from tuple_entry where agent_state is not null group by agent_state",
+        db().query("select agent_state, count(*) from tuple_entry where agent_state is not null group by agent_state",
                 rs -> {
                     agents.put(rs.getString(1), rs.getLong(2));
                 });
@@ -262,7 +425,87 @@ public class JdbcTupleStore implements TupleStore {
 
     @Override
     public int reapExpired(Instant now) {
-        return jdbc.update("delete from tuple_entry where lease_expires <= ?", time(now));
+        return db().update("delete from tuple_entry where lease_expires <= ?", time(now));
+    }
+
+    /**
+     * The transaction in progress: its writes that are not sent yet, and what it learnt from the tables (until the
+     * writes are sent: lanes without visible stored tuples, the stored matches read ahead; and the walls it read).
+     */
+    private final class UnitOfWork {
+        final Map<UUID, Insert> inserts = new LinkedHashMap<>();
+        final Set<UUID> deletes = new LinkedHashSet<>();
+        final Map<String, Recorded> replies = new LinkedHashMap<>();
+        final Set<String> emptyLanes = new HashSet<>();
+        final Map<LaneTemplate, StoredMatches> matches = new HashMap<>();
+        final Map<String, Set<String>> walls = new HashMap<>();
+
+        /** Sends the held-back writes, many rows per statement; the tables then hold every tuple. */
+        void flush() {
+            inChunks(inserts.values().stream().map(Insert::row).toList(), chunk -> jdbc.update(
+                    INSERT_TUPLES + rows(TUPLE_ROW, chunk.size()), flat(chunk)));
+            inChunks(deletes.stream().map(UUID::toString).toList(), chunk -> {
+                if (jdbc.update("delete from tuple_entry where id in (" + marks(chunk.size()) + ")", chunk.toArray())
+                        < chunk.size()) {
+                    throw new ConcurrentModificationException("a tuple taken in this transaction is gone"
+                            + " (taken by another worker of its lane, or reaped); the transaction rolls back");
+                }
+            });
+            inChunks(replies.values().stream().map(Recorded::row).toList(), chunk -> jdbc.update(
+                    INSERT_REPLIES + rows(REPLY_ROW, chunk.size()), flat(chunk)));
+            inserts.clear();
+            deletes.clear();
+            replies.clear();
+            emptyLanes.clear();
+            matches.clear();
+        }
+    }
+
+    /** A tuple to insert. */
+    private record Insert(Tuple tuple, AgentState agentState) {
+
+        boolean visibleIn(String lane, Instant now) {
+            return tuple.lane().equals(lane) && leased(tuple, now) && agentState != AgentState.COMPRESSED;
+        }
+
+        Object[] row() {
+            Tuple t = tuple;
+            return new Object[] {t.id().toString(), t.lane(), t.yool(), coords(t.map()), t.authority().value(),
+                    t.source(), t.parentId() == null ? null : t.parentId().toString(), t.agentId(),
+                    Json.write(t.data()), Json.write(t.receipts()), time(t.lastActive()), time(t.leaseExpires()),
+                    t.hilbert(), agentState == null ? null : agentState.name()};
+        }
+    }
+
+    /** A reply to record. */
+    private record Recorded(String lane, EncodedReply reply, Instant at) {
+
+        Object[] row() {
+            return new Object[] {reply.opId(), lane, reply.json(), time(at)};
+        }
+    }
+
+    /** What {@link #first} looks for. */
+    private record LaneTemplate(String lane, Template template) {
+    }
+
+    private static String marks(int count) {
+        return String.join(", ", Collections.nCopies(count, "?"));
+    }
+
+    private static String rows(String row, int count) {
+        return String.join(", ", Collections.nCopies(count, row));
+    }
+
+    private static Object[] flat(List<Object[]> rows) {
+        return rows.stream().flatMap(Arrays::stream).toArray();
+    }
+
+    /** Hands {@code items} to {@code statement} at most {@link #ROWS_PER_STATEMENT} at a time. */
+    private static <T> void inChunks(List<T> items, Consumer<List<T>> statement) {
+        for (int from = 0; from < items.size(); from += ROWS_PER_STATEMENT) {
+            statement.accept(items.subList(from, Math.min(items.size(), from + ROWS_PER_STATEMENT)));
+        }
     }
 
     private static void envelope(StringBuilder sql, List<Object> args, String column, String value) {

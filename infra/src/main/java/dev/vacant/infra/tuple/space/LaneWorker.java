@@ -66,12 +66,13 @@ public final class LaneWorker {
         try {
             Map<String, ArrayDeque<Waiter>> before = new HashMap<>();
             names.forEach(name -> before.put(name, new ArrayDeque<>(lanes.get(name).waiters)));
-            List<TupleReply> answered;
+            List<EncodedReply> answered;
             try {
                 answered = store.inTransaction(() -> {
-                    List<TupleReply> out = new ArrayList<>();
-                    ops.forEach(op -> applyOne(op, lanes.get(op.lane()), out));
-                    return out;
+                    store.readAhead(names, space.now());
+                    Answers answers = new Answers(store.replies(ops.stream().map(TupleOp::opId).toList()));
+                    ops.forEach(op -> applyOne(op, lanes.get(op.lane()), answers));
+                    return answers.delivered;
                 });
             } catch (RuntimeException e) {
                 before.forEach((name, waiters) -> lanes.get(name).waiters = waiters);
@@ -127,18 +128,21 @@ public final class LaneWorker {
             if (due.isEmpty()) {
                 return;
             }
-            List<TupleReply> answered = store.inTransaction(() -> due.stream()
-                    .filter(w -> store.deleteWaiter(w.op().opId()))
-                    .map(w -> record(lane, w.op().opId(), TupleJson.tupleResult(null))).toList());
+            List<EncodedReply> answered = store.inTransaction(() -> {
+                Answers answers = new Answers(Map.of());
+                due.stream().filter(w -> store.deleteWaiter(w.op().opId()))
+                        .forEach(w -> answers.record(lane, w.op().opId(), TupleJson.tupleResult(null)));
+                return answers.delivered;
+            });
             s.waiters.removeAll(due);
             answered.forEach(replies::deliver);
         });
     }
 
-    private void applyOne(TupleOp op, LaneState lane, List<TupleReply> out) {
-        Optional<TupleReply> stored = store.reply(op.opId());
-        if (stored.isPresent()) {
-            out.add(stored.get());
+    private void applyOne(TupleOp op, LaneState lane, Answers answers) {
+        EncodedReply stored = answers.recorded.get(op.opId());
+        if (stored != null) {
+            answers.delivered.add(stored);
             return;
         }
         if (lane.waiters.stream().anyMatch(w -> w.op().opId().equals(op.opId()))) {
@@ -149,18 +153,18 @@ public final class LaneWorker {
                 space.guard(guarded);
             }
             if (op instanceof TupleOp.In in) {
-                take(in, lane, out);
+                take(in, lane, answers);
             } else if (op instanceof TupleOp.Out put) {
-                write(put, lane, out);
+                write(put, lane, answers);
             } else {
-                out.add(record(op.lane(), op.opId(), effect(op)));
+                answers.record(op.lane(), op.opId(), effect(op));
             }
         } catch (VacantException rejected) {
-            out.add(TupleReply.rejected(op.opId(), rejected));
+            answers.delivered.add(EncodedReply.of(TupleReply.rejected(op.opId(), rejected)));
         }
     }
 
-    private void take(TupleOp.In in, LaneState lane, List<TupleReply> out) {
+    private void take(TupleOp.In in, LaneState lane, Answers answers) {
         Optional<Tuple> taken = space.take(in);
         if (taken.isEmpty() && in.timeoutMs() > 0) {
             Waiter waiter = new Waiter(in, space.now().plusMillis(in.timeoutMs()));
@@ -168,10 +172,10 @@ public final class LaneWorker {
             lane.waiters.addLast(waiter);
             return;
         }
-        out.add(record(in.lane(), in.opId(), TupleJson.tupleResult(taken.orElse(null))));
+        answers.record(in.lane(), in.opId(), TupleJson.tupleResult(taken.orElse(null)));
     }
 
-    private void write(TupleOp.Out put, LaneState lane, List<TupleReply> out) {
+    private void write(TupleOp.Out put, LaneState lane, Answers answers) {
         Tuple tuple = space.newTuple(put);
         Instant now = space.now();
         for (Iterator<Waiter> it = lane.waiters.iterator(); it.hasNext(); ) {
@@ -181,13 +185,13 @@ public final class LaneWorker {
                 if (!store.deleteWaiter(waiter.op().opId())) {
                     continue;
                 }
-                out.add(record(put.lane(), put.opId(), TupleJson.tupleResult(tuple)));
-                out.add(record(put.lane(), waiter.op().opId(),
-                        TupleJson.tupleResult(space.taken(tuple, waiter.op().opId()))));
+                answers.record(put.lane(), put.opId(), TupleJson.tupleResult(tuple));
+                answers.record(put.lane(), waiter.op().opId(),
+                        TupleJson.tupleResult(space.taken(tuple, waiter.op().opId())));
                 return;
             }
         }
-        out.add(record(put.lane(), put.opId(), space.store(tuple)));
+        answers.record(put.lane(), put.opId(), space.store(tuple));
     }
 
     private JsonNode effect(TupleOp op) {
@@ -217,9 +221,23 @@ public final class LaneWorker {
         throw new IllegalArgumentException("unknown op " + op.getClass().getSimpleName());
     }
 
-    private TupleReply record(String lane, String opId, JsonNode result) {
-        TupleReply reply = TupleReply.ok(opId, result);
-        store.recordReply(lane, reply, space.now());
-        return reply;
+    /**
+     * The replies of one transaction: those to deliver after the commit, and every recorded one by op id (stored
+     * before, or recorded in this transaction), which answers an op seen again.
+     */
+    private final class Answers {
+        final Map<String, EncodedReply> recorded;
+        final List<EncodedReply> delivered = new ArrayList<>();
+
+        Answers(Map<String, EncodedReply> stored) {
+            this.recorded = new HashMap<>(stored);
+        }
+
+        void record(String lane, String opId, JsonNode result) {
+            EncodedReply reply = EncodedReply.of(TupleReply.ok(opId, result));
+            store.recordReply(lane, reply, space.now());
+            recorded.put(opId, reply);
+            delivered.add(reply);
+        }
     }
 }

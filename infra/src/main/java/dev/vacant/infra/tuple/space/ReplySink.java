@@ -4,5 +4,5 @@ package dev.vacant.infra.tuple.space;
 @FunctionalInterface
 public interface ReplySink {
 
-    void deliver(TupleReply reply);
+    void deliver(EncodedReply reply);
 }

@@ -4,6 +4,7 @@ import dev.vacant.kernel.tuple.ColdData;
 import dev.vacant.kernel.tuple.Template;
 import dev.vacant.kernel.tuple.Tuple;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,17 +14,24 @@ import java.util.function.Supplier;
 
 /**
  * The persistence port of the tuple space. "Visible" tuples are those whose lease has not run out and that
- * are not compressed agents. All calls made inside {@link #inTransaction} commit or roll back together.
+ * are not compressed agents. All calls made inside {@link #inTransaction} commit or roll back together; inside
+ * it, every call sees the effects of the calls before it.
  */
 public interface TupleStore {
 
     /** Runs {@code work} in one database transaction. */
     <T> T inTransaction(Supplier<T> work);
 
-    /** The stored reply of an applied op. */
-    Optional<TupleReply> reply(String opId);
+    /**
+     * Reads at once, in the transaction in progress, what ops on {@code lanes} would otherwise ask one lane at a
+     * time (their walls, whether they hold any visible tuple). It only saves round trips.
+     */
+    void readAhead(Collection<String> lanes, Instant now);
 
-    void recordReply(String lane, TupleReply reply, Instant at);
+    /** The stored replies of those of {@code opIds} that were applied, by op id. */
+    Map<String, EncodedReply> replies(Collection<String> opIds);
+
+    void recordReply(String lane, EncodedReply reply, Instant at);
 
     void insert(Tuple tuple, AgentState agentState);
 

@@ -1,5 +1,6 @@
 package dev.vacant.infra.tuple.transport;
 
+import dev.vacant.infra.tuple.space.EncodedReply;
 import dev.vacant.infra.tuple.space.LaneWorker;
 import dev.vacant.infra.tuple.space.TupleReply;
 import dev.vacant.kernel.error.ErrorCode;
@@ -50,8 +51,8 @@ public final class InProcessLaneTransport implements LaneTransport {
                 worker.apply(List.of(op));
             } catch (RuntimeException e) {
                 log.error("Lane {} failed to apply op {}", op.lane(), op.opId(), e);
-                replies.deliver(TupleReply.rejected(op.opId(),
-                        new VacantException(ErrorCode.INTERNAL, "the op could not be applied")));
+                replies.deliver(EncodedReply.of(TupleReply.rejected(op.opId(),
+                        new VacantException(ErrorCode.INTERNAL, "the op could not be applied"))));
             }
         });
         return reply;

@@ -1,5 +1,6 @@
 package dev.vacant.infra.tuple.transport;
 
+import dev.vacant.infra.tuple.space.EncodedReply;
 import dev.vacant.infra.tuple.space.TupleCodec;
 import dev.vacant.infra.tuple.space.TupleReply;
 import dev.vacant.kernel.error.ErrorCode;
@@ -56,7 +57,7 @@ public final class KafkaLaneTransport implements LaneTransport, MessageListener<
     /** A reply from any lane worker. */
     @Override
     public void onMessage(ConsumerRecord<String, String> record) {
-        replies.deliver(TupleCodec.reply(record.value()));
+        replies.deliver(EncodedReply.decode(record.value()));
     }
 
     @Override

@@ -1,8 +1,7 @@
 package dev.vacant.infra.tuple.transport;
 
+import dev.vacant.infra.tuple.space.EncodedReply;
 import dev.vacant.infra.tuple.space.ReplySink;
-import dev.vacant.infra.tuple.space.TupleCodec;
-import dev.vacant.infra.tuple.space.TupleReply;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /** Publishes a lane worker's replies to the replies topic, keyed by {@code op_id}. */
@@ -17,7 +16,7 @@ public final class KafkaReplyPublisher implements ReplySink {
     }
 
     @Override
-    public void deliver(TupleReply reply) {
-        kafka.send(repliesTopic, reply.opId(), TupleCodec.write(reply));
+    public void deliver(EncodedReply reply) {
+        kafka.send(repliesTopic, reply.opId(), reply.json());
     }
 }

@@ -1,5 +1,6 @@
 package dev.vacant.infra.tuple.transport;
 
+import dev.vacant.infra.tuple.space.EncodedReply;
 import dev.vacant.infra.tuple.space.ReplySink;
 import dev.vacant.infra.tuple.space.TupleReply;
 import java.util.Map;
@@ -25,10 +26,10 @@ public final class PendingReplies implements ReplySink {
     }
 
     @Override
-    public void deliver(TupleReply reply) {
+    public void deliver(EncodedReply reply) {
         CompletableFuture<TupleReply> waiting = pending.remove(reply.opId());
         if (waiting != null) {
-            waiting.complete(reply);
+            waiting.complete(reply.reply());
         }
     }
 }
