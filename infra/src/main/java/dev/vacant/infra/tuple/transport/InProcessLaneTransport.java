@@ -7,6 +7,7 @@ import dev.vacant.kernel.error.ErrorCode;
 import dev.vacant.kernel.error.VacantException;
 import dev.vacant.kernel.tuple.TupleOp;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -16,17 +17,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The embedded default: one ordered (serial) executor per lane over a shared thread pool, so ops of a lane
- * run one after another in send order while different lanes run in parallel. Replies go straight to
+ * The embedded default: one queue per lane, drained on a shared thread pool by at most one task at a time, so ops
+ * of a lane are applied in send order while different lanes run in parallel. A drain applies what queued up on
+ * the lane meanwhile (at most {@link #MAX_BATCH} ops) as one batch, i.e. one transaction. Replies go straight to
  * {@link PendingReplies}.
  */
 public final class InProcessLaneTransport implements LaneTransport {
+
+    /** The largest batch, as Kafka's default {@code max.poll.records}. */
+    static final int MAX_BATCH = 500;
 
     private static final Logger log = LoggerFactory.getLogger(InProcessLaneTransport.class);
 
     private final Executor pool;
     private final PendingReplies replies;
-    private final Map<String, SerialExecutor> lanes = new ConcurrentHashMap<>();
+    private final Map<String, LaneQueue> lanes = new ConcurrentHashMap<>();
     private LaneWorker worker;
 
     public InProcessLaneTransport(Executor pool, PendingReplies replies) {
@@ -46,47 +51,50 @@ public final class InProcessLaneTransport implements LaneTransport {
     @Override
     public CompletableFuture<TupleReply> send(TupleOp op) {
         CompletableFuture<TupleReply> reply = replies.await(op.opId());
-        lanes.computeIfAbsent(op.lane(), lane -> new SerialExecutor(pool)).execute(() -> {
-            try {
-                worker.apply(List.of(op));
-            } catch (RuntimeException e) {
-                log.error("Lane {} failed to apply op {}", op.lane(), op.opId(), e);
-                replies.deliver(EncodedReply.of(TupleReply.rejected(op.opId(),
-                        new VacantException(ErrorCode.INTERNAL, "the op could not be applied"))));
-            }
-        });
+        lanes.computeIfAbsent(op.lane(), lane -> new LaneQueue()).add(op);
         return reply;
     }
 
-    /** Runs its tasks one at a time, in submission order, on the shared pool. */
-    private static final class SerialExecutor implements Executor {
-        private final ArrayDeque<Runnable> tasks = new ArrayDeque<>();
-        private final Executor pool;
-        private Runnable active;
+    private void apply(List<TupleOp> batch) {
+        try {
+            worker.apply(batch);
+        } catch (RuntimeException e) {
+            log.error("Lane {} failed to apply a batch of {} ops", batch.get(0).lane(), batch.size(), e);
+            batch.forEach(op -> replies.deliver(EncodedReply.of(TupleReply.rejected(op.opId(),
+                    new VacantException(ErrorCode.INTERNAL, "the op could not be applied")))));
+        }
+    }
 
-        SerialExecutor(Executor pool) {
-            this.pool = pool;
+    /** A lane's ops not applied yet; while any are queued, one drain task is scheduled or running. */
+    private final class LaneQueue {
+        private final ArrayDeque<TupleOp> queued = new ArrayDeque<>();
+        private boolean draining;
+
+        synchronized void add(TupleOp op) {
+            queued.add(op);
+            if (!draining) {
+                draining = true;
+                pool.execute(this::drain);
+            }
         }
 
-        @Override
-        public synchronized void execute(Runnable task) {
-            tasks.add(() -> {
-                try {
-                    task.run();
-                } finally {
-                    scheduleNext();
+        private void drain() {
+            apply(next());
+            synchronized (this) {
+                if (queued.isEmpty()) {
+                    draining = false;
+                } else {
+                    pool.execute(this::drain);
                 }
-            });
-            if (active == null) {
-                scheduleNext();
             }
         }
 
-        private synchronized void scheduleNext() {
-            active = tasks.poll();
-            if (active != null) {
-                pool.execute(active);
+        private synchronized List<TupleOp> next() {
+            List<TupleOp> batch = new ArrayList<>(Math.min(queued.size(), MAX_BATCH));
+            while (!queued.isEmpty() && batch.size() < MAX_BATCH) {
+                batch.add(queued.poll());
             }
+            return batch;
         }
     }
 }
