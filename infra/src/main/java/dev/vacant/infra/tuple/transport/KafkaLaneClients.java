@@ -20,6 +20,8 @@ import org.springframework.kafka.listener.ContainerProperties.AckMode;
  */
 public final class KafkaLaneClients {
 
+    private static final int FETCH_MAX_WAIT_MS = 20;
+
     private final String bootstrapServers;
 
     public KafkaLaneClients(String bootstrapServers) {
@@ -40,7 +42,8 @@ public final class KafkaLaneClients {
     /**
      * {@code worker} as a member of consumer group {@code groupId} on {@code commandsTopic}: each poll (at most
      * {@code maxPollRecords}) is one batch, i.e. one transaction, and its offsets are committed by the container
-     * after the listener returned (ack mode BATCH), i.e. after the database commit.
+     * after the listener returned (ack mode BATCH), i.e. after the database commit. The commit is asynchronous: one
+     * that is lost only means a redelivery, which the stored replies answer.
      */
     public ConcurrentMessageListenerContainer<String, String> workerContainer(LaneWorker worker, String commandsTopic,
                                                                               String groupId, int concurrency,
@@ -50,6 +53,7 @@ public final class KafkaLaneClients {
         container.setMessageListener(listener);
         container.setConsumerRebalanceListener(listener);
         container.setAckMode(AckMode.BATCH);
+        container.setSyncCommits(false);
         ConcurrentMessageListenerContainer<String, String> workers = new ConcurrentMessageListenerContainer<>(
                 consumers(groupId, "earliest", maxPollRecords), container);
         workers.setConcurrency(concurrency);
@@ -66,6 +70,10 @@ public final class KafkaLaneClients {
                 consumers("vacant-tuple-front-" + UUID.randomUUID(), "latest", 500), container);
     }
 
+    /**
+     * A fetch waits at most {@link #FETCH_MAX_WAIT_MS} for data: with Kafka's 500 ms default, the ops of a single busy
+     * lane (one partition) arrived in bursts about half a second apart.
+     */
     private DefaultKafkaConsumerFactory<String, String> consumers(String groupId, String reset, int maxPollRecords) {
         return new DefaultKafkaConsumerFactory<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
@@ -73,6 +81,7 @@ public final class KafkaLaneClients {
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, reset,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords,
+                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, FETCH_MAX_WAIT_MS,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class));
