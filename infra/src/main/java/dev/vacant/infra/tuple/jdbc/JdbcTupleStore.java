@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.ConcurrentModificationException;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -57,7 +58,9 @@ public class JdbcTupleStore implements TupleStore {
     private static final String TUPLE_ROW = "(" + marks(14) + ")";
     private static final String INSERT_REPLIES = "insert into tuple_op (op_id, lane, reply, applied_at) values ";
     private static final String REPLY_ROW = "(?, ?, ?, ?)";
-    /** The most stored matches of a lane read ahead at once (pages grow 1, 2, 4, ... up to it). */
+    /** The first visible rows of each lane of a batch read ahead with its walls (a lane's head). */
+    private static final int HEAD = 8;
+    /** The most stored matches of a lane read at once (pages grow 1, 2, 4, ... or 16, 32, ... after a head). */
     private static final int PAGE = 100;
     /** Op ids per stored-reply lookup. */
     private static final int LOOKUP = 500;
@@ -107,22 +110,20 @@ public class JdbcTupleStore implements TupleStore {
         if (work == null || lanes.isEmpty()) {
             return;
         }
-        List<Object> args = new ArrayList<>();
-        args.add(time(now));
-        args.addAll(lanes);
         Map<String, Set<String>> walls = new HashMap<>();
-        jdbc.query("select asked.lane, w.capability, exists (select 1 from tuple_entry where lane = asked.lane"
-                + VISIBLE + ") from (values " + rows("(?)", lanes.size()) + ") as asked (lane)"
-                + " left join tuple_wall w on w.wall = asked.lane", rs -> {
-                    Set<String> wall = walls.computeIfAbsent(rs.getString(1), lane -> new HashSet<>());
-                    if (rs.getString(2) != null) {
-                        wall.add(rs.getString(2));
-                    }
-                    if (!rs.getBoolean(3)) {
-                        work.emptyLanes.add(rs.getString(1));
-                    }
-                }, args.toArray());
+        lanes.forEach(lane -> walls.put(lane, new HashSet<>()));
+        jdbc.query("select wall, capability from tuple_wall where wall in (" + marks(lanes.size()) + ")", rs -> {
+            walls.get(rs.getString(1)).add(rs.getString(2));
+        }, lanes.toArray());
         walls.forEach((wall, capabilities) -> work.walls.putIfAbsent(wall, Set.copyOf(capabilities)));
+        lanes.forEach(lane -> work.heads.put(lane, new ArrayList<>()));
+        List<Object> args = new ArrayList<>();
+        lanes.forEach(lane -> args.addAll(List.of(lane, time(now))));
+        String firstRows = "(select seq, " + COLUMNS + " from tuple_entry where lane = ?" + VISIBLE
+                + " order by seq limit " + HEAD + ")";
+        jdbc.query(String.join(" union all ", Collections.nCopies(lanes.size(), firstRows)), rs -> {
+            work.heads.get(rs.getString("lane")).add(new StoredRow(rs.getLong("seq"), tuple(rs)));
+        }, args.toArray());
     }
 
     @Override
@@ -183,27 +184,28 @@ public class JdbcTupleStore implements TupleStore {
     /**
      * In a transaction: the first visible match among the stored rows not deleted in it, else among the tuples it
      * inserted (they come after every stored row of the lane). Stored matches are read ahead in lane order and kept
-     * until the pending writes are sent, so a run of ins on a lane costs a few queries, and none on a lane the
-     * read-ahead found empty.
+     * until the pending writes are sent, so a run of ins on a lane costs a few queries, and none while the lane's
+     * head (read ahead for the batch) holds the answer.
      */
     @Override
     public Optional<Tuple> first(String lane, Template template, Instant now) {
         UnitOfWork work = current.get();
         if (work == null) {
-            return new StoredMatches(lane, template).first(now, Set.of());
+            return new StoredMatches(lane, template, null).first(now, Set.of());
         }
-        if (!work.emptyLanes.contains(lane)) {
-            Optional<Tuple> stored = work.matches.computeIfAbsent(new LaneTemplate(lane, template),
-                    asked -> new StoredMatches(lane, template)).first(now, work.deletes);
-            if (stored.isPresent()) {
-                return stored;
-            }
+        Optional<Tuple> stored = work.matches.computeIfAbsent(new LaneTemplate(lane, template),
+                asked -> new StoredMatches(lane, template, work.heads.get(lane))).first(now, work.deletes);
+        if (stored.isPresent()) {
+            return stored;
         }
         return work.inserts.values().stream().filter(insert -> insert.visibleIn(lane, now))
                 .map(Insert::tuple).filter(template::matches).findFirst();
     }
 
-    /** The stored tuples of a lane that match a template, read in lane order a growing page at a time. */
+    /**
+     * The stored tuples of a lane that match a template, in lane order: those of the lane's head when it was read
+     * ahead, then a growing page at a time.
+     */
     private final class StoredMatches {
         private final String lane;
         private final Template template;
@@ -212,9 +214,20 @@ public class JdbcTupleStore implements TupleStore {
         private int page = 1;
         private boolean exhausted;
 
-        StoredMatches(String lane, Template template) {
+        /** @param head the lane's first visible rows in lane order ({@link #HEAD} at most), or null when not read */
+        StoredMatches(String lane, Template template, List<StoredRow> head) {
             this.lane = lane;
             this.template = template;
+            if (head != null) {
+                head.stream().sorted(Comparator.comparingLong(StoredRow::seq)).forEach(row -> {
+                    after = row.seq();
+                    if (template.matches(row.tuple())) {
+                        ahead.addLast(row.tuple());
+                    }
+                });
+                exhausted = head.size() < HEAD;
+                page = 2 * HEAD;
+            }
         }
 
         /** The first match that is not deleted and whose lease has not run out at {@code now}. */
@@ -430,13 +443,13 @@ public class JdbcTupleStore implements TupleStore {
 
     /**
      * The transaction in progress: its writes that are not sent yet, and what it learnt from the tables (until the
-     * writes are sent: lanes without visible stored tuples, the stored matches read ahead; and the walls it read).
+     * writes are sent: the heads of lanes and the stored matches read ahead; and the walls it read).
      */
     private final class UnitOfWork {
         final Map<UUID, Insert> inserts = new LinkedHashMap<>();
         final Set<UUID> deletes = new LinkedHashSet<>();
         final Map<String, Recorded> replies = new LinkedHashMap<>();
-        final Set<String> emptyLanes = new HashSet<>();
+        final Map<String, List<StoredRow>> heads = new HashMap<>();
         final Map<LaneTemplate, StoredMatches> matches = new HashMap<>();
         final Map<String, Set<String>> walls = new HashMap<>();
 
@@ -456,7 +469,7 @@ public class JdbcTupleStore implements TupleStore {
             inserts.clear();
             deletes.clear();
             replies.clear();
-            emptyLanes.clear();
+            heads.clear();
             matches.clear();
         }
     }
@@ -483,6 +496,10 @@ public class JdbcTupleStore implements TupleStore {
         Object[] row() {
             return new Object[] {reply.opId(), lane, reply.json(), time(at)};
         }
+    }
+
+    /** A stored row and its lane order. */
+    private record StoredRow(long seq, Tuple tuple) {
     }
 
     /** What {@link #first} looks for. */

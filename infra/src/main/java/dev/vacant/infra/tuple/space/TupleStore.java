@@ -24,7 +24,7 @@ public interface TupleStore {
 
     /**
      * Reads at once, in the transaction in progress, what ops on {@code lanes} would otherwise ask one lane at a
-     * time (their walls, whether they hold any visible tuple). It only saves round trips.
+     * time (their walls, their first visible tuples). It only saves round trips.
      */
     void readAhead(Collection<String> lanes, Instant now);
 
