@@ -2,8 +2,8 @@ package dev.vacant.infra.tuple.jdbc;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.vacant.infra.tuple.space.TupleCodec;
 import dev.vacant.infra.tuple.space.EncodedReply;
+import dev.vacant.infra.tuple.space.TupleCodec;
 import dev.vacant.infra.tuple.space.TupleStore;
 import dev.vacant.infra.tuple.space.Waiter;
 import dev.vacant.kernel.id.VacantId;
@@ -13,6 +13,7 @@ import dev.vacant.kernel.tuple.Template;
 import dev.vacant.kernel.tuple.Tuple;
 import dev.vacant.kernel.tuple.TupleMap;
 import dev.vacant.kernel.tuple.TupleOp;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -23,7 +24,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.ConcurrentModificationException;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -33,10 +33,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.PreparedStatementCreator;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -62,8 +65,6 @@ public class JdbcTupleStore implements TupleStore {
     private static final int HEAD = 8;
     /** The most stored matches of a lane read at once (pages grow 1, 2, 4, ... or 16, 32, ... after a head). */
     private static final int PAGE = 100;
-    /** Op ids per stored-reply lookup. */
-    private static final int LOOKUP = 500;
     /** Rows per multi-row insert or delete when pending writes are sent. */
     private static final int ROWS_PER_STATEMENT = 1000;
 
@@ -112,17 +113,18 @@ public class JdbcTupleStore implements TupleStore {
         }
         Map<String, Set<String>> walls = new HashMap<>();
         lanes.forEach(lane -> walls.put(lane, new HashSet<>()));
-        jdbc.query("select wall, capability from tuple_wall where wall in (" + marks(lanes.size()) + ")", rs -> {
+        jdbc.query(anyOf("select wall, capability from tuple_wall where wall = any (?)", lanes), rs -> {
             walls.get(rs.getString(1)).add(rs.getString(2));
-        }, lanes.toArray());
+        });
         walls.forEach((wall, capabilities) -> work.walls.putIfAbsent(wall, Set.copyOf(capabilities)));
-        lanes.forEach(lane -> work.heads.put(lane, new ArrayList<>()));
+        lanes.forEach(lane -> work.heads.put(lane, new TreeMap<>()));
+        List<String> asked = padded(List.copyOf(lanes));
         List<Object> args = new ArrayList<>();
-        lanes.forEach(lane -> args.addAll(List.of(lane, time(now))));
+        asked.forEach(lane -> args.addAll(List.of(lane, time(now))));
         String firstRows = "(select seq, " + COLUMNS + " from tuple_entry where lane = ?" + VISIBLE
                 + " order by seq limit " + HEAD + ")";
-        jdbc.query(String.join(" union all ", Collections.nCopies(lanes.size(), firstRows)), rs -> {
-            work.heads.get(rs.getString("lane")).add(new StoredRow(rs.getLong("seq"), tuple(rs)));
+        jdbc.query(String.join(" union all ", Collections.nCopies(asked.size(), firstRows)), rs -> {
+            work.heads.get(rs.getString("lane")).put(rs.getLong("seq"), tuple(rs));
         }, args.toArray());
     }
 
@@ -130,13 +132,9 @@ public class JdbcTupleStore implements TupleStore {
     public Map<String, EncodedReply> replies(Collection<String> opIds) {
         Map<String, EncodedReply> found = new HashMap<>();
         List<String> ids = List.copyOf(new LinkedHashSet<>(opIds));
-        for (int from = 0; from < ids.size(); from += LOOKUP) {
-            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + LOOKUP));
-            jdbc.query("select op_id, reply from tuple_op where op_id in (" + marks(chunk.size()) + ")",
-                    rs -> {
-                        found.put(rs.getString(1), EncodedReply.decode(rs.getString(2)));
-                    }, chunk.toArray());
-        }
+        jdbc.query(anyOf("select op_id, reply from tuple_op where op_id = any (?)", ids), rs -> {
+            found.put(rs.getString(1), EncodedReply.decode(rs.getString(2)));
+        });
         UnitOfWork work = current.get();
         if (work != null) {
             ids.stream().filter(work.replies::containsKey).forEach(id -> found.put(id, work.replies.get(id).reply()));
@@ -214,15 +212,15 @@ public class JdbcTupleStore implements TupleStore {
         private int page = 1;
         private boolean exhausted;
 
-        /** @param head the lane's first visible rows in lane order ({@link #HEAD} at most), or null when not read */
-        StoredMatches(String lane, Template template, List<StoredRow> head) {
+        /** @param head the lane's first visible rows by lane order ({@link #HEAD} at most), or null when not read */
+        StoredMatches(String lane, Template template, SortedMap<Long, Tuple> head) {
             this.lane = lane;
             this.template = template;
             if (head != null) {
-                head.stream().sorted(Comparator.comparingLong(StoredRow::seq)).forEach(row -> {
-                    after = row.seq();
-                    if (template.matches(row.tuple())) {
-                        ahead.addLast(row.tuple());
+                head.forEach((seq, tuple) -> {
+                    after = seq;
+                    if (template.matches(tuple)) {
+                        ahead.addLast(tuple);
                     }
                 });
                 exhausted = head.size() < HEAD;
@@ -449,7 +447,7 @@ public class JdbcTupleStore implements TupleStore {
         final Map<UUID, Insert> inserts = new LinkedHashMap<>();
         final Set<UUID> deletes = new LinkedHashSet<>();
         final Map<String, Recorded> replies = new LinkedHashMap<>();
-        final Map<String, List<StoredRow>> heads = new HashMap<>();
+        final Map<String, SortedMap<Long, Tuple>> heads = new HashMap<>();
         final Map<LaneTemplate, StoredMatches> matches = new HashMap<>();
         final Map<String, Set<String>> walls = new HashMap<>();
 
@@ -498,12 +496,30 @@ public class JdbcTupleStore implements TupleStore {
         }
     }
 
-    /** A stored row and its lane order. */
-    private record StoredRow(long seq, Tuple tuple) {
-    }
-
     /** What {@link #first} looks for. */
     private record LaneTemplate(String lane, Template template) {
+    }
+
+    /** {@code sql} with its one parameter, {@code = any (?)}, bound to {@code values} as an array (one shape, one bind). */
+    private static PreparedStatementCreator anyOf(String sql, Collection<String> values) {
+        return connection -> {
+            PreparedStatement statement = connection.prepareStatement(sql);
+            statement.setArray(1, connection.createArrayOf("varchar", values.toArray()));
+            return statement;
+        };
+    }
+
+    /**
+     * {@code values} padded with copies of its last one to the next power of two: a statement listing them then has
+     * a handful of shapes, whose plans the database can reuse (duplicates change no answer here).
+     */
+    private static <T> List<T> padded(List<T> values) {
+        int size = values.size() <= 1 ? values.size() : Integer.highestOneBit(values.size() - 1) << 1;
+        List<T> padded = new ArrayList<>(values);
+        while (padded.size() < size) {
+            padded.add(values.get(values.size() - 1));
+        }
+        return padded;
     }
 
     private static String marks(int count) {
