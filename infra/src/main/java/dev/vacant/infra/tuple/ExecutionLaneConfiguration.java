@@ -12,8 +12,11 @@ import dev.vacant.infra.tuple.lane.ProviderPort;
 import dev.vacant.infra.tuple.lane.ReceiptCache;
 import dev.vacant.infra.tuple.lane.SmallTaskBatcher;
 import dev.vacant.infra.tuple.lane.Speculation;
+import dev.vacant.infra.tuple.runner.LaneRunner;
+import dev.vacant.infra.tuple.transport.TupleGateway;
 import dev.vacant.kernel.lane.ConcurrencyPolicy;
 import dev.vacant.kernel.lane.ContextCompression;
+import dev.vacant.kernel.tuple.TupleIds;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.HashMap;
@@ -24,6 +27,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -32,9 +36,11 @@ import org.springframework.context.annotation.Configuration;
  * is primary, a second one races it for idempotent tasks); without any, provider-bound tasks fail
  * {@link ProviderException#notConfigured not configured}. Local executors are {@link LocalExecutor} beans
  * named after their yool; the yools of {@link SmallTaskBatcher.BatchExecutor} beans (named after their yool) are
- * small tasks, run {@code batch-small-task-size} at a time.
+ * small tasks, run {@code batch-small-task-size} at a time. The {@link LaneRunner} feeds the tuples of
+ * {@code vacant.lanes.execution-lanes} to them.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(LaneRunnerProperties.class)
 public class ExecutionLaneConfiguration {
 
     @Bean
@@ -89,6 +95,18 @@ public class ExecutionLaneConfiguration {
         Map<String, SmallTaskBatcher> batchers = new HashMap<>();
         executors.forEach((yool, executor) -> batchers.put(yool, new SmallTaskBatcher(batchSize, executor, drainer)));
         return batchers;
+    }
+
+    @Bean(destroyMethod = "shutdownNow")
+    ExecutorService laneRunnerThreads() {
+        return Executors.newCachedThreadPool(daemon("lane-runner"));
+    }
+
+    @Bean
+    LaneRunner laneRunner(LaneRunnerProperties properties, ExecutionLanes executionLanes, TupleGateway gateway,
+                          TupleIds ids, ExecutorService laneRunnerThreads) {
+        return new LaneRunner(properties.executionLanes(), executionLanes, gateway, () -> ids.next().toString(),
+                properties.runnerPollTimeout(), properties.runnerStopTimeout(), laneRunnerThreads);
     }
 
     private static ThreadFactory daemon(String name) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vacant.infra.PostgresApplicationTest;
+import dev.vacant.infra.tuple.runner.TaskResults;
 import dev.vacant.infra.tuple.space.TupleReply;
 import dev.vacant.infra.tuple.space.TupleStore;
 import dev.vacant.infra.tuple.transport.LaneTransport;
@@ -22,6 +23,7 @@ import dev.vacant.kernel.tuple.VirtualSubtree;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -256,6 +258,22 @@ abstract class TupleLaneContract extends PostgresApplicationTest {
         assertThat(restored.get("data")).isEqualTo(data);
         assertThat(restored.get("receipts").toString()).contains("spawn@", "compress@", "restore@");
         assertThat(jdbc.queryForObject("select count(*) from tuple_cold where agent_id = ?", Long.class, agentId)).isZero();
+    }
+
+    @Test
+    void taskOnTheTasksLane_getsAProviderNotConfiguredResultTuple_whenNoProviderIsConfigured() {
+        TupleOps tasks = new TupleOps("tasks", lane.authority);
+        String taskId = call(tasks.out("summarise", Json.object().put("text", "hello"))).at("/tuple/id").asText();
+
+        JsonNode result = call(new TupleOps("tasks.results", lane.authority)
+                .in(new Template(null, null, null, UUID.fromString(taskId), null, null), 20_000)).get("tuple");
+
+        assertThat(result.get("yool").asText()).isEqualTo("summarise");
+        assertThat(result.get("authority").asText()).isEqualTo(lane.authority.vacant().value());
+        assertThat(result.get("source").asText()).isEqualTo(TaskResults.SOURCE);
+        assertThat(result.at("/data/error/code").asText()).isEqualTo("PROVIDER_NOT_CONFIGURED");
+        assertThat(result.at("/data/error/message").asText()).isEqualTo("no provider is configured to run summarise");
+        assertThat(result.get("receipts").toString()).contains("out@", "in@");
     }
 
     @Test
