@@ -15,6 +15,7 @@ import dev.vacant.kernel.error.VacantException;
 import dev.vacant.kernel.json.Json;
 import dev.vacant.kernel.time.MutableClock;
 import dev.vacant.kernel.tuple.Authority;
+import dev.vacant.kernel.tuple.Receipts;
 import dev.vacant.kernel.tuple.Template;
 import dev.vacant.kernel.tuple.TupleMap;
 import dev.vacant.kernel.tuple.TupleOp;
@@ -258,6 +259,18 @@ abstract class TupleLaneContract extends PostgresApplicationTest {
         assertThat(restored.get("data")).isEqualTo(data);
         assertThat(restored.get("receipts").toString()).contains("spawn@", "compress@", "restore@");
         assertThat(jdbc.queryForObject("select count(*) from tuple_cold where agent_id = ?", Long.class, agentId)).isZero();
+    }
+
+    @Test
+    void out_carriesItsReceiptsOntoTheTuple_afterItsOutReceipt() {
+        String carried = Receipts.of("provider", "digest", "openai");
+
+        JsonNode written = call(new TupleOp.Out(TupleOps.opId(), lane.lane, lane.authority, "job", TupleMap.of(1),
+                "test", null, null, null, null, List.of(carried)));
+
+        assertThat(written.at("/tuple/receipts/0").asText()).startsWith("out@");
+        assertThat(written.at("/tuple/receipts/1").asText()).isEqualTo(carried);
+        assertThat(call(lane.rd(Template.ofYool("job"))).at("/tuple/receipts")).isEqualTo(written.at("/tuple/receipts"));
     }
 
     @Test
