@@ -130,7 +130,8 @@ class ExecutionLaneApiTest extends VacantApiTestBase {
         JsonNode result = result(task("shout", data));
 
         assertThat(result.at("/data/result/text").asText()).isEqualTo(data.get("text").asText().toUpperCase());
-        assertThat(result.at("/receipts/1").asText()).isEqualTo(Receipts.of("local_route", InputDigest.of("shout", data)));
+        assertThat(result.at("/receipts/1").asText())
+                .isEqualTo(Receipts.of("local_route", InputDigest.of("shout", data)));
         assertThat(MODEL.getRequestCount()).isEqualTo(requests);
     }
 
@@ -145,7 +146,8 @@ class ExecutionLaneApiTest extends VacantApiTestBase {
 
         assertThat(first.at("/receipts/1").asText()).startsWith("provider@");
         assertThat(second.at("/data/result/content").asText()).isEqualTo("once");
-        assertThat(second.at("/receipts/1").asText()).isEqualTo(Receipts.of("cache_hit", InputDigest.of("summarise", data)));
+        assertThat(second.at("/receipts/1").asText())
+                .isEqualTo(Receipts.of("cache_hit", InputDigest.of("summarise", data)));
         assertThat(MODEL.getRequestCount()).isEqualTo(requests + 1);
         assertThat(MODEL.takeRequest(5, TimeUnit.SECONDS)).isNotNull();
     }

@@ -71,8 +71,9 @@ public sealed interface TupleOp {
                 TupleRules.range("lease_ms", leaseMs, 1, MAX_LEASE_MS);
             }
             receipts = receipts == null ? List.of() : List.copyOf(receipts);
-            TupleRules.require(receipts.size() <= MAX_CARRIED_RECEIPTS && receipts.stream().allMatch(Receipts::isReceipt),
-                    "receipts", "must be at most " + MAX_CARRIED_RECEIPTS + " receipts (kind@16 hex digits)");
+            TupleRules.require(receipts.size() <= MAX_CARRIED_RECEIPTS
+                    && receipts.stream().allMatch(Receipts::isReceipt), "receipts",
+                    "must be at most " + MAX_CARRIED_RECEIPTS + " receipts (kind@16 hex digits)");
         }
 
         /** An {@code out} carrying no receipts (every client's). */

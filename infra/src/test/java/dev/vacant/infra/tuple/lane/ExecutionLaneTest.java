@@ -59,7 +59,9 @@ class ExecutionLaneTest {
 
     private List<JsonNode> tagAll(List<LaneTask> tasks) {
         batchSizes.add(tasks.size());
-        return tasks.stream().map(task -> (JsonNode) Json.object().put("tagged", task.data().get("i").asInt())).toList();
+        return tasks.stream()
+                .map(task -> (JsonNode) Json.object().put("tagged", task.data().get("i").asInt()))
+                .toList();
     }
 
     @AfterEach

@@ -217,7 +217,8 @@ class LaneRunnerTest {
         assertThat(runner.isRunning()).isFalse();
         int takes = transport.takes.size();
         transport.task(ALICE, "upper", text("late"));
-        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(1)).until(() -> transport.takes.size() == takes);
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(1))
+                .until(() -> transport.takes.size() == takes);
         assertThat(transport.tasks).hasSize(1);
     }
 
