@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vacant.infra.PostgresApplicationTest;
+import dev.vacant.infra.tuple.runner.TaskResults;
 import dev.vacant.infra.tuple.space.TupleReply;
 import dev.vacant.infra.tuple.space.TupleStore;
 import dev.vacant.infra.tuple.transport.LaneTransport;
@@ -14,6 +15,7 @@ import dev.vacant.kernel.error.VacantException;
 import dev.vacant.kernel.json.Json;
 import dev.vacant.kernel.time.MutableClock;
 import dev.vacant.kernel.tuple.Authority;
+import dev.vacant.kernel.tuple.Receipts;
 import dev.vacant.kernel.tuple.Template;
 import dev.vacant.kernel.tuple.TupleMap;
 import dev.vacant.kernel.tuple.TupleOp;
@@ -22,6 +24,7 @@ import dev.vacant.kernel.tuple.VirtualSubtree;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -256,6 +259,34 @@ abstract class TupleLaneContract extends PostgresApplicationTest {
         assertThat(restored.get("data")).isEqualTo(data);
         assertThat(restored.get("receipts").toString()).contains("spawn@", "compress@", "restore@");
         assertThat(jdbc.queryForObject("select count(*) from tuple_cold where agent_id = ?", Long.class, agentId)).isZero();
+    }
+
+    @Test
+    void out_carriesItsReceiptsOntoTheTuple_afterItsOutReceipt() {
+        String carried = Receipts.of("provider", "digest", "openai");
+
+        JsonNode written = call(new TupleOp.Out(TupleOps.opId(), lane.lane, lane.authority, "job", TupleMap.of(1),
+                "test", null, null, null, null, List.of(carried)));
+
+        assertThat(written.at("/tuple/receipts/0").asText()).startsWith("out@");
+        assertThat(written.at("/tuple/receipts/1").asText()).isEqualTo(carried);
+        assertThat(call(lane.rd(Template.ofYool("job"))).at("/tuple/receipts")).isEqualTo(written.at("/tuple/receipts"));
+    }
+
+    @Test
+    void taskOnTheTasksLane_getsAProviderNotConfiguredResultTuple_whenNoProviderIsConfigured() {
+        TupleOps tasks = new TupleOps("tasks", lane.authority);
+        String taskId = call(tasks.out("summarise", Json.object().put("text", "hello"))).at("/tuple/id").asText();
+
+        JsonNode result = call(new TupleOps("tasks.results", lane.authority)
+                .in(new Template(null, null, null, UUID.fromString(taskId), null, null), 20_000)).get("tuple");
+
+        assertThat(result.get("yool").asText()).isEqualTo("summarise");
+        assertThat(result.get("authority").asText()).isEqualTo(lane.authority.vacant().value());
+        assertThat(result.get("source").asText()).isEqualTo(TaskResults.SOURCE);
+        assertThat(result.at("/data/error/code").asText()).isEqualTo("PROVIDER_NOT_CONFIGURED");
+        assertThat(result.at("/data/error/message").asText()).isEqualTo("no provider is configured to run summarise");
+        assertThat(result.get("receipts").toString()).contains("out@", "in@");
     }
 
     @Test

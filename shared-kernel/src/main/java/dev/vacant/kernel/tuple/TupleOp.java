@@ -47,9 +47,19 @@ public sealed interface TupleOp {
         Authority authority();
     }
 
-    /** Writes a tuple into its lane ({@code lease_ms}: optional lease). */
+    /**
+     * Writes a tuple into its lane ({@code lease_ms}: optional lease). {@code receipts} (at most
+     * {@value #MAX_CARRIED_RECEIPTS}) are carried onto the tuple after its {@code out@} receipt: the server's own
+     * writers (the lane runner) use them for the receipts of the work that produced the tuple; clients never set
+     * them.
+     */
     record Out(String opId, String lane, Authority authority, String yool, TupleMap map, String source,
-               UUID parentId, String agentId, ObjectNode data, Long leaseMs) implements Guarded {
+               UUID parentId, String agentId, ObjectNode data, Long leaseMs, List<String> receipts)
+            implements Guarded {
+
+        /** The most receipts an {@code out} may carry. */
+        public static final int MAX_CARRIED_RECEIPTS = 8;
+
         public Out {
             common(opId, lane, authority);
             TupleRules.text("yool", yool, 128);
@@ -60,6 +70,16 @@ public sealed interface TupleOp {
             if (leaseMs != null) {
                 TupleRules.range("lease_ms", leaseMs, 1, MAX_LEASE_MS);
             }
+            receipts = receipts == null ? List.of() : List.copyOf(receipts);
+            TupleRules.require(receipts.size() <= MAX_CARRIED_RECEIPTS
+                    && receipts.stream().allMatch(Receipts::isReceipt), "receipts",
+                    "must be at most " + MAX_CARRIED_RECEIPTS + " receipts (kind@16 hex digits)");
+        }
+
+        /** An {@code out} carrying no receipts (every client's). */
+        public Out(String opId, String lane, Authority authority, String yool, TupleMap map, String source,
+                   UUID parentId, String agentId, ObjectNode data, Long leaseMs) {
+            this(opId, lane, authority, yool, map, source, parentId, agentId, data, leaseMs, List.of());
         }
     }
 

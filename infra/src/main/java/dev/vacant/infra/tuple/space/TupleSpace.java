@@ -26,6 +26,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The effects of the non-blocking ops on the store, each returning its reply's result. Every check
@@ -63,13 +64,17 @@ public final class TupleSpace {
         }
     }
 
-    /** The tuple an {@code out} writes (not yet stored: it may go straight to a waiter). */
+    /**
+     * The tuple an {@code out} writes, its carried receipts after {@code out@} (not yet stored: it may go straight
+     * to a waiter).
+     */
     public Tuple newTuple(TupleOp.Out out) {
         UUID id = ids.next();
         Instant now = now();
         Instant lease = out.leaseMs() == null ? null : now.plusMillis(out.leaseMs());
         return new Tuple(id, out.yool(), out.map(), out.authority().vacant(), out.lane(), out.source(), out.parentId(),
-                out.agentId(), out.data(), List.of(Receipts.of("out", out.opId(), id.toString())), now, lease);
+                out.agentId(), out.data(), Stream.concat(Stream.of(Receipts.of("out", out.opId(), id.toString())),
+                out.receipts().stream()).toList(), now, lease);
     }
 
     public ObjectNode store(Tuple tuple) {
