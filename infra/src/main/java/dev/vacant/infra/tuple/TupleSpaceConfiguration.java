@@ -4,6 +4,7 @@ import dev.vacant.infra.tuple.jdbc.JdbcTupleStore;
 import dev.vacant.infra.tuple.lane.ExecutionLanes;
 import dev.vacant.infra.tuple.space.LaneMaintenance;
 import dev.vacant.infra.tuple.space.LaneWorker;
+import dev.vacant.infra.tuple.space.SpaceScan;
 import dev.vacant.infra.tuple.space.TupleSpace;
 import dev.vacant.infra.tuple.space.TupleStore;
 import dev.vacant.infra.tuple.transport.InProcessLaneTransport;
@@ -46,6 +47,11 @@ public class TupleSpaceConfiguration {
     @Bean
     TupleSpace tupleSpace(TupleStore store, Clock clock, TupleIds ids, ExecutionLanes executionLanes) {
         return new TupleSpace(store, clock, ids, executionLanes::snapshot);
+    }
+
+    @Bean
+    SpaceScan spaceScan(TupleStore store, Clock clock) {
+        return new SpaceScan(store, clock);
     }
 
     @Bean

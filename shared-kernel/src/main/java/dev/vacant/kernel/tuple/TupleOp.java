@@ -36,6 +36,8 @@ public sealed interface TupleOp {
     long MAX_TIMEOUT_MS = 300_000;
     /** The longest lease: 30 days. */
     long MAX_LEASE_MS = 30L * 24 * 3600 * 1000;
+    /** The most tuples one scan answers. */
+    int MAX_SCAN_LIMIT = 1000;
 
     String opId();
 
@@ -88,7 +90,7 @@ public sealed interface TupleOp {
                 int limit) implements Guarded {
         public Scan {
             common(opId, lane, authority);
-            TupleRules.range("limit", limit, 1, 1000);
+            TupleRules.range("limit", limit, 1, MAX_SCAN_LIMIT);
             TupleRules.require(hilbertFrom == null || hilbertTo == null || hilbertFrom <= hilbertTo, "hilbert_from",
                     "must not exceed hilbert_to");
         }

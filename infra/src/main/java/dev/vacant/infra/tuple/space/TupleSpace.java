@@ -1,6 +1,5 @@
 package dev.vacant.infra.tuple.space;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vacant.infra.tuple.space.TupleStore.AgentState;
 import dev.vacant.infra.tuple.space.TupleStore.SpaceCounts;
@@ -22,7 +21,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -54,13 +52,9 @@ public final class TupleSpace {
         return clock.instant();
     }
 
-    /** Requires the op's authority to hold a capability of the wall guarding its lane, else {@code WALL_DENIED}. */
+    /** Requires the op's lane to admit its authority ({@link LaneAccess}), else {@code WALL_DENIED}. */
     public void guard(TupleOp.Guarded op) {
-        Set<String> wall = store.wall(op.lane());
-        if (!wall.isEmpty() && op.authority().capabilities().stream().noneMatch(wall::contains)) {
-            throw new VacantException(ErrorCode.WALL_DENIED, "lane '" + op.lane() + "' is guarded by a wall that "
-                    + op.authority().vacant() + " holds no capability of");
-        }
+        new LaneAccess(op.authority(), store).require(op.lane());
     }
 
     /** The tuple an {@code out} writes (not yet stored: it may go straight to a waiter). */
@@ -95,11 +89,8 @@ public final class TupleSpace {
     }
 
     public ObjectNode scan(TupleOp.Scan scan) {
-        ObjectNode result = Json.object();
-        ArrayNode tuples = result.putArray("tuples");
-        store.scan(scan.lane(), scan.yool(), scan.hilbertFrom(), scan.hilbertTo(), scan.limit(), now())
-                .forEach(tuple -> tuples.add(TupleJson.of(tuple)));
-        return result;
+        return TupleJson.tuplesResult(
+                store.scan(scan.lane(), scan.yool(), scan.hilbertFrom(), scan.hilbertTo(), scan.limit(), now()));
     }
 
     public ObjectNode routePacket(TupleOp.RoutePacket route) {
