@@ -1,7 +1,9 @@
 package dev.vacant.infra.tuple;
 
+import dev.vacant.infra.tuple.identity.ProjectedCompositeTrees;
 import dev.vacant.infra.tuple.jdbc.JdbcTupleStore;
 import dev.vacant.infra.tuple.lane.ExecutionLanes;
+import dev.vacant.infra.tuple.space.CompositeTrees;
 import dev.vacant.infra.tuple.space.LaneMaintenance;
 import dev.vacant.infra.tuple.space.LaneWorker;
 import dev.vacant.infra.tuple.space.SpaceScan;
@@ -14,6 +16,7 @@ import dev.vacant.infra.tuple.transport.TupleGateway;
 import dev.vacant.infra.tuple.web.OpIds;
 import dev.vacant.infra.tuple.web.TupleAuthorities;
 import dev.vacant.kernel.tuple.TupleIds;
+import dev.vacant.query.composite.CompositeQueries;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
@@ -45,13 +48,19 @@ public class TupleSpaceConfiguration {
     }
 
     @Bean
-    TupleSpace tupleSpace(TupleStore store, Clock clock, TupleIds ids, ExecutionLanes executionLanes) {
-        return new TupleSpace(store, clock, ids, executionLanes::snapshot);
+    CompositeTrees compositeTrees(CompositeQueries composites) {
+        return new ProjectedCompositeTrees(composites);
     }
 
     @Bean
-    SpaceScan spaceScan(TupleStore store, Clock clock) {
-        return new SpaceScan(store, clock);
+    TupleSpace tupleSpace(TupleStore store, CompositeTrees trees, Clock clock, TupleIds ids,
+                          ExecutionLanes executionLanes) {
+        return new TupleSpace(store, trees, clock, ids, executionLanes::snapshot);
+    }
+
+    @Bean
+    SpaceScan spaceScan(TupleStore store, CompositeTrees trees, Clock clock) {
+        return new SpaceScan(store, trees, clock);
     }
 
     @Bean

@@ -2,25 +2,32 @@ package dev.vacant.infra.tuple.space;
 
 import dev.vacant.kernel.error.ErrorCode;
 import dev.vacant.kernel.error.VacantException;
+import dev.vacant.kernel.id.VacantId;
 import dev.vacant.kernel.tuple.Authority;
+import dev.vacant.kernel.tuple.CompositeLane;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * Which lanes one authority may use. A lane is guarded by the hookwall of the same name as soon as that wall holds
- * a capability; a guarded lane admits the authority when it holds one of the wall's capabilities. Decisions are
- * remembered, so one instance serves one op or one lane-less scan.
+ * Which lanes one authority may use. A composite-internal lane ({@link CompositeLane}) admits its parent and the
+ * children inside its tree. Any other lane is guarded by the hookwall of the same name as soon as that wall holds a
+ * capability, and then admits the authority when it holds one of them. Decisions are remembered, so one instance
+ * serves one op or one lane-less scan.
  */
 final class LaneAccess {
 
     private final Authority authority;
     private final TupleStore store;
+    private final CompositeTrees trees;
     private final Map<String, Boolean> decided = new HashMap<>();
+    private Optional<VacantId> treeParent;
 
-    LaneAccess(Authority authority, TupleStore store) {
+    LaneAccess(Authority authority, TupleStore store, CompositeTrees trees) {
         this.authority = authority;
         this.store = store;
+        this.trees = trees;
     }
 
     boolean admits(String lane) {
@@ -30,13 +37,27 @@ final class LaneAccess {
     /** {@code WALL_DENIED} unless the lane admits the authority. */
     void require(String lane) {
         if (!admits(lane)) {
-            throw new VacantException(ErrorCode.WALL_DENIED, "lane '" + lane + "' is guarded by a wall that "
-                    + authority.vacant() + " holds no capability of");
+            String reason = CompositeLane.reserved(lane)
+                    ? "is internal to a composite whose tree " + authority.vacant() + " is not inside"
+                    : "is guarded by a wall that " + authority.vacant() + " holds no capability of";
+            throw new VacantException(ErrorCode.WALL_DENIED, "lane '" + lane + "' " + reason);
         }
     }
 
     private boolean decide(String lane) {
+        if (CompositeLane.reserved(lane)) {
+            return CompositeLane.parse(lane)
+                    .filter(tree -> tree.admits(authority.vacant(), this::treeParent))
+                    .isPresent();
+        }
         Set<String> wall = store.wall(lane);
         return wall.isEmpty() || authority.capabilities().stream().anyMatch(wall::contains);
+    }
+
+    private Optional<VacantId> treeParent(VacantId vacant) {
+        if (treeParent == null) {
+            treeParent = trees.parentOf(vacant);
+        }
+        return treeParent;
     }
 }

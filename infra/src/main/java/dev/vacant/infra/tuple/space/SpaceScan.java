@@ -19,10 +19,12 @@ import java.util.Optional;
 public final class SpaceScan {
 
     private final TupleStore store;
+    private final CompositeTrees trees;
     private final Clock clock;
 
-    public SpaceScan(TupleStore store, Clock clock) {
+    public SpaceScan(TupleStore store, CompositeTrees trees, Clock clock) {
         this.store = store;
+        this.trees = trees;
         this.clock = clock;
     }
 
@@ -30,7 +32,7 @@ public final class SpaceScan {
     public ObjectNode scan(Authority authority, String yool, int limit) {
         TupleRules.range("limit", limit, 1, TupleOp.MAX_SCAN_LIMIT);
         return store.inReadOnlyTransaction(() -> TupleJson.tuplesResult(
-                admitted(new LaneAccess(authority, store), yool, limit, clock.instant())));
+                admitted(new LaneAccess(authority, store, trees), yool, limit, clock.instant())));
     }
 
     /**

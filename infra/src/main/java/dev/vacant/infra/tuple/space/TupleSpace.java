@@ -8,7 +8,9 @@ import dev.vacant.infra.tuple.space.TupleStore.Subtree;
 import dev.vacant.kernel.error.ErrorCode;
 import dev.vacant.kernel.error.VacantException;
 import dev.vacant.kernel.json.Json;
+import dev.vacant.kernel.tuple.Authority;
 import dev.vacant.kernel.tuple.ColdData;
+import dev.vacant.kernel.tuple.CompositeLane;
 import dev.vacant.kernel.tuple.Receipts;
 import dev.vacant.kernel.tuple.Template;
 import dev.vacant.kernel.tuple.Tuple;
@@ -16,11 +18,13 @@ import dev.vacant.kernel.tuple.TupleData;
 import dev.vacant.kernel.tuple.TupleIds;
 import dev.vacant.kernel.tuple.TupleMap;
 import dev.vacant.kernel.tuple.TupleOp;
+import dev.vacant.kernel.tuple.TupleRules;
 import dev.vacant.kernel.tuple.VirtualSubtree;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -36,13 +40,16 @@ public final class TupleSpace {
     private static final TupleMap AGENT_MAP = TupleMap.of(0);
 
     private final TupleStore store;
+    private final CompositeTrees trees;
     private final Clock clock;
     private final TupleIds ids;
     private final Supplier<ObjectNode> execution;
 
     /** @param execution the {@code execution} part of the snapshot (lane metrics, breakers, cache) */
-    public TupleSpace(TupleStore store, Clock clock, TupleIds ids, Supplier<ObjectNode> execution) {
+    public TupleSpace(TupleStore store, CompositeTrees trees, Clock clock, TupleIds ids,
+                      Supplier<ObjectNode> execution) {
         this.store = store;
+        this.trees = trees;
         this.clock = clock;
         this.ids = ids;
         this.execution = execution;
@@ -54,7 +61,7 @@ public final class TupleSpace {
 
     /** Requires the op's lane to admit its authority ({@link LaneAccess}), else {@code WALL_DENIED}. */
     public void guard(TupleOp.Guarded op) {
-        new LaneAccess(op.authority(), store).require(op.lane());
+        new LaneAccess(op.authority(), store, trees).require(op.lane());
     }
 
     /** The tuple an {@code out} writes (not yet stored: it may go straight to a waiter). */
@@ -103,7 +110,14 @@ public final class TupleSpace {
         return TupleJson.tupleResult(routed);
     }
 
+    /**
+     * Hooks, unhooks or checks a capability. The wall of a composite-internal lane is its parent's tree: it is checked
+     * like any wall ({@code cap:<vacant_id>} of the parent or a member is held) but cannot be hooked or unhooked.
+     */
     public ObjectNode hookwall(TupleOp.Hookwall op) {
+        boolean composite = CompositeLane.reserved(op.wall());
+        TupleRules.require(!composite || op.action() == TupleOp.WallAction.CHECK, "wall",
+                "a composite lane's wall is its parent's tree and cannot be hooked or unhooked");
         boolean held = switch (op.action()) {
             case HOOK -> {
                 store.hook(op.wall(), op.capability());
@@ -113,9 +127,17 @@ public final class TupleSpace {
                 store.unhook(op.wall(), op.capability());
                 yield false;
             }
-            case CHECK -> store.wall(op.wall()).contains(op.capability());
+            case CHECK -> composite
+                    ? treeHolds(op.wall(), op.capability())
+                    : store.wall(op.wall()).contains(op.capability());
         };
         return Json.object().put("wall", op.wall()).put("capability", op.capability()).put("held", held);
+    }
+
+    private boolean treeHolds(String lane, String capability) {
+        return Authority.vacantOf(capability)
+                .filter(vacant -> new LaneAccess(new Authority(vacant, Set.of()), store, trees).admits(lane))
+                .isPresent();
     }
 
     public ObjectNode spawnAgent(TupleOp.SpawnAgent spawn) {
