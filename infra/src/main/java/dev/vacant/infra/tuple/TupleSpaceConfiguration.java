@@ -1,8 +1,10 @@
 package dev.vacant.infra.tuple;
 
+import dev.vacant.infra.tuple.identity.CommandBudSpawner;
 import dev.vacant.infra.tuple.identity.ProjectedCompositeTrees;
 import dev.vacant.infra.tuple.jdbc.JdbcTupleStore;
 import dev.vacant.infra.tuple.lane.ExecutionLanes;
+import dev.vacant.infra.tuple.space.BudSpawner;
 import dev.vacant.infra.tuple.space.CompositeTrees;
 import dev.vacant.infra.tuple.space.LaneMaintenance;
 import dev.vacant.infra.tuple.space.LaneWorker;
@@ -21,6 +23,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -53,9 +56,14 @@ public class TupleSpaceConfiguration {
     }
 
     @Bean
-    TupleSpace tupleSpace(TupleStore store, CompositeTrees trees, Clock clock, TupleIds ids,
+    BudSpawner budSpawner(CommandGateway commands, JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+        return new CommandBudSpawner(commands, jdbc, transactions);
+    }
+
+    @Bean
+    TupleSpace tupleSpace(TupleStore store, CompositeTrees trees, BudSpawner buds, Clock clock, TupleIds ids,
                           ExecutionLanes executionLanes) {
-        return new TupleSpace(store, trees, clock, ids, executionLanes::snapshot);
+        return new TupleSpace(store, trees, buds, clock, ids, executionLanes::snapshot);
     }
 
     @Bean

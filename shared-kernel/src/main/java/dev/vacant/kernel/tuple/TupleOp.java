@@ -145,9 +145,12 @@ public sealed interface TupleOp {
         }
     }
 
-    /** Creates (on first use) the virtual agent {@code (receipt, path)} of a batch spawn in the lane. */
-    record Materialize(String opId, String lane, Authority authority, String receipt, List<Integer> path)
-            implements Guarded {
+    /**
+     * Creates (on first use) the virtual agent {@code (receipt, path)} of a batch spawn in the lane; with
+     * {@code asVacant}, the agent is also a LOCAL D2 bud of the vacant that made the batch spawn.
+     */
+    record Materialize(String opId, String lane, Authority authority, String receipt, List<Integer> path,
+                       boolean asVacant) implements Guarded {
         public Materialize {
             common(opId, lane, authority);
             TupleRules.text("receipt", receipt, 128);

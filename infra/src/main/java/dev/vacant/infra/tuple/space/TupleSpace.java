@@ -7,6 +7,7 @@ import dev.vacant.infra.tuple.space.TupleStore.StoredAgent;
 import dev.vacant.infra.tuple.space.TupleStore.Subtree;
 import dev.vacant.kernel.error.ErrorCode;
 import dev.vacant.kernel.error.VacantException;
+import dev.vacant.kernel.id.VacantId;
 import dev.vacant.kernel.json.Json;
 import dev.vacant.kernel.tuple.Authority;
 import dev.vacant.kernel.tuple.ColdData;
@@ -38,18 +39,24 @@ public final class TupleSpace {
 
     /** The map of agent tuples (agents have no position of their own). */
     private static final TupleMap AGENT_MAP = TupleMap.of(0);
+    /** The data key of the vacant an agent materialized {@code as_vacant} is. */
+    private static final String VACANT_ID = "vacant_id";
+    /** The spawn key of an agent's bud: this prefix and the agent id. */
+    private static final String BUD_SPAWN_KEY = "agent:";
 
     private final TupleStore store;
     private final CompositeTrees trees;
+    private final BudSpawner buds;
     private final Clock clock;
     private final TupleIds ids;
     private final Supplier<ObjectNode> execution;
 
     /** @param execution the {@code execution} part of the snapshot (lane metrics, breakers, cache) */
-    public TupleSpace(TupleStore store, CompositeTrees trees, Clock clock, TupleIds ids,
+    public TupleSpace(TupleStore store, CompositeTrees trees, BudSpawner buds, Clock clock, TupleIds ids,
                       Supplier<ObjectNode> execution) {
         this.store = store;
         this.trees = trees;
+        this.buds = buds;
         this.clock = clock;
         this.ids = ids;
         this.execution = execution;
@@ -169,7 +176,8 @@ public final class TupleSpace {
 
     /**
      * Creates the virtual agent {@code (receipt, path)} on first use (later calls return it). When more of the
-     * subtree's agents are active than its compression threshold, the least recently active are compressed.
+     * subtree's agents are active than its compression threshold, the least recently active are compressed. With
+     * {@code as_vacant}, an active agent that is no vacant yet becomes one ({@link #asBud}).
      */
     public ObjectNode materialize(TupleOp.Materialize op) {
         Subtree subtree = store.subtree(op.receipt()).filter(s -> s.lane().equals(op.lane()))
@@ -179,13 +187,21 @@ public final class TupleSpace {
         String agentId = subtree.receipt() + "/" + path.stream().map(String::valueOf).collect(Collectors.joining("."));
         Optional<StoredAgent> existing = store.agent(agentId);
         if (existing.isPresent()) {
-            return Json.object().put("created", false).set("agent", TupleJson.of(existing.get().tuple()));
+            Tuple agent = existing.get().tuple();
+            if (op.asVacant() && existing.get().state() == AgentState.ACTIVE && !agent.data().has(VACANT_ID)) {
+                agent = asBud(agent, subtree, op);
+                store.update(agent);
+            }
+            return Json.object().put("created", false).set("agent", TupleJson.of(agent));
         }
         UUID id = ids.next();
         ObjectNode address = Json.object().put("receipt", subtree.receipt());
         path.forEach(address.putArray("path")::add);
         Tuple agent = agentTuple(id, agentId, subtree.yool(), op, subtree.controllerTuple(),
                 Json.object().set("virtual", address), Receipts.of("materialize", op.opId(), agentId));
+        if (op.asVacant()) {
+            agent = asBud(agent, subtree, op);
+        }
         store.insert(agent, AgentState.ACTIVE);
         store.countMaterialized(subtree.receipt());
         if (subtree.compressionThreshold() != null) {
@@ -194,6 +210,25 @@ public final class TupleSpace {
             compressLeastActive(prefix, excess, op.opId());
         }
         return Json.object().put("created", true).set("agent", TupleJson.of(agent));
+    }
+
+    /**
+     * The agent as a LOCAL D2 bud of the vacant that made the batch spawn (only that vacant may ask, else
+     * {@code FORBIDDEN}): its id goes into the agent's {@code data.vacant_id}, with a {@code bud@} receipt. The spawn
+     * commits before this op does; its key is the agent id, so when this op is applied again (redelivered, or retried
+     * after its transaction failed) the same bud comes back and none is spawned twice.
+     */
+    private Tuple asBud(Tuple agent, Subtree subtree, TupleOp.Materialize op) {
+        VacantId batchAuthority = store.tuple(subtree.controllerTuple()).map(Tuple::authority)
+                .orElseThrow(() -> new VacantException(ErrorCode.NOT_FOUND,
+                        "the controller agent of '" + subtree.receipt() + "' is gone"));
+        if (!batchAuthority.equals(op.authority().vacant())) {
+            throw new VacantException(ErrorCode.FORBIDDEN, "only " + batchAuthority
+                    + ", which made the batch spawn, can materialize its agents as vacants");
+        }
+        VacantId bud = buds.spawnBud(op.authority(), BUD_SPAWN_KEY + agent.agentId());
+        ObjectNode data = agent.data().deepCopy().put(VACANT_ID, bud.value());
+        return agent.withData(data).withReceipt(Receipts.of("bud", op.opId(), bud.value()), now());
     }
 
     public ObjectNode compress(TupleOp.Compress op) {
