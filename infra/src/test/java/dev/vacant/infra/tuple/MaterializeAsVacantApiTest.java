@@ -31,6 +31,7 @@ class MaterializeAsVacantApiTest extends VacantApiTestBase {
     private String parent;
     private String lane;
     private String receipt;
+    private String controllerAgent;
 
     @BeforeEach
     void batchSpawn() {
@@ -40,6 +41,7 @@ class MaterializeAsVacantApiTest extends VacantApiTestBase {
                 .put("lane", lane).put("yool", "worker").put("depth", 2).put("branching", 4));
         assertThat(spawned.status()).as(String.valueOf(spawned.body())).isEqualTo(201);
         receipt = spawned.text("receipt");
+        controllerAgent = spawned.body().at("/controller/agent_id").asText();
     }
 
     private String genesis() {
@@ -163,6 +165,16 @@ class MaterializeAsVacantApiTest extends VacantApiTestBase {
 
         assertRejected(events, refused, 409, "INVALID_TRANSITION");
         assertThat(plain.body().get("created").asBoolean()).as(String.valueOf(plain.body())).isTrue();
+    }
+
+    @Test
+    void materializeAsVacant_isNotFound_onceTheControllerAgentWasTaken() {
+        Response taken = api.post("/api/v1/lanes/" + lane + "/in", aliceToken, Json.object().put("vacant", parent)
+                .set("template", Json.object().put("agent_id", controllerAgent)));
+        assertThat(taken.body().at("/tuple/agent_id").asText()).isEqualTo(controllerAgent);
+        long events = storedEvents();
+
+        assertRejected(events, send(materialize(parent, true, 1, 3)), 404, "NOT_FOUND");
     }
 
     @Test

@@ -22,7 +22,7 @@ final class LaneAccess {
     private final TupleStore store;
     private final CompositeTrees trees;
     private final Map<String, Boolean> decided = new HashMap<>();
-    private Optional<VacantId> treeParent;
+    private final Map<VacantId, Optional<VacantId>> treeParents = new HashMap<>();
 
     LaneAccess(Authority authority, TupleStore store, CompositeTrees trees) {
         this.authority = authority;
@@ -46,18 +46,14 @@ final class LaneAccess {
 
     private boolean decide(String lane) {
         if (CompositeLane.reserved(lane)) {
-            return CompositeLane.parse(lane)
-                    .filter(tree -> tree.admits(authority.vacant(), this::treeParent))
-                    .isPresent();
+            Optional<CompositeLane> tree = CompositeLane.parse(lane);
+            return tree.isPresent() && tree.get().admits(authority.vacant(), this::treeParent);
         }
         Set<String> wall = store.wall(lane);
         return wall.isEmpty() || authority.capabilities().stream().anyMatch(wall::contains);
     }
 
     private Optional<VacantId> treeParent(VacantId vacant) {
-        if (treeParent == null) {
-            treeParent = trees.parentOf(vacant);
-        }
-        return treeParent;
+        return treeParents.computeIfAbsent(vacant, trees::parentOf);
     }
 }
