@@ -32,9 +32,10 @@ class CompositeLaneApiTest extends VacantApiTestBase {
 
     @BeforeEach
     void composite() {
-        parent = api.post("/api/v1/vacants/genesis", operator, VacantFixtures.genesis(alice, null, "read")).text("id");
+        parent = api.post("/api/v1/vacants/genesis", operator, VacantFixtures.genesis(alice, "LOCAL", "read")).text("id");
         member = bud();
-        outsider = api.post("/api/v1/vacants/genesis", operator, VacantFixtures.genesis(alice, null, "read")).text("id");
+        outsider = api.post("/api/v1/vacants/genesis", operator, VacantFixtures.genesis(alice, "LOCAL", "read"))
+                .text("id");
         lane = CompositeLane.PREFIX + parent.substring(4, 4 + CompositeLane.KEY_CHARS) + ".work";
         yool = "job-" + UUID.randomUUID().toString().substring(0, 8);
         caughtUp();

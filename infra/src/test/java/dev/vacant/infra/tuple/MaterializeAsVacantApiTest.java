@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vacant.command.vacant.VacantCommands.FireVacantTimerCommand;
 import dev.vacant.infra.support.ApiClient.Response;
 import dev.vacant.infra.support.VacantFixtures;
-import dev.vacant.infra.timer.VacantTimerPoller;
 import dev.vacant.infra.vacant.VacantApiTestBase;
 import dev.vacant.kernel.json.Json;
 import dev.vacant.kernel.logbook.ChainVerifier;
@@ -15,6 +15,7 @@ import dev.vacant.kernel.tuple.CompositeLane;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,16 +27,21 @@ import org.springframework.beans.factory.annotation.Autowired;
 class MaterializeAsVacantApiTest extends VacantApiTestBase {
 
     @Autowired
-    private VacantTimerPoller timers;
+    private CommandGateway commands;
 
     private String parent;
     private String lane;
     private String receipt;
     private String controllerAgent;
 
+    /** A LOCAL parent (LOCAL vacants have no dormancy timer, so they leave no due timers behind) and its batch. */
     @BeforeEach
-    void batchSpawn() {
-        parent = genesis();
+    void localParentsBatch() {
+        batchSpawnOf(genesis("LOCAL"));
+    }
+
+    private void batchSpawnOf(String vacant) {
+        parent = vacant;
         lane = "buds-" + UUID.randomUUID().toString().substring(0, 8);
         Response spawned = api.post("/api/v1/agents/batch-spawn", aliceToken, Json.object().put("vacant", parent)
                 .put("lane", lane).put("yool", "worker").put("depth", 2).put("branching", 4));
@@ -44,8 +50,8 @@ class MaterializeAsVacantApiTest extends VacantApiTestBase {
         controllerAgent = spawned.body().at("/controller/agent_id").asText();
     }
 
-    private String genesis() {
-        String id = api.post("/api/v1/vacants/genesis", operator, VacantFixtures.genesis(alice, null, "read", "search"))
+    private String genesis(String state) {
+        String id = api.post("/api/v1/vacants/genesis", operator, VacantFixtures.genesis(alice, state, "read", "search"))
                 .text("id");
         assertThat(api.get("/api/v1/vacants/" + id + "?consistency=strong", operator).status()).isEqualTo(200);
         return id;
@@ -154,8 +160,9 @@ class MaterializeAsVacantApiTest extends VacantApiTestBase {
 
     @Test
     void materializeAsVacant_isRefusedAsTheSpawnIs_whenTheBatchVacantCannotSpawn_andTheLaneGoesOn() {
+        batchSpawnOf(genesis("ACTIVE"));
         clock.advance(Duration.ofHours(2));
-        timers.fireDue();
+        commands.sendAndWait(new FireVacantTimerCommand(parent));
         assertThat(api.get("/api/v1/vacants/" + parent + "?consistency=strong", aliceToken).text("state"))
                 .isEqualTo("HIBERNATING");
         long events = storedEvents();
@@ -179,7 +186,7 @@ class MaterializeAsVacantApiTest extends VacantApiTestBase {
 
     @Test
     void materializeAsVacant_isForbidden_forAnotherVacantOfTheLane_andWritesNothing() {
-        String other = genesis();
+        String other = genesis("LOCAL");
         long events = storedEvents();
 
         Response refused = send(materialize(other, true, 0, 1));

@@ -27,7 +27,8 @@ class SpaceScanApiTest extends VacantApiTestBase {
 
     @BeforeEach
     void aliceVacant() {
-        vacant = api.post("/api/v1/vacants/genesis", operator, VacantFixtures.genesis(alice, null, "read")).text("id");
+        vacant = api.post("/api/v1/vacants/genesis", operator, VacantFixtures.genesis(alice, "LOCAL", "read"))
+                .text("id");
         assertThat(api.get("/api/v1/vacants/" + vacant + "?consistency=strong", operator).status()).isEqualTo(200);
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         prefix = "scan-" + suffix + "-";
