@@ -46,9 +46,18 @@ public final class VacantCommands {
     public record ArchiveVacantCommand(@TargetAggregateIdentifier String vacantId, Actor actor) {
     }
 
-    /** Spawn a child of {@code parentId} along the request's path; {@code controller} is optional. */
-    public record SpawnVacantCommand(@RoutingKey String parentId, Actor actor,
-                                     SpawnRequest request, String controller) {
+    /**
+     * Spawn a child of {@code parentId} along the request's path; {@code controller} is optional. {@code spawnKey}
+     * (optional) makes the spawn idempotent: the parent spawns at most one child per key, and a repeated command
+     * answers that child.
+     */
+    public record SpawnVacantCommand(@RoutingKey String parentId, Actor actor, SpawnRequest request,
+                                     String controller, String spawnKey) {
+
+        /** A spawn without an idempotency key. */
+        public SpawnVacantCommand(String parentId, Actor actor, SpawnRequest request, String controller) {
+            this(parentId, actor, request, controller, null);
+        }
     }
 
     /** Report one output window; the server computes its STYLO-16 fingerprint. */

@@ -232,15 +232,14 @@ abstract class TupleLaneContract extends PostgresApplicationTest {
         String receipt = call(new TupleOp.BatchSpawn(TupleOps.opId(), lane.lane, lane.authority, null, "worker",
                 new VirtualSubtree(4, 32), null)).get("receipt").asText();
 
-        JsonNode first = call(new TupleOp.Materialize(TupleOps.opId(), lane.lane, lane.authority, receipt, List.of(3, 17, 0, 5)));
-        JsonNode again = call(new TupleOp.Materialize(TupleOps.opId(), lane.lane, lane.authority, receipt, List.of(3, 17, 0, 5)));
+        JsonNode first = call(lane.materialize(receipt, 3, 17, 0, 5));
+        JsonNode again = call(lane.materialize(receipt, 3, 17, 0, 5));
 
         assertThat(first.get("created").asBoolean()).isTrue();
         assertThat(again.get("created").asBoolean()).isFalse();
         assertThat(first.at("/agent/agent_id").asText()).isEqualTo(receipt + "/3.17.0.5").isEqualTo(again.at("/agent/agent_id").asText());
-        assertThatThrownBy(() -> call(new TupleOp.Materialize(TupleOps.opId(), lane.lane, lane.authority, receipt,
-                List.of(32, 0, 0, 0)))).isInstanceOfSatisfying(VacantException.class,
-                e -> assertThat(e.code()).isEqualTo(ErrorCode.VALIDATION_FAILED));
+        assertThatThrownBy(() -> call(lane.materialize(receipt, 32, 0, 0, 0)))
+                .isInstanceOfSatisfying(VacantException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.VALIDATION_FAILED));
     }
 
     @Test
@@ -294,10 +293,9 @@ abstract class TupleLaneContract extends PostgresApplicationTest {
         String receipt = call(new TupleOp.BatchSpawn(TupleOps.opId(), lane.lane, lane.authority, null, "worker",
                 new VirtualSubtree(2, 4), 1)).get("receipt").asText();
 
-        String older = call(new TupleOp.Materialize(TupleOps.opId(), lane.lane, lane.authority, receipt, List.of(0, 0)))
-                .at("/agent/agent_id").asText();
+        String older = call(lane.materialize(receipt, 0, 0)).at("/agent/agent_id").asText();
         clock.advance(Duration.ofSeconds(1));
-        call(new TupleOp.Materialize(TupleOps.opId(), lane.lane, lane.authority, receipt, List.of(0, 1)));
+        call(lane.materialize(receipt, 0, 1));
 
         assertThat(jdbc.queryForObject("select agent_state from tuple_entry where agent_id = ?", String.class, older))
                 .isEqualTo("COMPRESSED");

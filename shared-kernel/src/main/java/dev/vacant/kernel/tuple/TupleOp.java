@@ -36,6 +36,8 @@ public sealed interface TupleOp {
     long MAX_TIMEOUT_MS = 300_000;
     /** The longest lease: 30 days. */
     long MAX_LEASE_MS = 30L * 24 * 3600 * 1000;
+    /** The most tuples one scan answers. */
+    int MAX_SCAN_LIMIT = 1000;
 
     String opId();
 
@@ -108,7 +110,7 @@ public sealed interface TupleOp {
                 int limit) implements Guarded {
         public Scan {
             common(opId, lane, authority);
-            TupleRules.range("limit", limit, 1, 1000);
+            TupleRules.range("limit", limit, 1, MAX_SCAN_LIMIT);
             TupleRules.require(hilbertFrom == null || hilbertTo == null || hilbertFrom <= hilbertTo, "hilbert_from",
                     "must not exceed hilbert_to");
         }
@@ -163,9 +165,12 @@ public sealed interface TupleOp {
         }
     }
 
-    /** Creates (on first use) the virtual agent {@code (receipt, path)} of a batch spawn in the lane. */
-    record Materialize(String opId, String lane, Authority authority, String receipt, List<Integer> path)
-            implements Guarded {
+    /**
+     * Creates (on first use) the virtual agent {@code (receipt, path)} of a batch spawn in the lane; with
+     * {@code asVacant}, the agent is also a LOCAL D2 bud of the vacant that made the batch spawn.
+     */
+    record Materialize(String opId, String lane, Authority authority, String receipt, List<Integer> path,
+                       boolean asVacant) implements Guarded {
         public Materialize {
             common(opId, lane, authority);
             TupleRules.text("receipt", receipt, 128);
