@@ -1,5 +1,6 @@
 package dev.vacant.infra.tuple.lane;
 
+import static dev.vacant.infra.support.Latches.awaitUninterruptibly;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -179,14 +180,5 @@ class ExecutionLaneTest {
         assertThat(first.get(5, TimeUnit.SECONDS).output()).isEqualTo(Json.object().put("first", true));
         assertThat(second.get(5, TimeUnit.SECONDS).output()).isEqualTo(ScriptedProvider.OK);
         assertThat(primary.calls()).isEqualTo(2);
-    }
-
-    private static void awaitUninterruptibly(CountDownLatch latch) {
-        try {
-            latch.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.vacant.infra.tuple.runner;
 
+import static dev.vacant.infra.support.Latches.awaitUninterruptibly;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -220,14 +221,5 @@ class LaneRunnerTest {
         await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(1))
                 .until(() -> transport.takes.size() == takes);
         assertThat(transport.tasks).hasSize(1);
-    }
-
-    private static void awaitUninterruptibly(CountDownLatch latch) {
-        try {
-            latch.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }
