@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
  * Load generator for signed vacant commands (issue 3). For each client count it drives the running app with
  * genesis + heartbeat + spawn + calls, then measures raw single-row INSERT+COMMIT transactions (600-byte
  * rows) into the same PostgreSQL at the same concurrency, and prints commands/s, p50/p99 and the ratio.
+ * It also measures the HTTP floor: authenticated reads of one registry row at the same concurrency.
  * After each load phase it also measures projection catch-up: how long the tracking processors (token store)
  * take to reach the event store's head, and the events/s they applied over the phase plus that lag.
  *
@@ -41,8 +42,9 @@ public class CommandLoad {
             setup.createStatement().execute("create table if not exists bench_raw (id bigserial primary key, payload bytea)");
         }
         run(8, seconds, () -> new VacantClient(base, token));
-        System.out.printf("%-8s %12s %9s %9s %14s %7s %14s %16s%n", "clients", "commands/s", "p50 ms", "p99 ms",
-                "raw commits/s", "ratio", "catch-up s", "applied events/s");
+        String probe = new VacantClient(base, token).genesis(new ArrayList<>());
+        System.out.printf("%-8s %12s %9s %9s %14s %7s %14s %16s %14s%n", "clients", "commands/s", "p50 ms", "p99 ms",
+                "raw commits/s", "ratio", "catch-up s", "applied events/s", "http reads/s");
         for (int n : clients) {
             long headBefore = head(jdbcUrl, user, password);
             Result app = run(n, seconds, () -> new VacantClient(base, token));
@@ -52,8 +54,10 @@ public class CommandLoad {
             double lag = (System.nanoTime() - caughtUpStart) / 1e9;
             double applied = (headAfter - headBefore) / (app.elapsedSeconds() + lag);
             Result raw = run(n, seconds, () -> new RawInserts(jdbcUrl, user, password));
-            System.out.printf("%-8d %12.0f %9.2f %9.2f %14.0f %7.2f %14.2f %16.0f%n", n, app.rate(), app.percentile(50),
-                    app.percentile(99), raw.rate(), app.rate() / raw.rate(), lag, applied);
+            Result reads = run(n, seconds, () -> new RegistryReads(base, token, probe));
+            System.out.printf("%-8d %12.0f %9.2f %9.2f %14.0f %7.2f %14.2f %16.0f %14.0f%n", n, app.rate(),
+                    app.percentile(50), app.percentile(99), raw.rate(), app.rate() / raw.rate(), lag, applied,
+                    reads.rate());
         }
     }
 
@@ -145,11 +149,16 @@ public class CommandLoad {
             this.token = token;
         }
 
-        @Override
-        public void step(List<Long> latencies) throws Exception {
+        /** Creates a vacant; answers its id. */
+        String genesis(List<Long> latencies) throws Exception {
             String genesis = "{\"bundle\":{\"system_prompt\":\"bench\",\"policy_dsl\":\"allow\",\"tool_whitelist\":[\"read\"]},"
                     + "\"substrate\":{\"provider\":\"p\",\"model\":\"m\",\"model_family\":\"f\",\"params\":{}}}";
-            String id = id(post("/api/v1/vacants/genesis", genesis, latencies));
+            return id(post("/api/v1/vacants/genesis", genesis, latencies));
+        }
+
+        @Override
+        public void step(List<Long> latencies) throws Exception {
+            String id = genesis(latencies);
             post("/api/v1/vacants/" + id + "/heartbeats", "{}", latencies);
             post("/api/v1/vacants/" + id + "/spawn", "{\"path\":\"D1\",\"policy_mutation\":\"be brief\"}", latencies);
             for (int i = 0; i < 5; i++) {
@@ -176,6 +185,30 @@ public class CommandLoad {
                 throw new IllegalStateException("no id in " + body);
             }
             return m.group(1);
+        }
+    }
+
+    /**
+     * The floor of the HTTP path: authenticated reads of one registry row, with the same client and concurrency.
+     * No command can be faster than this round trip.
+     */
+    static final class RegistryReads implements Worker {
+        private final HttpClient http = HttpClient.newHttpClient();
+        private final HttpRequest request;
+
+        RegistryReads(String base, String token, String vacant) {
+            request = HttpRequest.newBuilder(URI.create(base + "/api/v1/vacants/" + vacant))
+                    .header("Authorization", "Bearer " + token).GET().build();
+        }
+
+        @Override
+        public void step(List<Long> latencies) throws Exception {
+            long t0 = System.nanoTime();
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            latencies.add(System.nanoTime() - t0);
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("read -> " + response.statusCode() + " " + response.body());
+            }
         }
     }
 

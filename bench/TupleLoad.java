@@ -2,6 +2,8 @@ import ch.qos.logback.classic.Level;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.vacant.infra.tuple.jdbc.JdbcTupleStore;
+import dev.vacant.infra.tuple.space.BudSpawner;
+import dev.vacant.infra.tuple.space.CompositeTrees;
 import dev.vacant.infra.tuple.space.LaneWorker;
 import dev.vacant.infra.tuple.space.TupleCodec;
 import dev.vacant.infra.tuple.space.TupleReply;
@@ -29,6 +31,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -81,6 +84,11 @@ public class TupleLoad {
     static final String COMMANDS = "vacant.tuple.commands";
     static final String REPLIES = "vacant.tuple.replies";
     static final Clock CLOCK = Clock.systemUTC();
+    /** The benchmark's vacants are in no composite and materialize no agent as a vacant. */
+    static final CompositeTrees NO_COMPOSITES = vacant -> Optional.empty();
+    static final BudSpawner NO_BUDS = (parent, key) -> {
+        throw new UnsupportedOperationException("the benchmark spawns no vacants");
+    };
     /** Records the raw producer may have unacknowledged (about 4 MB of ops). */
     static final int IN_FLIGHT_RECORDS = 10_000;
 
@@ -100,7 +108,7 @@ public class TupleLoad {
                     .load().migrate();
             TupleStore store = new JdbcTupleStore(new JdbcTemplate(db),
                     new TransactionTemplate(new DataSourceTransactionManager(db)));
-            TupleSpace space = new TupleSpace(store, CLOCK, new TupleIds(CLOCK, new SecureRandom()), Json::object);
+            TupleSpace space = new TupleSpace(store, NO_COMPOSITES, NO_BUDS, CLOCK, new TupleIds(CLOCK, new SecureRandom()), Json::object);
             EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, PARTITIONS);
             broker.afterPropertiesSet();
             try {

@@ -5,6 +5,7 @@ import dev.vacant.kernel.composite.ChildManifest;
 import dev.vacant.kernel.composite.OutboundPolicy;
 import dev.vacant.kernel.id.VacantId;
 import java.util.List;
+import org.axonframework.commandhandling.RoutingKey;
 
 /** The commands of a composite ({@code composite.md}); each names the composite (the parent) and the acting principal. */
 public final class CompositeCommands {
@@ -13,23 +14,26 @@ public final class CompositeCommands {
     }
 
     /** Register a child with a manifest both parties already signed. */
-    public record RegisterChildCommand(String parentId, Actor actor, ChildManifest manifest) {
+    public record RegisterChildCommand(@RoutingKey String parentId, Actor actor, ChildManifest manifest) {
     }
 
     /**
      * Register a child whose parent and child the caller both controls (or any, as operator): custody signs a v2
      * manifest with {@code axes} (default self-grown) and {@code closedByDefault} (default true).
      */
-    public record RegisterOwnChildCommand(String parentId, Actor actor, VacantId childId, Boolean closedByDefault,
+    public record RegisterOwnChildCommand(@RoutingKey String parentId, Actor actor,
+                                          VacantId childId, Boolean closedByDefault,
                                           ChildManifest.Axes axes) {
     }
 
     /** Add peers to, and remove peers from, the composite's allowlist (used by PARENT_PERMITTED children). */
-    public record ChangeAllowlistCommand(String parentId, Actor actor, List<VacantId> add, List<VacantId> remove) {
+    public record ChangeAllowlistCommand(@RoutingKey String parentId, Actor actor,
+                                         List<VacantId> add, List<VacantId> remove) {
     }
 
     /** Ask Tree-Only whether {@code caller} (a child of the composite, or the composite itself) may call {@code callee}. */
-    public record AuthorizeOutboundCallCommand(String parentId, Actor actor, VacantId caller, VacantId callee) {
+    public record AuthorizeOutboundCallCommand(@RoutingKey String parentId, Actor actor,
+                                               VacantId caller, VacantId callee) {
     }
 
     /** One (child, subtask) pair of a plan. */
@@ -37,16 +41,19 @@ public final class CompositeCommands {
     }
 
     /** Delegate a plan of subtasks (one or more) to registered children, sequentially or in parallel. */
-    public record DelegateSubtasksCommand(String parentId, Actor actor, List<Subtask> plan, boolean parallel) {
+    public record DelegateSubtasksCommand(@RoutingKey String parentId, Actor actor,
+                                          List<Subtask> plan, boolean parallel) {
     }
 
     /** A child's result for a delegation comes back. */
-    public record CompleteDelegationCommand(String parentId, Actor actor, VacantId child, String delegationId,
+    public record CompleteDelegationCommand(@RoutingKey String parentId, Actor actor,
+                                            VacantId child, String delegationId,
                                             String result) {
     }
 
     /** Graduate a LOCAL closed child into a listed public resident, with both parties' signatures. */
-    public record GraduateChildCommand(String parentId, Actor actor, VacantId childId, String capabilityText,
+    public record GraduateChildCommand(@RoutingKey String parentId, Actor actor,
+                                       VacantId childId, String capabilityText,
                                        OutboundPolicy outboundPolicy, String parentSignature, String childSignature) {
     }
 }

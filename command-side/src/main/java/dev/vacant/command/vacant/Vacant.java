@@ -83,6 +83,7 @@ import dev.vacant.kernel.vacant.VacantEvents.VacantPublishedEvent;
 import dev.vacant.kernel.vacant.VacantEvents.VacantRevivedEvent;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
@@ -113,6 +114,7 @@ public class Vacant {
     private Instant stateSince;
     private Instant lastHeartbeat;
     private final Set<String> spentConsentNonces = new HashSet<>();
+    private final Map<String, SpawnPayload> spawnsByKey = new HashMap<>();
     private Anchor anchor = Anchor.empty();
     private SpawnPath birthPath;
     private ChildManifest manifest;
@@ -251,9 +253,24 @@ public class Vacant {
         return traits();
     }
 
-    VacantCommandResult recordSpawn(VacantId child, SpawnPath path, VacantId secondaryParent, VacantContext ctx) {
-        SpawnPayload payload = new SpawnPayload(child.value(), path, secondaryParent == null ? null : secondaryParent.value());
+    VacantCommandResult recordSpawn(VacantId child, SpawnPath path, VacantId secondaryParent, String spawnKey,
+                                    VacantContext ctx) {
+        SpawnPayload payload = new SpawnPayload(child.value(), path,
+                secondaryParent == null ? null : secondaryParent.value(), spawnKey);
         return record(LogbookKind.SPAWN, Payloads.toJson(payload), ChildSpawnedEvent::new, ctx);
+    }
+
+    /**
+     * The child an earlier spawn under {@code spawnKey} created, if any (a parent spawns at most one child per key);
+     * {@code CONFLICT} when that spawn took another path.
+     */
+    Optional<String> childSpawnedUnder(String spawnKey, SpawnPath path) {
+        SpawnPayload earlier = spawnsByKey.get(spawnKey);
+        if (earlier != null && earlier.path() != path) {
+            throw new VacantException(ErrorCode.CONFLICT, "spawn key '" + spawnKey + "' already spawned "
+                    + earlier.child() + " along " + earlier.path());
+        }
+        return Optional.ofNullable(earlier).map(SpawnPayload::child);
     }
 
     VacantCommandResult recordConsentUsed(VacantId primary, VacantId child, String nonce, VacantContext ctx) {
@@ -469,6 +486,11 @@ public class Vacant {
             manifest = Payloads.read(entry.body().payload(), ManifestPayload.class).manifest();
         } else if (event instanceof ChildGraduatedEvent && id.equals(entry.body().payload().path("child").asText())) {
             manifest = Payloads.read(entry.body().payload(), GraduatedPayload.class).manifest();
+        } else if (event instanceof ChildSpawnedEvent) {
+            SpawnPayload spawn = Payloads.read(entry.body().payload(), SpawnPayload.class);
+            if (spawn.spawnKey() != null) {
+                spawnsByKey.put(spawn.spawnKey(), spawn);
+            }
         } else if (event instanceof SpawnConsentUsedEvent) {
             spentConsentNonces.add(Payloads.read(entry.body().payload(), ConsentUsedPayload.class).nonce());
         } else if (event instanceof BehaviorSampledEvent) {

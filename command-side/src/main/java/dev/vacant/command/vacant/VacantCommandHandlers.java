@@ -21,6 +21,7 @@ import dev.vacant.kernel.vacant.BirthPayload;
 import dev.vacant.kernel.vacant.RegistryVisibility;
 import dev.vacant.kernel.vacant.ReviewPayload;
 import java.util.List;
+import java.util.Optional;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.Repository;
@@ -31,6 +32,8 @@ import org.axonframework.modelling.command.Repository;
  * chain involved is appended atomically, each by its single writer.
  */
 public class VacantCommandHandlers {
+
+    private static final int MAX_SPAWN_KEY_CHARS = 256;
 
     private final Repository<Vacant> repository;
     private final VacantContext ctx;
@@ -62,6 +65,11 @@ public class VacantCommandHandlers {
         Aggregate<Vacant> parent = repository.load(command.parentId());
         ParentTraits primaryTraits = parent.invoke(v -> v.spawnTraits(command.actor()));
         String controller = childController(command, parent.invoke(Vacant::controller));
+        Optional<String> earlier = earlierChild(parent, command);
+        if (earlier.isPresent()) {
+            return new SpawnResult(request.path(), repository.load(earlier.get()).invoke(Vacant::result),
+                    parent.invoke(Vacant::result));
+        }
         VacantId parentId = VacantId.parse(command.parentId());
         Aggregate<Vacant> second = null;
         ParentTraits secondTraits = null;
@@ -76,7 +84,7 @@ public class VacantCommandHandlers {
         ChildDesign design = SpawnDesigner.design(primaryTraits, secondTraits, request);
         VacantId childId = ctx.custody().create();
         VacantId secondaryId = request instanceof SpawnRequest.LineageMerge merge ? merge.parentB() : null;
-        VacantCommandResult parentResult = parent.invoke(v -> v.recordSpawn(childId, request.path(), secondaryId, ctx));
+        VacantCommandResult parentResult = parent.invoke(v -> v.recordSpawn(childId, request.path(), secondaryId, command.spawnKey(), ctx));
         if (second != null) {
             String nonce = ((SpawnRequest.LineageMerge) request).consent().nonce();
             second.execute(v -> v.recordConsentUsed(parentId, childId, nonce, ctx));
@@ -93,6 +101,19 @@ public class VacantCommandHandlers {
             childResult = registered.child();
         }
         return new SpawnResult(request.path(), childResult, parentResult);
+    }
+
+    /** The child the parent already spawned under the command's key, if it names one. */
+    private static Optional<String> earlierChild(Aggregate<Vacant> parent, SpawnVacantCommand command) {
+        String key = command.spawnKey();
+        if (key == null) {
+            return Optional.empty();
+        }
+        if (key.isBlank() || key.length() > MAX_SPAWN_KEY_CHARS) {
+            throw new VacantException(ErrorCode.VALIDATION_FAILED, "spawn_key must be 1.." + MAX_SPAWN_KEY_CHARS
+                    + " characters");
+        }
+        return parent.invoke(v -> v.childSpawnedUnder(key, command.request().path()));
     }
 
     /** A D2 bud joins its parent's composite at once, with the self-grown axes and a custody-signed v2 manifest. */

@@ -7,6 +7,7 @@ import dev.vacant.kernel.lifecycle.LifecycleState;
 import dev.vacant.kernel.spawn.BehaviorBundle;
 import dev.vacant.kernel.spawn.SpawnRequest;
 import dev.vacant.kernel.spawn.SubstrateSpec;
+import org.axonframework.commandhandling.RoutingKey;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** The commands of a vacant's life; each names the acting principal. */
@@ -33,7 +34,8 @@ public final class VacantCommands {
     }
 
     /** {@code reviewer} (which must be able to review) reviews the vacant. */
-    public record ReceiveReviewCommand(String vacantId, Actor actor, VacantId reviewer, String verdict, Integer score) {
+    public record ReceiveReviewCommand(@RoutingKey String vacantId, Actor actor,
+                                       VacantId reviewer, String verdict, Integer score) {
     }
 
     /** Revive a hibernating or stale vacant. */
@@ -44,8 +46,18 @@ public final class VacantCommands {
     public record ArchiveVacantCommand(@TargetAggregateIdentifier String vacantId, Actor actor) {
     }
 
-    /** Spawn a child of {@code parentId} along the request's path; {@code controller} is optional. */
-    public record SpawnVacantCommand(String parentId, Actor actor, SpawnRequest request, String controller) {
+    /**
+     * Spawn a child of {@code parentId} along the request's path; {@code controller} is optional. {@code spawnKey}
+     * (optional) makes the spawn idempotent: the parent spawns at most one child per key, and a repeated command
+     * answers that child.
+     */
+    public record SpawnVacantCommand(@RoutingKey String parentId, Actor actor, SpawnRequest request,
+                                     String controller, String spawnKey) {
+
+        /** A spawn without an idempotency key. */
+        public SpawnVacantCommand(String parentId, Actor actor, SpawnRequest request, String controller) {
+            this(parentId, actor, request, controller, null);
+        }
     }
 
     /** Report one output window; the server computes its STYLO-16 fingerprint. */

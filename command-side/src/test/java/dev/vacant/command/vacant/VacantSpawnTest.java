@@ -194,6 +194,38 @@ class VacantSpawnTest {
     }
 
     @Test
+    void spawn_underAKeyThatAlreadySpawned_answersThatChild_writingNothing() {
+        String parent = world.genesis("alice", LifecycleState.ACTIVE).id();
+        SpawnVacantCommand bud = new SpawnVacantCommand(parent, ALICE, new SpawnRequest.SubagentBud(List.of("search")),
+                null, "agent:batch@1/0.1");
+
+        SpawnResult first = world.send(bud);
+        List<LogbookEntry> before = world.logbook(parent);
+        SpawnResult again = world.send(bud);
+
+        assertThat(again).isEqualTo(first);
+        assertThat(world.logbook(parent)).isEqualTo(before);
+        List<LogbookEntry> spawns = before.stream().filter(entry -> entry.kind().equals("SPAWN")).toList();
+        assertThat(spawns).hasSize(1);
+        assertThat(spawns.get(0).body().payload().get("spawn_key").asText()).isEqualTo("agent:batch@1/0.1");
+        assertThat(ChainVerifier.verify(parent, world.logbook(parent))).isEmpty();
+        SpawnResult other = world.send(new SpawnVacantCommand(parent, ALICE,
+                new SpawnRequest.SubagentBud(List.of("search")), null, "agent:batch@1/0.2"));
+        assertThat(other.child().id()).isNotEqualTo(first.child().id());
+    }
+
+    @Test
+    void spawn_isRefused_underAKeyThatSpawnedAlongAnotherPath_orABlankKey() {
+        String parent = world.genesis("alice", LifecycleState.ACTIVE).id();
+        world.send(new SpawnVacantCommand(parent, ALICE, new SpawnRequest.SubagentBud(List.of("search")), null, "k"));
+
+        world.assertRejected(() -> world.send(new SpawnVacantCommand(parent, ALICE,
+                new SpawnRequest.CloneWithMutation("x"), null, "k")), ErrorCode.CONFLICT, parent);
+        world.assertRejected(() -> world.send(new SpawnVacantCommand(parent, ALICE,
+                new SpawnRequest.CloneWithMutation("x"), null, " ")), ErrorCode.VALIDATION_FAILED, parent);
+    }
+
+    @Test
     void child_getsAFreshIndependentKey() {
         String parent = world.genesis("alice", LifecycleState.ACTIVE).id();
 

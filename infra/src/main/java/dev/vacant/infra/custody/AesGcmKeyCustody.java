@@ -51,6 +51,7 @@ public class AesGcmKeyCustody implements KeyCustody {
         random.nextBytes(nonce);
         jdbc.update("insert into custody_key (vacant_id, nonce, ciphertext, created_at) values (?, ?, ?, ?)",
                 id.value(), nonce, crypt(Cipher.ENCRYPT_MODE, id, nonce, pair.privateSeed()), now());
+        signers.put(id, new KeyPairSigner(id, pair.privateSeed()));
         return id;
     }
 

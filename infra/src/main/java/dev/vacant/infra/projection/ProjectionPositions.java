@@ -2,10 +2,16 @@ package dev.vacant.infra.projection;
 
 import dev.vacant.kernel.error.ErrorCode;
 import dev.vacant.kernel.error.VacantException;
-import java.util.OptionalLong;
+import dev.vacant.query.projection.ProjectionCatalog;
+import java.util.Collections;
+import java.util.List;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -15,10 +21,13 @@ public class ProjectionPositions {
 
     private final JdbcTemplate jdbc;
     private final EventProcessingConfiguration processing;
+    private final Serializer tokenSerializer;
 
-    public ProjectionPositions(JdbcTemplate jdbc, EventProcessingConfiguration processing) {
+    /** @param tokenSerializer the serializer of the token store (Axon's general serializer) */
+    public ProjectionPositions(JdbcTemplate jdbc, EventProcessingConfiguration processing, Serializer tokenSerializer) {
         this.jdbc = jdbc;
         this.processing = processing;
+        this.tokenSerializer = tokenSerializer;
     }
 
     /** The global index of the newest stored event (0 when none). */
@@ -27,18 +36,60 @@ public class ProjectionPositions {
         return head == null ? 0 : head;
     }
 
-    /** The lowest position any segment of the projection has processed, if it has processed anything. */
-    public OptionalLong position(String projection) {
-        StreamingEventProcessor processor = processor(projection);
-        return processor.processingStatus().values().stream()
-                .map(EventTrackerStatus::getCurrentPosition)
-                .reduce(OptionalLong.empty(), (a, b) -> a.isEmpty() ? b : b.isEmpty() ? a
-                        : OptionalLong.of(Math.min(a.getAsLong(), b.getAsLong())));
+    /**
+     * Whether the projection has processed every stored event up to {@code target}. A token's position alone does
+     * not say so: an event whose transaction committed after later ones is a gap until the processor has seen it.
+     */
+    public boolean reached(String projection, long target) {
+        requireProjection(projection);
+        List<TrackingToken> segments = storedTokens();
+        return !segments.isEmpty() && segments.stream()
+                .allMatch(token -> covers(WrappedToken.unwrapLowerBound(token), target));
     }
 
-    /** The tracking processor of a projection, or {@code NOT_FOUND}. */
+    /**
+     * The processor's tokens as stored, one per segment: whichever node owns a segment, every node reads the same
+     * progress (the local processor may own none).
+     */
+    private List<TrackingToken> storedTokens() {
+        return jdbc.query("select token, token_type from token_entry where processor_name = ?",
+                (rs, n) -> token(rs.getBytes(1), rs.getString(2)), ProjectionCatalog.PROCESSING_GROUP);
+    }
+
+    private TrackingToken token(byte[] bytes, String type) {
+        return bytes == null ? null
+                : tokenSerializer.deserialize(new SimpleSerializedObject<>(bytes, byte[].class, type, null));
+    }
+
+    private boolean covers(TrackingToken token, long target) {
+        if (token == null || token.position().orElse(-1) < target) {
+            return false;
+        }
+        if (!(token instanceof GapAwareTrackingToken gapAware)) {
+            return true;
+        }
+        List<Long> open = List.copyOf(gapAware.getGaps().headSet(target + 1));
+        return open.isEmpty() || storedAmong(open) == 0;
+    }
+
+    /** How many of {@code indexes} hold an event (a gap may be a rolled-back insert that never will). */
+    private int storedAmong(List<Long> indexes) {
+        String placeholders = String.join(", ", Collections.nCopies(indexes.size(), "?"));
+        Integer stored = jdbc.queryForObject("select count(*) from domain_event_entry where global_index in ("
+                + placeholders + ")", Integer.class, indexes.toArray());
+        return stored == null ? 0 : stored;
+    }
+
+    /** The tracking processor of a projection (the one all projections share), or {@code NOT_FOUND}. */
     public StreamingEventProcessor processor(String projection) {
-        return processing.eventProcessor(projection, StreamingEventProcessor.class)
-                .orElseThrow(() -> new VacantException(ErrorCode.NOT_FOUND, "no projection " + projection));
+        requireProjection(projection);
+        return processing.eventProcessor(ProjectionCatalog.PROCESSING_GROUP, StreamingEventProcessor.class)
+                .orElseThrow(() -> new IllegalStateException("no processor " + ProjectionCatalog.PROCESSING_GROUP));
+    }
+
+    private static void requireProjection(String projection) {
+        if (!ProjectionCatalog.contains(projection)) {
+            throw new VacantException(ErrorCode.NOT_FOUND, "no projection " + projection);
+        }
     }
 }

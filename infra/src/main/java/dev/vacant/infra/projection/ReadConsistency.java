@@ -50,6 +50,6 @@ public class ReadConsistency {
     }
 
     private boolean reached(List<String> projections, long target) {
-        return projections.stream().allMatch(p -> positions.position(p).orElse(0) >= target);
+        return projections.stream().allMatch(p -> positions.reached(p, target));
     }
 }

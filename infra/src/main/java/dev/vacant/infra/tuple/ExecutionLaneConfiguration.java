@@ -10,17 +10,24 @@ import dev.vacant.infra.tuple.lane.ProviderException;
 import dev.vacant.infra.tuple.lane.ProviderGuard;
 import dev.vacant.infra.tuple.lane.ProviderPort;
 import dev.vacant.infra.tuple.lane.ReceiptCache;
+import dev.vacant.infra.tuple.lane.SmallTaskBatcher;
 import dev.vacant.infra.tuple.lane.Speculation;
+import dev.vacant.infra.tuple.runner.LaneRunner;
+import dev.vacant.infra.tuple.transport.TupleGateway;
 import dev.vacant.kernel.lane.ConcurrencyPolicy;
 import dev.vacant.kernel.lane.ContextCompression;
+import dev.vacant.kernel.tuple.TupleIds;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -28,9 +35,12 @@ import org.springframework.context.annotation.Configuration;
  * The execution lanes from {@link LanePolicyProperties}. Providers are {@link ProviderPort} beans (the first
  * is primary, a second one races it for idempotent tasks); without any, provider-bound tasks fail
  * {@link ProviderException#notConfigured not configured}. Local executors are {@link LocalExecutor} beans
- * named after their yool.
+ * named after their yool; the yools of {@link SmallTaskBatcher.BatchExecutor} beans (named after their yool) are
+ * small tasks, run {@code batch-small-task-size} at a time. The {@link LaneRunner} feeds the tuples of
+ * {@code vacant.lanes.execution-lanes} to them.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(LaneRunnerProperties.class)
 public class ExecutionLaneConfiguration {
 
     @Bean
@@ -64,15 +74,39 @@ public class ExecutionLaneConfiguration {
     ExecutionLanes executionLanes(LanePolicyProperties policy, ReceiptCache cache, ProviderGuard guard,
                                   ExecutorService laneSpeculationThreads, ExecutorService laneExecutionThreads,
                                   ObjectProvider<ProviderPort> providerBeans,
-                                  Map<String, LocalExecutor> locals, MeterRegistry registry) {
+                                  Map<String, LocalExecutor> locals,
+                                  Map<String, SmallTaskBatcher.BatchExecutor> batchExecutors,
+                                  MeterRegistry registry) {
         ProviderPort primary = providerBeans.orderedStream().findFirst().orElseGet(UnconfiguredProvider::new);
         ProviderPort speculative = providerBeans.orderedStream().skip(1).findFirst().orElse(primary);
         ExecutionLane.Providers providers = new ExecutionLane.Providers(primary, speculative);
         ContextCompression compression = new ContextCompression(policy.contextCompressionChars());
         Speculation speculation = new Speculation(laneSpeculationThreads);
         ConcurrencyPolicy concurrency = new ConcurrencyPolicy(policy.laneConcurrency(), policy.maxLaneConcurrency());
-        return new ExecutionLanes(lane -> new ExecutionLane(locals, compression, cache, guard, providers, speculation,
-                new LaneMetrics(lane, concurrency, registry), laneExecutionThreads, System::nanoTime), guard, cache);
+        return new ExecutionLanes(lane -> new ExecutionLane(locals,
+                batchers(batchExecutors, policy.batchSmallTaskSize(), laneExecutionThreads), compression, cache, guard,
+                providers, speculation, new LaneMetrics(lane, concurrency, registry), laneExecutionThreads,
+                System::nanoTime), guard, cache);
+    }
+
+    /** One batcher per yool with a batch executor (each lane has its own, so a batch never mixes lanes). */
+    private static Map<String, SmallTaskBatcher> batchers(Map<String, SmallTaskBatcher.BatchExecutor> executors,
+                                                          int batchSize, Executor drainer) {
+        Map<String, SmallTaskBatcher> batchers = new HashMap<>();
+        executors.forEach((yool, executor) -> batchers.put(yool, new SmallTaskBatcher(batchSize, executor, drainer)));
+        return batchers;
+    }
+
+    @Bean(destroyMethod = "shutdownNow")
+    ExecutorService laneRunnerThreads() {
+        return Executors.newCachedThreadPool(daemon("lane-runner"));
+    }
+
+    @Bean
+    LaneRunner laneRunner(LaneRunnerProperties properties, ExecutionLanes executionLanes, TupleGateway gateway,
+                          TupleIds ids, ExecutorService laneRunnerThreads) {
+        return new LaneRunner(properties.executionLanes(), executionLanes, gateway, () -> ids.next().toString(),
+                properties.runnerPollTimeout(), properties.runnerStopTimeout(), laneRunnerThreads);
     }
 
     private static ThreadFactory daemon(String name) {

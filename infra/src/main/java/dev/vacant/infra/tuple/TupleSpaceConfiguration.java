@@ -1,9 +1,14 @@
 package dev.vacant.infra.tuple;
 
+import dev.vacant.infra.tuple.identity.CommandBudSpawner;
+import dev.vacant.infra.tuple.identity.ProjectedCompositeTrees;
 import dev.vacant.infra.tuple.jdbc.JdbcTupleStore;
 import dev.vacant.infra.tuple.lane.ExecutionLanes;
+import dev.vacant.infra.tuple.space.BudSpawner;
+import dev.vacant.infra.tuple.space.CompositeTrees;
 import dev.vacant.infra.tuple.space.LaneMaintenance;
 import dev.vacant.infra.tuple.space.LaneWorker;
+import dev.vacant.infra.tuple.space.SpaceScan;
 import dev.vacant.infra.tuple.space.TupleSpace;
 import dev.vacant.infra.tuple.space.TupleStore;
 import dev.vacant.infra.tuple.transport.InProcessLaneTransport;
@@ -13,10 +18,12 @@ import dev.vacant.infra.tuple.transport.TupleGateway;
 import dev.vacant.infra.tuple.web.OpIds;
 import dev.vacant.infra.tuple.web.TupleAuthorities;
 import dev.vacant.kernel.tuple.TupleIds;
+import dev.vacant.query.composite.CompositeQueries;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -44,8 +51,24 @@ public class TupleSpaceConfiguration {
     }
 
     @Bean
-    TupleSpace tupleSpace(TupleStore store, Clock clock, TupleIds ids, ExecutionLanes executionLanes) {
-        return new TupleSpace(store, clock, ids, executionLanes::snapshot);
+    CompositeTrees compositeTrees(CompositeQueries composites) {
+        return new ProjectedCompositeTrees(composites);
+    }
+
+    @Bean
+    BudSpawner budSpawner(CommandGateway commands, JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+        return new CommandBudSpawner(commands, jdbc, transactions);
+    }
+
+    @Bean
+    TupleSpace tupleSpace(TupleStore store, CompositeTrees trees, BudSpawner buds, Clock clock, TupleIds ids,
+                          ExecutionLanes executionLanes) {
+        return new TupleSpace(store, trees, buds, clock, ids, executionLanes::snapshot);
+    }
+
+    @Bean
+    SpaceScan spaceScan(TupleStore store, CompositeTrees trees, Clock clock) {
+        return new SpaceScan(store, trees, clock);
     }
 
     @Bean

@@ -5,16 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vacant.infra.support.ApiClient.Response;
+import dev.vacant.infra.support.GraduationRequests;
 import dev.vacant.infra.support.VacantFixtures;
 import dev.vacant.infra.vacant.VacantApiTestBase;
 import dev.vacant.kernel.composite.CapabilityCard;
 import dev.vacant.kernel.composite.ChildManifest;
-import dev.vacant.kernel.composite.GraduationConsent;
-import dev.vacant.kernel.crypto.Base64Url;
 import dev.vacant.kernel.custody.KeyCustody;
 import dev.vacant.kernel.drift.DriftFixtures;
 import dev.vacant.kernel.id.VacantId;
-import dev.vacant.kernel.json.CanonicalJson;
 import dev.vacant.kernel.json.Json;
 import dev.vacant.infra.audit.AuditProgress;
 import dev.vacant.infra.audit.AuditReplay;
@@ -79,17 +77,8 @@ class CompositeStoryTest extends VacantApiTestBase {
                 Json.object().put("text", text)).status()).isEqualTo(200));
     }
 
-    private String sign(String signer, String parent, String child, String text) {
-        byte[] message = CanonicalJson.canonicalize(
-                GraduationConsent.signingPayload(VacantId.parse(parent), VacantId.parse(child), text));
-        return Base64Url.encode(custody.signer(VacantId.parse(signer)).sign(message));
-    }
-
     private Response graduate(String parent, String child, String text) {
-        ObjectNode body = Json.object().put("child_id", child).put("capability_text", text)
-                .put("parent_signature", sign(parent, parent, child, text))
-                .put("child_signature", sign(child, parent, child, text));
-        return api.post(path(parent, "/graduations"), aliceToken, body);
+        return api.post(path(parent, "/graduations"), aliceToken, GraduationRequests.signed(custody, parent, child, text));
     }
 
     private Response outbound(String parent, String caller, String callee) {

@@ -17,7 +17,7 @@ public final class ProjectionsCaughtUp {
     public static void await(ProjectionPositions positions, Collection<String> projections) {
         long head = positions.head();
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (projections.stream().anyMatch(p -> positions.position(p).orElse(0) < head)) {
+        while (projections.stream().anyMatch(p -> !positions.reached(p, head))) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError(projections + " did not reach position " + head + " within " + TIMEOUT);
             }

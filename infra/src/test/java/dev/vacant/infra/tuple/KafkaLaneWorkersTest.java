@@ -3,6 +3,8 @@ package dev.vacant.infra.tuple;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vacant.infra.PostgresApplicationTest;
+import dev.vacant.infra.tuple.space.BudSpawner;
+import dev.vacant.infra.tuple.space.CompositeTrees;
 import dev.vacant.infra.tuple.space.EncodedReply;
 import dev.vacant.infra.tuple.space.LaneMaintenance;
 import dev.vacant.infra.tuple.space.LaneWorker;
@@ -68,6 +70,10 @@ class KafkaLaneWorkersTest extends PostgresApplicationTest {
     @Autowired
     TupleStore store;
     @Autowired
+    CompositeTrees trees;
+    @Autowired
+    BudSpawner buds;
+    @Autowired
     JdbcTemplate jdbc;
 
     final MutableClock clock = new MutableClock(Instant.now());
@@ -102,16 +108,15 @@ class KafkaLaneWorkersTest extends PostgresApplicationTest {
         int lanes = 64;
         int pairs = 100_000;
         topics(16);
-        RecordedReplies recorded = new RecordedReplies();
+        List<String> laneNames = IntStream.range(0, lanes).mapToObj(n -> "rb-" + run + "-" + n).toList();
+        List<TupleOp> ops = new ArrayList<>(2 * pairs);
+        IntStream.range(0, pairs).forEach(n -> ops.add(lane(laneNames.get(n % lanes)).out("job", Json.object().put("n", n))));
+        IntStream.range(0, pairs).forEach(n -> ops.add(lane(laneNames.get(n % lanes)).in(Template.ofYool("job"), 0)));
+        RecordedReplies recorded = new RecordedReplies(ops);
         Worker first = worker(recorded);
         Worker second = worker(recorded);
         awaitUntil("both workers hold partitions", () -> first.partitions() > 0 && second.partitions() > 0
                 && first.partitions() + second.partitions() == 16);
-        List<String> laneNames = IntStream.range(0, lanes).mapToObj(n -> "rb-" + run + "-" + n).toList();
-
-        List<TupleOp> ops = new ArrayList<>(2 * pairs);
-        IntStream.range(0, pairs).forEach(n -> ops.add(lane(laneNames.get(n % lanes)).out("job", Json.object().put("n", n))));
-        IntStream.range(0, pairs).forEach(n -> ops.add(lane(laneNames.get(n % lanes)).in(Template.ofYool("job"), 0)));
         send(ops);
         awaitUntil("a quarter of the ops applied", () -> recorded.ops() >= ops.size() / 4);
         first.stop();
@@ -134,9 +139,6 @@ class KafkaLaneWorkersTest extends PostgresApplicationTest {
     @Test
     void redeliveredOps_haveOneEffectAndAreAnsweredWithTheSameReplies_afterAnOffsetRewind() throws Exception {
         topics(4);
-        RecordedReplies firstRun = new RecordedReplies();
-        Worker first = worker(firstRun);
-        awaitUntil("the worker holds every partition", () -> first.partitions() == 4);
         List<TupleOp> ops = new ArrayList<>();
         List<TupleOp> waiting = new ArrayList<>();
         for (int n = 0; n < 8; n++) {
@@ -149,6 +151,11 @@ class KafkaLaneWorkersTest extends PostgresApplicationTest {
             ops.add(lane.rd(Template.ofYool("job")));
             waiting.add(lane.in(Template.ofYool("never"), 60_000));
         }
+        List<TupleOp> all = new ArrayList<>(ops);
+        all.addAll(waiting);
+        RecordedReplies firstRun = new RecordedReplies(all);
+        Worker first = worker(firstRun);
+        awaitUntil("the worker holds every partition", () -> first.partitions() == 4);
         send(ops);
         send(waiting);
         awaitConsumed(4);
@@ -156,7 +163,7 @@ class KafkaLaneWorkersTest extends PostgresApplicationTest {
         first.stop();
 
         rewind(4);
-        RecordedReplies secondRun = new RecordedReplies();
+        RecordedReplies secondRun = new RecordedReplies(all);
         Worker second = worker(secondRun);
         awaitConsumed(4);
 
@@ -218,7 +225,7 @@ class KafkaLaneWorkersTest extends PostgresApplicationTest {
         private final LaneMaintenance maintenance;
 
         Worker(ReplySink sink) {
-            TupleSpace space = new TupleSpace(store, clock, new TupleIds(clock, new SecureRandom()), Json::object);
+            TupleSpace space = new TupleSpace(store, trees, buds, clock, new TupleIds(clock, new SecureRandom()), Json::object);
             LaneWorker laneWorker = new LaneWorker(space, store, sink);
             maintenance = new LaneMaintenance(laneWorker, store, clock, Duration.ofMillis(20), Duration.ofHours(1));
             container = clients.workerContainer(laneWorker, commands, GROUP, 1, 500);
@@ -240,13 +247,25 @@ class KafkaLaneWorkersTest extends PostgresApplicationTest {
         }
     }
 
-    /** Every reply a set of workers delivered: the first per op, and any redelivered reply that differs. */
+    /**
+     * Every reply a set of workers delivered to the test's ops: the first per op, and any redelivered reply that
+     * differs. Replies to other ops (waiters of other tests in the shared database that a worker resumed with its
+     * lanes' partitions) are left out.
+     */
     static final class RecordedReplies implements ReplySink {
+        private final Set<String> expected;
         private final Map<String, String> first = new ConcurrentHashMap<>();
         final List<String> conflicts = new ArrayList<>();
 
+        RecordedReplies(List<TupleOp> ops) {
+            expected = ops.stream().map(TupleOp::opId).collect(Collectors.toSet());
+        }
+
         @Override
         public void deliver(EncodedReply reply) {
+            if (!expected.contains(reply.opId())) {
+                return;
+            }
             String earlier = first.putIfAbsent(reply.opId(), reply.json());
             if (earlier != null && !earlier.equals(reply.json())) {
                 synchronized (conflicts) {

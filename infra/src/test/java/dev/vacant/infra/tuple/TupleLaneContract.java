@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vacant.infra.PostgresApplicationTest;
+import dev.vacant.infra.tuple.runner.TaskResults;
 import dev.vacant.infra.tuple.space.TupleReply;
 import dev.vacant.infra.tuple.space.TupleStore;
 import dev.vacant.infra.tuple.transport.LaneTransport;
@@ -14,6 +15,7 @@ import dev.vacant.kernel.error.VacantException;
 import dev.vacant.kernel.json.Json;
 import dev.vacant.kernel.time.MutableClock;
 import dev.vacant.kernel.tuple.Authority;
+import dev.vacant.kernel.tuple.Receipts;
 import dev.vacant.kernel.tuple.Template;
 import dev.vacant.kernel.tuple.TupleMap;
 import dev.vacant.kernel.tuple.TupleOp;
@@ -22,6 +24,7 @@ import dev.vacant.kernel.tuple.VirtualSubtree;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -229,15 +232,14 @@ abstract class TupleLaneContract extends PostgresApplicationTest {
         String receipt = call(new TupleOp.BatchSpawn(TupleOps.opId(), lane.lane, lane.authority, null, "worker",
                 new VirtualSubtree(4, 32), null)).get("receipt").asText();
 
-        JsonNode first = call(new TupleOp.Materialize(TupleOps.opId(), lane.lane, lane.authority, receipt, List.of(3, 17, 0, 5)));
-        JsonNode again = call(new TupleOp.Materialize(TupleOps.opId(), lane.lane, lane.authority, receipt, List.of(3, 17, 0, 5)));
+        JsonNode first = call(lane.materialize(receipt, 3, 17, 0, 5));
+        JsonNode again = call(lane.materialize(receipt, 3, 17, 0, 5));
 
         assertThat(first.get("created").asBoolean()).isTrue();
         assertThat(again.get("created").asBoolean()).isFalse();
         assertThat(first.at("/agent/agent_id").asText()).isEqualTo(receipt + "/3.17.0.5").isEqualTo(again.at("/agent/agent_id").asText());
-        assertThatThrownBy(() -> call(new TupleOp.Materialize(TupleOps.opId(), lane.lane, lane.authority, receipt,
-                List.of(32, 0, 0, 0)))).isInstanceOfSatisfying(VacantException.class,
-                e -> assertThat(e.code()).isEqualTo(ErrorCode.VALIDATION_FAILED));
+        assertThatThrownBy(() -> call(lane.materialize(receipt, 32, 0, 0, 0)))
+                .isInstanceOfSatisfying(VacantException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.VALIDATION_FAILED));
     }
 
     @Test
@@ -259,14 +261,41 @@ abstract class TupleLaneContract extends PostgresApplicationTest {
     }
 
     @Test
+    void out_carriesItsReceiptsOntoTheTuple_afterItsOutReceipt() {
+        String carried = Receipts.of("provider", "digest", "openai");
+
+        JsonNode written = call(new TupleOp.Out(TupleOps.opId(), lane.lane, lane.authority, "job", TupleMap.of(1),
+                "test", null, null, null, null, List.of(carried)));
+
+        assertThat(written.at("/tuple/receipts/0").asText()).startsWith("out@");
+        assertThat(written.at("/tuple/receipts/1").asText()).isEqualTo(carried);
+        assertThat(call(lane.rd(Template.ofYool("job"))).at("/tuple/receipts")).isEqualTo(written.at("/tuple/receipts"));
+    }
+
+    @Test
+    void taskOnTheTasksLane_getsAProviderNotConfiguredResultTuple_whenNoProviderIsConfigured() {
+        TupleOps tasks = new TupleOps("tasks", lane.authority);
+        String taskId = call(tasks.out("summarise", Json.object().put("text", "hello"))).at("/tuple/id").asText();
+
+        JsonNode result = call(new TupleOps("tasks.results", lane.authority)
+                .in(new Template(null, null, null, UUID.fromString(taskId), null, null), 20_000)).get("tuple");
+
+        assertThat(result.get("yool").asText()).isEqualTo("summarise");
+        assertThat(result.get("authority").asText()).isEqualTo(lane.authority.vacant().value());
+        assertThat(result.get("source").asText()).isEqualTo(TaskResults.SOURCE);
+        assertThat(result.at("/data/error/code").asText()).isEqualTo("PROVIDER_NOT_CONFIGURED");
+        assertThat(result.at("/data/error/message").asText()).isEqualTo("no provider is configured to run summarise");
+        assertThat(result.get("receipts").toString()).contains("out@", "in@");
+    }
+
+    @Test
     void materializePastTheCompressionThreshold_compressesTheLeastRecentlyActive() {
         String receipt = call(new TupleOp.BatchSpawn(TupleOps.opId(), lane.lane, lane.authority, null, "worker",
                 new VirtualSubtree(2, 4), 1)).get("receipt").asText();
 
-        String older = call(new TupleOp.Materialize(TupleOps.opId(), lane.lane, lane.authority, receipt, List.of(0, 0)))
-                .at("/agent/agent_id").asText();
+        String older = call(lane.materialize(receipt, 0, 0)).at("/agent/agent_id").asText();
         clock.advance(Duration.ofSeconds(1));
-        call(new TupleOp.Materialize(TupleOps.opId(), lane.lane, lane.authority, receipt, List.of(0, 1)));
+        call(lane.materialize(receipt, 0, 1));
 
         assertThat(jdbc.queryForObject("select agent_state from tuple_entry where agent_id = ?", String.class, older))
                 .isEqualTo("COMPRESSED");

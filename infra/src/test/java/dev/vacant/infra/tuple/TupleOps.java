@@ -8,6 +8,7 @@ import dev.vacant.kernel.tuple.Template;
 import dev.vacant.kernel.tuple.TupleMap;
 import dev.vacant.kernel.tuple.TupleOp;
 import java.security.SecureRandom;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -59,6 +60,11 @@ final class TupleOps {
 
     TupleOp.Scan scan(Long hilbertFrom, Long hilbertTo) {
         return new TupleOp.Scan(opId(), lane, authority, null, hilbertFrom, hilbertTo, 1000);
+    }
+
+    /** Materializes the virtual agent at {@code path} as an agent tuple only. */
+    TupleOp.Materialize materialize(String receipt, Integer... path) {
+        return new TupleOp.Materialize(opId(), lane, authority, receipt, List.of(path), false);
     }
 
     TupleOp.Hookwall wall(String capability, TupleOp.WallAction action) {

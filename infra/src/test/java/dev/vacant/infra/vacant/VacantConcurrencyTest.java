@@ -2,6 +2,7 @@ package dev.vacant.infra.vacant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vacant.infra.command.GroupCommitCommandBus;
 import dev.vacant.infra.support.VacantFixtures;
 import dev.vacant.kernel.logbook.ChainVerifier;
 import java.util.ArrayList;
@@ -11,12 +12,20 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
-/** Eight clients hammering one vacant leave one gap-free, valid chain with every acknowledged command in it. */
+/**
+ * Eight clients hammering one vacant leave one gap-free, valid chain with every acknowledged command in it, while
+ * the command bus commits their commands in groups (and retries alone the groups a too-early heartbeat failed).
+ */
 class VacantConcurrencyTest extends VacantApiTestBase {
+
+    @Autowired
+    GroupCommitCommandBus bus;
 
     @Test
     void parallelCallsAndHeartbeats_produceAGapFreeValidChain() throws Exception {
+        long groupsBefore = bus.groupsCommitted() + bus.groupsRetriedAlone();
         String vacant = api.post("/api/v1/vacants/genesis", operator, VacantFixtures.genesis(alice, null)).text("id");
         AtomicInteger acknowledged = new AtomicInteger();
         AtomicInteger unexpected = new AtomicInteger();
@@ -49,5 +58,7 @@ class VacantConcurrencyTest extends VacantApiTestBase {
             assertThat(chain.get(seq).seq()).isEqualTo(seq);
         }
         assertThat(ChainVerifier.verify(vacant, chain)).isEmpty();
+        assertThat(bus.groupsCommitted() + bus.groupsRetriedAlone()).as("commands went through in groups")
+                .isGreaterThan(groupsBefore);
     }
 }

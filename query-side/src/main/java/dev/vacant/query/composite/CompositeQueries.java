@@ -33,6 +33,12 @@ public class CompositeQueries {
                 CompositeQueries::child, parent);
     }
 
+    /** The composite whose tree {@code child} is inside: its parent while it is registered and not graduated. */
+    public Optional<String> treeParentOf(String child) {
+        return jdbc.queryForList("select parent_id from " + CompositeProjector.CHILDREN
+                + " where child_id = ? and graduated_at is null", String.class, child).stream().findFirst();
+    }
+
     /** The peers on {@code parent}'s allowlist, in id order. */
     public List<String> allowlist(String parent) {
         return jdbc.queryForList("select peer_id from " + CompositeProjector.ALLOWLIST + " where parent_id = ? "

@@ -3,7 +3,7 @@ package dev.vacant.query.projection;
 import dev.vacant.kernel.vacant.VacantEvent;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -13,16 +13,18 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public abstract class JdbcProjection {
 
     private final JdbcTemplate jdbc;
+    private final StoredPositions positions;
     private final Projector projector;
 
-    protected JdbcProjection(JdbcTemplate jdbc, Projector projector) {
+    protected JdbcProjection(JdbcTemplate jdbc, StoredPositions positions, Projector projector) {
         this.jdbc = jdbc;
+        this.positions = positions;
         this.projector = projector;
     }
 
     @EventHandler
-    void on(VacantEvent event, TrackingToken token) {
-        projector.apply(jdbc, event, TrackedPositions.of(token));
+    void on(VacantEvent event, @MessageIdentifier String eventId) {
+        projector.apply(jdbc, event, positions.of(eventId));
     }
 
     @ResetHandler

@@ -8,9 +8,13 @@ import java.util.List;
 
 /**
  * Every projector of the system, in one place, so the live Axon projections and audit replay (which also runs
- * offline, without Spring) apply exactly the same code.
+ * offline, without Spring) apply exactly the same code. The live projections share one tracking processor,
+ * {@link #PROCESSING_GROUP}: a batch of events updates every read model in one transaction with one token update.
  */
 public final class ProjectionCatalog {
+
+    /** The Axon processing group (and tracking processor) of every live projection. */
+    public static final String PROCESSING_GROUP = "projections";
 
     private static final List<Projector> PROJECTORS = List.of(
             new RegistryProjector(),
@@ -24,6 +28,11 @@ public final class ProjectionCatalog {
     /** All projectors, in the order audit replay rebuilds and compares them. */
     public static List<Projector> projectors() {
         return PROJECTORS;
+    }
+
+    /** Whether {@code name} is the name of a projection. */
+    public static boolean contains(String name) {
+        return PROJECTORS.stream().anyMatch(projector -> projector.name().equals(name));
     }
 
     /** The catalog's instance of one projector type. */

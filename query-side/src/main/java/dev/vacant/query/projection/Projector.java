@@ -16,7 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public interface Projector {
 
-    /** The projection's name, also its Axon processing group. */
+    /** The projection's name (in the API; every projection runs in {@link ProjectionCatalog#PROCESSING_GROUP}). */
     String name();
 
     /** The tables it writes, in the order they should be cleared and compared. */

@@ -29,10 +29,38 @@ public final class Ed25519 {
 
     /** The 64-byte signature of {@code message} under the 32-byte private seed. */
     public static byte[] sign(byte[] seed, byte[] message) {
-        Ed25519Signer signer = new Ed25519Signer();
-        signer.init(true, new Ed25519PrivateKeyParameters(checkLength(seed, KEY_BYTES, "seed"), 0));
-        signer.update(message, 0, message.length);
-        return signer.generateSignature();
+        return signingKey(seed).sign(message);
+    }
+
+    /** A key for signing many messages under one 32-byte private seed. */
+    public static SigningKey signingKey(byte[] seed) {
+        return new SigningKey(new Ed25519PrivateKeyParameters(checkLength(seed, KEY_BYTES, "seed"), 0));
+    }
+
+    /**
+     * A private key kept ready for signing: its public key, which every signature needs, is derived once instead
+     * of once per signature. Never printed.
+     */
+    public static final class SigningKey {
+
+        private final Ed25519PrivateKeyParameters key;
+
+        private SigningKey(Ed25519PrivateKeyParameters key) {
+            this.key = key;
+        }
+
+        /** The 64-byte signature of {@code message}. */
+        public byte[] sign(byte[] message) {
+            Ed25519Signer signer = new Ed25519Signer();
+            signer.init(true, key);
+            signer.update(message, 0, message.length);
+            return signer.generateSignature();
+        }
+
+        @Override
+        public String toString() {
+            return "SigningKey[<redacted>]";
+        }
     }
 
     /** Whether {@code signature} is a valid signature of {@code message} under {@code publicKey}. */

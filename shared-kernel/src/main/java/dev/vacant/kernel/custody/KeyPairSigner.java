@@ -8,11 +8,11 @@ import dev.vacant.kernel.logbook.LogbookSigner;
 public final class KeyPairSigner implements LogbookSigner {
 
     private final String signerId;
-    private final byte[] seed;
+    private final Ed25519.SigningKey key;
 
     public KeyPairSigner(VacantId vacant, byte[] seed) {
         this.signerId = vacant.value();
-        this.seed = seed.clone();
+        this.key = Ed25519.signingKey(seed);
     }
 
     @Override
@@ -22,7 +22,7 @@ public final class KeyPairSigner implements LogbookSigner {
 
     @Override
     public byte[] sign(byte[] message) {
-        return Ed25519.sign(seed, message);
+        return key.sign(message);
     }
 
     @Override

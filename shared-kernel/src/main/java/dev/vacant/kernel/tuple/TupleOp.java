@@ -36,6 +36,8 @@ public sealed interface TupleOp {
     long MAX_TIMEOUT_MS = 300_000;
     /** The longest lease: 30 days. */
     long MAX_LEASE_MS = 30L * 24 * 3600 * 1000;
+    /** The most tuples one scan answers. */
+    int MAX_SCAN_LIMIT = 1000;
 
     String opId();
 
@@ -47,9 +49,19 @@ public sealed interface TupleOp {
         Authority authority();
     }
 
-    /** Writes a tuple into its lane ({@code lease_ms}: optional lease). */
+    /**
+     * Writes a tuple into its lane ({@code lease_ms}: optional lease). {@code receipts} (at most
+     * {@value #MAX_CARRIED_RECEIPTS}) are carried onto the tuple after its {@code out@} receipt: the server's own
+     * writers (the lane runner) use them for the receipts of the work that produced the tuple; clients never set
+     * them.
+     */
     record Out(String opId, String lane, Authority authority, String yool, TupleMap map, String source,
-               UUID parentId, String agentId, ObjectNode data, Long leaseMs) implements Guarded {
+               UUID parentId, String agentId, ObjectNode data, Long leaseMs, List<String> receipts)
+            implements Guarded {
+
+        /** The most receipts an {@code out} may carry. */
+        public static final int MAX_CARRIED_RECEIPTS = 8;
+
         public Out {
             common(opId, lane, authority);
             TupleRules.text("yool", yool, 128);
@@ -60,6 +72,16 @@ public sealed interface TupleOp {
             if (leaseMs != null) {
                 TupleRules.range("lease_ms", leaseMs, 1, MAX_LEASE_MS);
             }
+            receipts = receipts == null ? List.of() : List.copyOf(receipts);
+            TupleRules.require(receipts.size() <= MAX_CARRIED_RECEIPTS
+                    && receipts.stream().allMatch(Receipts::isReceipt), "receipts",
+                    "must be at most " + MAX_CARRIED_RECEIPTS + " receipts (kind@16 hex digits)");
+        }
+
+        /** An {@code out} carrying no receipts (every client's). */
+        public Out(String opId, String lane, Authority authority, String yool, TupleMap map, String source,
+                   UUID parentId, String agentId, ObjectNode data, Long leaseMs) {
+            this(opId, lane, authority, yool, map, source, parentId, agentId, data, leaseMs, List.of());
         }
     }
 
@@ -88,7 +110,7 @@ public sealed interface TupleOp {
                 int limit) implements Guarded {
         public Scan {
             common(opId, lane, authority);
-            TupleRules.range("limit", limit, 1, 1000);
+            TupleRules.range("limit", limit, 1, MAX_SCAN_LIMIT);
             TupleRules.require(hilbertFrom == null || hilbertTo == null || hilbertFrom <= hilbertTo, "hilbert_from",
                     "must not exceed hilbert_to");
         }
@@ -143,9 +165,12 @@ public sealed interface TupleOp {
         }
     }
 
-    /** Creates (on first use) the virtual agent {@code (receipt, path)} of a batch spawn in the lane. */
-    record Materialize(String opId, String lane, Authority authority, String receipt, List<Integer> path)
-            implements Guarded {
+    /**
+     * Creates (on first use) the virtual agent {@code (receipt, path)} of a batch spawn in the lane; with
+     * {@code asVacant}, the agent is also a LOCAL D2 bud of the vacant that made the batch spawn.
+     */
+    record Materialize(String opId, String lane, Authority authority, String receipt, List<Integer> path,
+                       boolean asVacant) implements Guarded {
         public Materialize {
             common(opId, lane, authority);
             TupleRules.text("receipt", receipt, 128);

@@ -28,6 +28,10 @@ class Ed25519Test {
 
         assertThat(Hex.encode(pair.publicKey())).isEqualTo(publicKey);
         assertThat(Hex.encode(Ed25519.sign(Hex.decode(seed), msg))).isEqualTo(signature);
+        Ed25519.SigningKey reused = Ed25519.signingKey(Hex.decode(seed));
+        assertThat(Hex.encode(reused.sign(msg))).isEqualTo(signature);
+        assertThat(Hex.encode(reused.sign(msg))).as("signed again with the same key").isEqualTo(signature);
+        assertThat(reused.toString()).doesNotContain(seed);
         assertThat(Ed25519.verify(Hex.decode(publicKey), msg, Hex.decode(signature))).isTrue();
 
         byte[] flipped = Hex.decode(signature);

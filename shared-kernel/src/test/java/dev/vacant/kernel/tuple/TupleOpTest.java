@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.vacant.kernel.error.ErrorCode;
 import dev.vacant.kernel.error.VacantException;
 import dev.vacant.kernel.json.Json;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -31,6 +32,22 @@ class TupleOpTest {
     void out_isRejected_whenDataExceeds256KiB() {
         assertInvalid(() -> new TupleOp.Out("op-1", "work", AUTHORITY, "y", TupleMap.of(1), "s", null, null,
                 Json.object().put("big", "x".repeat(TupleData.MAX_BYTES)), null), "data");
+    }
+
+    @Test
+    void out_carriesWellFormedReceipts_andRejectsOthersNamingTheField() {
+        String receipt = Receipts.of("provider", "digest", "openai");
+
+        TupleOp.Out carrying = new TupleOp.Out("op-1", "work", AUTHORITY, "y", TupleMap.of(1), "s", null, null, null,
+                null, List.of(receipt));
+
+        assertThat(carrying.receipts()).containsExactly(receipt);
+        assertThat(new TupleOp.Out("op-1", "work", AUTHORITY, "y", TupleMap.of(1), "s", null, null, null, null)
+                .receipts()).isEmpty();
+        assertInvalid(() -> new TupleOp.Out("op-1", "work", AUTHORITY, "y", TupleMap.of(1), "s", null, null, null,
+                null, List.of("forged")), "receipts");
+        assertInvalid(() -> new TupleOp.Out("op-1", "work", AUTHORITY, "y", TupleMap.of(1), "s", null, null, null,
+                null, Collections.nCopies(9, receipt)), "receipts");
     }
 
     @Test

@@ -41,6 +41,7 @@ import java.util.function.Supplier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.PreparedStatementCreator;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -579,5 +580,27 @@ public class JdbcTupleStore implements TupleStore {
 
     private static OffsetDateTime time(Instant instant) {
         return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    @Override
+    public <T> T inReadOnlyTransaction(Supplier<T> work) {
+        TransactionTemplate snapshot = new TransactionTemplate(transactions.getTransactionManager());
+        snapshot.setReadOnly(true);
+        snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        return snapshot.execute(status -> work.get());
+    }
+
+    @Override
+    public List<Tuple> scanLanesAfter(String afterLane, String yool, int limit, Instant now) {
+        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from tuple_entry"
+                + " where (lease_expires is null or lease_expires > ?)");
+        List<Object> args = new ArrayList<>(List.of(time(now)));
+        if (afterLane != null) {
+            sql.append(" and lane > ?");
+            args.add(afterLane);
+        }
+        envelope(sql, args, "yool", yool);
+        sql.append(" order by lane, seq limit ").append(limit);
+        return jdbc.query(sql.toString(), tuples, args.toArray());
     }
 }

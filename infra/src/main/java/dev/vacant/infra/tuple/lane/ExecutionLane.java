@@ -20,9 +20,10 @@ import java.util.function.Supplier;
 
 /**
  * Runs the tasks of one lane, in the order of the spec: a local executor if the yool has one
- * ({@code local_route@}); else the receipt cache ({@code cache_hit@}); else the provider with the data
- * context-compressed, through the {@link ProviderGuard}, speculatively for idempotent tasks
- * ({@code speculative_win@}) and once otherwise ({@code provider@}). Provider outputs are cached. Local and
+ * ({@code local_route@}); else, for a small task (its yool has a batch executor), the yool's
+ * {@link SmallTaskBatcher} ({@code batch_route@}); else the receipt cache ({@code cache_hit@}); else the provider
+ * with the data context-compressed, through the {@link ProviderGuard}, speculatively for idempotent tasks
+ * ({@code speculative_win@}) and once otherwise ({@code provider@}). Provider outputs are cached. Local, small and
  * provider tasks run on the injected executor, at most {@link LaneMetrics#concurrency()} at a time; the others
  * wait in the lane's FIFO queue. Every finished task feeds the lane's {@link LaneMetrics}, which then adapt the
  * concurrency to the queue length.
@@ -30,6 +31,7 @@ import java.util.function.Supplier;
 public final class ExecutionLane {
 
     private final Map<String, LocalExecutor> locals;
+    private final Map<String, SmallTaskBatcher> batchers;
     private final ContextCompression compression;
     private final ReceiptCache cache;
     private final ProviderGuard guard;
@@ -43,6 +45,7 @@ public final class ExecutionLane {
 
     /**
      * @param locals      local executors by yool
+     * @param batchers    the batchers of the small tasks, by yool
      * @param compression applied to provider-bound data
      * @param cache       provider outputs by input digest (may be shared by lanes)
      * @param guard       retry and breakers (may be shared by lanes)
@@ -52,10 +55,11 @@ public final class ExecutionLane {
      * @param executor    runs admitted tasks
      * @param nanoTime    measures latency ({@code System::nanoTime} in production)
      */
-    public ExecutionLane(Map<String, LocalExecutor> locals, ContextCompression compression, ReceiptCache cache,
-                         ProviderGuard guard, Providers providers, Speculation speculation, LaneMetrics metrics,
-                         Executor executor, LongSupplier nanoTime) {
+    public ExecutionLane(Map<String, LocalExecutor> locals, Map<String, SmallTaskBatcher> batchers,
+                         ContextCompression compression, ReceiptCache cache, ProviderGuard guard, Providers providers,
+                         Speculation speculation, LaneMetrics metrics, Executor executor, LongSupplier nanoTime) {
         this.locals = Map.copyOf(locals);
+        this.batchers = Map.copyOf(batchers);
         this.compression = compression;
         this.cache = cache;
         this.guard = guard;
@@ -73,6 +77,11 @@ public final class ExecutionLane {
         if (local != null) {
             return admitted(() -> CompletableFuture.completedFuture(
                     new LaneResult(local.run(task.data()), Receipts.of("local_route", digest))));
+        }
+        SmallTaskBatcher batcher = batchers.get(task.yool());
+        if (batcher != null) {
+            return admitted(() -> batcher.submit(task)
+                    .thenApply(output -> new LaneResult(output, Receipts.of("batch_route", digest))));
         }
         Optional<LaneResult> hit = cache.hit(task.yool(), task.data());
         if (hit.isPresent()) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vacant.kernel.json.Json;
 import dev.vacant.kernel.tuple.Tuple;
+import java.util.List;
 
 /** The snake_case JSON of tuples in replies. */
 public final class TupleJson {
@@ -35,6 +36,14 @@ public final class TupleJson {
     public static ObjectNode tupleResult(Tuple tuple) {
         ObjectNode result = Json.object();
         result.set("tuple", tuple == null ? null : of(tuple));
+        return result;
+    }
+
+    /** {@code {"tuples": [...]}}. */
+    public static ObjectNode tuplesResult(List<Tuple> tuples) {
+        ObjectNode result = Json.object();
+        ArrayNode array = result.putArray("tuples");
+        tuples.forEach(tuple -> array.add(of(tuple)));
         return result;
     }
 }

@@ -1,6 +1,5 @@
 package dev.vacant.infra.tuple.space;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vacant.infra.tuple.space.TupleStore.AgentState;
 import dev.vacant.infra.tuple.space.TupleStore.SpaceCounts;
@@ -8,8 +7,11 @@ import dev.vacant.infra.tuple.space.TupleStore.StoredAgent;
 import dev.vacant.infra.tuple.space.TupleStore.Subtree;
 import dev.vacant.kernel.error.ErrorCode;
 import dev.vacant.kernel.error.VacantException;
+import dev.vacant.kernel.id.VacantId;
 import dev.vacant.kernel.json.Json;
+import dev.vacant.kernel.tuple.Authority;
 import dev.vacant.kernel.tuple.ColdData;
+import dev.vacant.kernel.tuple.CompositeLane;
 import dev.vacant.kernel.tuple.Receipts;
 import dev.vacant.kernel.tuple.Template;
 import dev.vacant.kernel.tuple.Tuple;
@@ -17,6 +19,7 @@ import dev.vacant.kernel.tuple.TupleData;
 import dev.vacant.kernel.tuple.TupleIds;
 import dev.vacant.kernel.tuple.TupleMap;
 import dev.vacant.kernel.tuple.TupleOp;
+import dev.vacant.kernel.tuple.TupleRules;
 import dev.vacant.kernel.tuple.VirtualSubtree;
 import java.time.Clock;
 import java.time.Instant;
@@ -26,6 +29,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The effects of the non-blocking ops on the store, each returning its reply's result. Every check
@@ -36,15 +40,24 @@ public final class TupleSpace {
 
     /** The map of agent tuples (agents have no position of their own). */
     private static final TupleMap AGENT_MAP = TupleMap.of(0);
+    /** The data key of the vacant an agent materialized {@code as_vacant} is. */
+    private static final String VACANT_ID = "vacant_id";
+    /** The spawn key of an agent's bud: this prefix and the agent id. */
+    private static final String BUD_SPAWN_KEY = "agent:";
 
     private final TupleStore store;
+    private final CompositeTrees trees;
+    private final BudSpawner buds;
     private final Clock clock;
     private final TupleIds ids;
     private final Supplier<ObjectNode> execution;
 
     /** @param execution the {@code execution} part of the snapshot (lane metrics, breakers, cache) */
-    public TupleSpace(TupleStore store, Clock clock, TupleIds ids, Supplier<ObjectNode> execution) {
+    public TupleSpace(TupleStore store, CompositeTrees trees, BudSpawner buds, Clock clock, TupleIds ids,
+                      Supplier<ObjectNode> execution) {
         this.store = store;
+        this.trees = trees;
+        this.buds = buds;
         this.clock = clock;
         this.ids = ids;
         this.execution = execution;
@@ -54,22 +67,22 @@ public final class TupleSpace {
         return clock.instant();
     }
 
-    /** Requires the op's authority to hold a capability of the wall guarding its lane, else {@code WALL_DENIED}. */
+    /** Requires the op's lane to admit its authority ({@link LaneAccess}), else {@code WALL_DENIED}. */
     public void guard(TupleOp.Guarded op) {
-        Set<String> wall = store.wall(op.lane());
-        if (!wall.isEmpty() && op.authority().capabilities().stream().noneMatch(wall::contains)) {
-            throw new VacantException(ErrorCode.WALL_DENIED, "lane '" + op.lane() + "' is guarded by a wall that "
-                    + op.authority().vacant() + " holds no capability of");
-        }
+        new LaneAccess(op.authority(), store, trees).require(op.lane());
     }
 
-    /** The tuple an {@code out} writes (not yet stored: it may go straight to a waiter). */
+    /**
+     * The tuple an {@code out} writes, its carried receipts after {@code out@} (not yet stored: it may go straight
+     * to a waiter).
+     */
     public Tuple newTuple(TupleOp.Out out) {
         UUID id = ids.next();
         Instant now = now();
         Instant lease = out.leaseMs() == null ? null : now.plusMillis(out.leaseMs());
         return new Tuple(id, out.yool(), out.map(), out.authority().vacant(), out.lane(), out.source(), out.parentId(),
-                out.agentId(), out.data(), List.of(Receipts.of("out", out.opId(), id.toString())), now, lease);
+                out.agentId(), out.data(), Stream.concat(Stream.of(Receipts.of("out", out.opId(), id.toString())),
+                out.receipts().stream()).toList(), now, lease);
     }
 
     public ObjectNode store(Tuple tuple) {
@@ -95,11 +108,8 @@ public final class TupleSpace {
     }
 
     public ObjectNode scan(TupleOp.Scan scan) {
-        ObjectNode result = Json.object();
-        ArrayNode tuples = result.putArray("tuples");
-        store.scan(scan.lane(), scan.yool(), scan.hilbertFrom(), scan.hilbertTo(), scan.limit(), now())
-                .forEach(tuple -> tuples.add(TupleJson.of(tuple)));
-        return result;
+        return TupleJson.tuplesResult(
+                store.scan(scan.lane(), scan.yool(), scan.hilbertFrom(), scan.hilbertTo(), scan.limit(), now()));
     }
 
     public ObjectNode routePacket(TupleOp.RoutePacket route) {
@@ -112,7 +122,14 @@ public final class TupleSpace {
         return TupleJson.tupleResult(routed);
     }
 
+    /**
+     * Hooks, unhooks or checks a capability. The wall of a composite-internal lane is its parent's tree: it is checked
+     * like any wall ({@code cap:<vacant_id>} of the parent or a member is held) but cannot be hooked or unhooked.
+     */
     public ObjectNode hookwall(TupleOp.Hookwall op) {
+        boolean composite = CompositeLane.reserved(op.wall());
+        TupleRules.require(!composite || op.action() == TupleOp.WallAction.CHECK, "wall",
+                "a composite lane's wall is its parent's tree and cannot be hooked or unhooked");
         boolean held = switch (op.action()) {
             case HOOK -> {
                 store.hook(op.wall(), op.capability());
@@ -122,9 +139,17 @@ public final class TupleSpace {
                 store.unhook(op.wall(), op.capability());
                 yield false;
             }
-            case CHECK -> store.wall(op.wall()).contains(op.capability());
+            case CHECK -> composite
+                    ? treeHolds(op.wall(), op.capability())
+                    : store.wall(op.wall()).contains(op.capability());
         };
         return Json.object().put("wall", op.wall()).put("capability", op.capability()).put("held", held);
+    }
+
+    private boolean treeHolds(String lane, String capability) {
+        return Authority.vacantOf(capability)
+                .filter(vacant -> new LaneAccess(new Authority(vacant, Set.of()), store, trees).admits(lane))
+                .isPresent();
     }
 
     public ObjectNode spawnAgent(TupleOp.SpawnAgent spawn) {
@@ -156,7 +181,8 @@ public final class TupleSpace {
 
     /**
      * Creates the virtual agent {@code (receipt, path)} on first use (later calls return it). When more of the
-     * subtree's agents are active than its compression threshold, the least recently active are compressed.
+     * subtree's agents are active than its compression threshold, the least recently active are compressed. With
+     * {@code as_vacant}, an active agent that is no vacant yet becomes one ({@link #asBud}).
      */
     public ObjectNode materialize(TupleOp.Materialize op) {
         Subtree subtree = store.subtree(op.receipt()).filter(s -> s.lane().equals(op.lane()))
@@ -166,13 +192,21 @@ public final class TupleSpace {
         String agentId = subtree.receipt() + "/" + path.stream().map(String::valueOf).collect(Collectors.joining("."));
         Optional<StoredAgent> existing = store.agent(agentId);
         if (existing.isPresent()) {
-            return Json.object().put("created", false).set("agent", TupleJson.of(existing.get().tuple()));
+            Tuple agent = existing.get().tuple();
+            if (op.asVacant() && existing.get().state() == AgentState.ACTIVE && !agent.data().has(VACANT_ID)) {
+                agent = asBud(agent, subtree, op);
+                store.update(agent);
+            }
+            return Json.object().put("created", false).set("agent", TupleJson.of(agent));
         }
         UUID id = ids.next();
         ObjectNode address = Json.object().put("receipt", subtree.receipt());
         path.forEach(address.putArray("path")::add);
         Tuple agent = agentTuple(id, agentId, subtree.yool(), op, subtree.controllerTuple(),
                 Json.object().set("virtual", address), Receipts.of("materialize", op.opId(), agentId));
+        if (op.asVacant()) {
+            agent = asBud(agent, subtree, op);
+        }
         store.insert(agent, AgentState.ACTIVE);
         store.countMaterialized(subtree.receipt());
         if (subtree.compressionThreshold() != null) {
@@ -181,6 +215,25 @@ public final class TupleSpace {
             compressLeastActive(prefix, excess, op.opId());
         }
         return Json.object().put("created", true).set("agent", TupleJson.of(agent));
+    }
+
+    /**
+     * The agent as a LOCAL D2 bud of the vacant that made the batch spawn (only that vacant may ask, else
+     * {@code FORBIDDEN}): its id goes into the agent's {@code data.vacant_id}, with a {@code bud@} receipt. The spawn
+     * commits before this op does; its key is the agent id, so when this op is applied again (redelivered, or retried
+     * after its transaction failed) the same bud comes back and none is spawned twice.
+     */
+    private Tuple asBud(Tuple agent, Subtree subtree, TupleOp.Materialize op) {
+        VacantId batchAuthority = store.tuple(subtree.controllerTuple()).map(Tuple::authority)
+                .orElseThrow(() -> new VacantException(ErrorCode.NOT_FOUND,
+                        "the controller agent of '" + subtree.receipt() + "' is gone"));
+        if (!batchAuthority.equals(op.authority().vacant())) {
+            throw new VacantException(ErrorCode.FORBIDDEN, "only " + batchAuthority
+                    + ", which made the batch spawn, can materialize its agents as vacants");
+        }
+        VacantId bud = buds.spawnBud(op.authority(), BUD_SPAWN_KEY + agent.agentId());
+        ObjectNode data = agent.data().deepCopy().put(VACANT_ID, bud.value());
+        return agent.withData(data).withReceipt(Receipts.of("bud", op.opId(), bud.value()), now());
     }
 
     public ObjectNode compress(TupleOp.Compress op) {

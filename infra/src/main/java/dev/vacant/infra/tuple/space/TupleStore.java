@@ -91,6 +91,15 @@ public interface TupleStore {
     /** Deletes tuples whose lease ran out; returns how many. */
     int reapExpired(Instant now);
 
+    /** Runs {@code work} in one read-only transaction that reads one snapshot of the store. */
+    <T> T inReadOnlyTransaction(Supplier<T> work);
+
+    /**
+     * Unexpired tuples of the lanes named after {@code afterLane} (of every lane when null), optionally of one yool,
+     * ordered by lane name and then lane order.
+     */
+    List<Tuple> scanLanesAfter(String afterLane, String yool, int limit, Instant now);
+
     /** Whether a tuple is an agent, and in which state. */
     enum AgentState { ACTIVE, COMPRESSED }
 

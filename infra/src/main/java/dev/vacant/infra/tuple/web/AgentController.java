@@ -52,7 +52,7 @@ public class AgentController {
     @PostMapping("/materialize")
     public JsonNode materialize(@AuthenticationPrincipal Actor actor, @RequestBody MaterializeBody body) {
         return gateway.request(new TupleOp.Materialize(opIds.orFresh(body.opId()), body.lane(),
-                authorities.resolve(actor, body.vacant()), body.receipt(), body.path()));
+                authorities.resolve(actor, body.vacant()), body.receipt(), body.path(), body.asVacant()));
     }
 
     @PostMapping("/compress")

@@ -1,6 +1,7 @@
 package dev.vacant.infra.tuple.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vacant.infra.tuple.space.SpaceScan;
 import dev.vacant.infra.tuple.transport.TupleGateway;
 import dev.vacant.infra.tuple.web.TupleRequests.InBody;
 import dev.vacant.infra.tuple.web.TupleRequests.OutBody;
@@ -30,11 +31,13 @@ public class LaneController {
     private final TupleGateway gateway;
     private final TupleAuthorities authorities;
     private final OpIds opIds;
+    private final SpaceScan spaceScan;
 
-    public LaneController(TupleGateway gateway, TupleAuthorities authorities, OpIds opIds) {
+    public LaneController(TupleGateway gateway, TupleAuthorities authorities, OpIds opIds, SpaceScan spaceScan) {
         this.gateway = gateway;
         this.authorities = authorities;
         this.opIds = opIds;
+        this.spaceScan = spaceScan;
     }
 
     @PostMapping("/lanes/{lane}/out")
@@ -71,6 +74,14 @@ public class LaneController {
                          @RequestParam(defaultValue = "100") int limit) {
         return gateway.request(new TupleOp.Scan(opIds.orFresh(null), lane, authorities.resolve(actor, vacant), yool,
                 hilbertFrom, hilbertTo, limit));
+    }
+
+    /** The lane-less scan: every lane the vacant may use, read from the store rather than sent through a lane. */
+    @GetMapping("/tuples")
+    public JsonNode scanLanes(@AuthenticationPrincipal Actor actor, @RequestParam String vacant,
+                              @RequestParam(required = false) String yool,
+                              @RequestParam(defaultValue = "100") int limit) {
+        return spaceScan.scan(authorities.resolve(actor, vacant), yool, limit);
     }
 
     @PostMapping("/walls/{wall}/hook")

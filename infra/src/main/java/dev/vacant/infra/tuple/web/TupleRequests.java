@@ -78,7 +78,8 @@ public final class TupleRequests {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record MaterializeBody(String opId, String vacant, String lane, String receipt, List<Integer> path) {
+    public record MaterializeBody(String opId, String vacant, String lane, String receipt, List<Integer> path,
+                                  boolean asVacant) {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)

@@ -1,6 +1,8 @@
 package dev.vacant.infra.tuple.lane;
 
+import static dev.vacant.infra.support.Latches.awaitUninterruptibly;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vacant.kernel.json.Json;
@@ -12,8 +14,13 @@ import dev.vacant.kernel.tuple.Receipts;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,11 +39,14 @@ class ExecutionLaneTest {
     private final ScriptedProvider speculative = new ScriptedProvider("speculative");
     private final LaneMetrics metrics =
             new LaneMetrics("gpu", new ConcurrencyPolicy(32, 64), new SimpleMeterRegistry());
+    private final List<Integer> batchSizes = new CopyOnWriteArrayList<>();
+    private final Queue<Runnable> batchDrains = new ConcurrentLinkedQueue<>();
     private final ExecutionLane lane = lane(metrics);
 
     private ExecutionLane lane(LaneMetrics laneMetrics) {
         return new ExecutionLane(
                 Map.of("upper", data -> Json.object().put("text", data.path("text").asText().toUpperCase())),
+                Map.of("tag", new SmallTaskBatcher(32, this::tagAll, batchDrains::add)),
                 new ContextCompression(8),
                 new ReceiptCache(100, Duration.ofSeconds(3600), () -> 0L),
                 new ProviderGuard(new ProviderGuard.Policy(3, Duration.ofMillis(100), Duration.ofMillis(5000), 0.25,
@@ -46,6 +56,13 @@ class ExecutionLaneTest {
                 laneMetrics,
                 laneThreads,
                 () -> nanos.getAndAdd(5_000_000));
+    }
+
+    private List<JsonNode> tagAll(List<LaneTask> tasks) {
+        batchSizes.add(tasks.size());
+        return tasks.stream()
+                .map(task -> (JsonNode) Json.object().put("tagged", task.data().get("i").asInt()))
+                .toList();
     }
 
     @AfterEach
@@ -69,6 +86,27 @@ class ExecutionLaneTest {
                 Receipts.of("local_route", InputDigest.of("upper", data))));
         assertThat(primary.calls()).isZero();
         assertThat(metrics.snapshot().get("successes").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void execute_runsThirtyTwoSmallTasksInOneBatchCallWithBatchRouteReceipts_whenTheirYoolHasABatchExecutor()
+            throws Exception {
+        List<CompletableFuture<LaneResult>> results = new ArrayList<>();
+        for (int i = 0; i < 32; i++) {
+            results.add(lane.execute(new LaneTask("tag", Json.object().put("i", i), false)));
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> batchDrains.size() == 32);
+
+        batchDrains.forEach(Runnable::run);
+
+        assertThat(batchSizes).containsExactly(32);
+        for (int i = 0; i < 32; i++) {
+            assertThat(results.get(i).get(5, TimeUnit.SECONDS)).isEqualTo(new LaneResult(
+                    Json.object().put("tagged", i),
+                    Receipts.of("batch_route", InputDigest.of("tag", Json.object().put("i", i)))));
+        }
+        assertThat(primary.calls()).isZero();
+        assertThat(metrics.snapshot().get("successes").asLong()).isEqualTo(32);
     }
 
     @Test
@@ -142,14 +180,5 @@ class ExecutionLaneTest {
         assertThat(first.get(5, TimeUnit.SECONDS).output()).isEqualTo(Json.object().put("first", true));
         assertThat(second.get(5, TimeUnit.SECONDS).output()).isEqualTo(ScriptedProvider.OK);
         assertThat(primary.calls()).isEqualTo(2);
-    }
-
-    private static void awaitUninterruptibly(CountDownLatch latch) {
-        try {
-            latch.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

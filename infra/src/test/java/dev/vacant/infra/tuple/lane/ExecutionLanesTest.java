@@ -26,7 +26,7 @@ class ExecutionLanesTest {
     private final ExecutorService laneThreads = Executors.newCachedThreadPool();
     private final ScriptedProvider provider = new ScriptedProvider("model");
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    private final ExecutionLanes lanes = new ExecutionLanes(name -> new ExecutionLane(Map.of(),
+    private final ExecutionLanes lanes = new ExecutionLanes(name -> new ExecutionLane(Map.of(), Map.of(),
             new ContextCompression(6000), cache, guard, new ExecutionLane.Providers(provider, provider),
             new Speculation(racers), new LaneMetrics(name, new ConcurrencyPolicy(32, 64),
             registry), laneThreads, () -> 0L), guard, cache);

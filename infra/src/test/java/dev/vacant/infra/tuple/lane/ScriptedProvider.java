@@ -8,21 +8,21 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /** A provider that fails on command: each call takes the next scripted outcome, then answers {@code ok}. */
-final class ScriptedProvider implements ProviderPort {
+public final class ScriptedProvider implements ProviderPort {
 
-    static final JsonNode OK = Json.object().put("ok", true);
+    public static final JsonNode OK = Json.object().put("ok", true);
 
     private final String name;
     private final Deque<Supplier<JsonNode>> script = new ArrayDeque<>();
     private final AtomicInteger calls = new AtomicInteger();
     private volatile JsonNode lastData;
 
-    ScriptedProvider(String name) {
+    public ScriptedProvider(String name) {
         this.name = name;
     }
 
     /** The next {@code times} calls throw {@code failure}. */
-    ScriptedProvider failing(int times, Supplier<ProviderException> failure) {
+    public ScriptedProvider failing(int times, Supplier<ProviderException> failure) {
         for (int i = 0; i < times; i++) {
             script.add(() -> {
                 throw failure.get();
@@ -32,16 +32,16 @@ final class ScriptedProvider implements ProviderPort {
     }
 
     /** The next call runs {@code outcome}. */
-    ScriptedProvider then(Supplier<JsonNode> outcome) {
+    public ScriptedProvider then(Supplier<JsonNode> outcome) {
         script.add(outcome);
         return this;
     }
 
-    JsonNode lastData() {
+    public JsonNode lastData() {
         return lastData;
     }
 
-    int calls() {
+    public int calls() {
         return calls.get();
     }
 

@@ -1,0 +1,13 @@
+package dev.vacant.infra.command;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Group commit of commands under {@code vacant.commands.group-commit}: on by default, with {@code lanes}
+ * dispatcher threads each committing up to {@code max-batch} queued commands in one transaction.
+ */
+@ConfigurationProperties("vacant.commands.group-commit")
+public record GroupCommitProperties(@DefaultValue("true") boolean enabled, @DefaultValue("2") int lanes,
+                                    @DefaultValue("64") int maxBatch) {
+}
