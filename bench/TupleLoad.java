@@ -128,7 +128,7 @@ public class TupleLoad {
         KafkaLaneClients clients = new KafkaLaneClients(broker.getBrokersAsString());
         KafkaTemplate<String, String> producer = clients.template();
         ConcurrentMessageListenerContainer<String, String> worker = clients.workerContainer(
-                new LaneWorker(space, store, new KafkaReplyPublisher(producer, REPLIES)), COMMANDS,
+                new LaneWorker(space, store, new KafkaReplyPublisher(producer, REPLIES), "bench-kafka"), COMMANDS,
                 "vacant-lane-workers", 1, MAX_POLL_RECORDS);
         KafkaLaneTransport kafka = new KafkaLaneTransport(producer, COMMANDS, new PendingReplies(), Duration.ofSeconds(60));
         ConcurrentMessageListenerContainer<String, String> front = clients.replyContainer(kafka, REPLIES);
@@ -138,7 +138,7 @@ public class TupleLoad {
         ExecutorService lanePool = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors() * 2));
         PendingReplies inProcessReplies = new PendingReplies();
         InProcessLaneTransport inProcess = new InProcessLaneTransport(lanePool, inProcessReplies);
-        inProcess.bind(new LaneWorker(space, store, inProcessReplies));
+        inProcess.bind(new LaneWorker(space, store, inProcessReplies, "bench-in-process"));
         int widest = Arrays.stream(laneCounts).max().orElse(64);
 
         pairs(kafka, widest, window, Math.min(seconds, 10));

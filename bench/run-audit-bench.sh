@@ -8,15 +8,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 VACANTS="${1:-1000}"
 ENTRIES="${2:-100}"
-export PGPASSWORD="${PGPASSWORD:-postgres}"
-PGHOST="${PGHOST:-127.0.0.1}"
-PGUSER="${PGUSER:-postgres}"
-DB="vacant_audit_bench_$$"
-
-./mvnw -B -q -DskipTests -pl infra -am package dependency:build-classpath \
-  -Dmdep.includeScope=runtime -Dmdep.outputFile=target/audit-bench.classpath
-psql -h "$PGHOST" -U "$PGUSER" -qc "create database $DB"
-trap 'psql -h "$PGHOST" -U "$PGUSER" -qc "drop database if exists $DB with (force)"' EXIT
-CLASSPATH_FILE=infra/target/audit-bench.classpath
-java -Xmx2g -cp "infra/target/classes:$(cat "$CLASSPATH_FILE")" bench/AuditBench.java \
-  "jdbc:postgresql://$PGHOST:5432/$DB" "$PGUSER" "$PGPASSWORD" "$VACANTS" "$ENTRIES"
+source bench/scratch-db.sh
+CLASSPATH=$(bench_classpath runtime)
+scratch_db vacant_audit_bench
+java -Xmx2g -cp "$CLASSPATH" bench/AuditBench.java \
+  "$SCRATCH_JDBC" "$PGUSER" "$PGPASSWORD" "$VACANTS" "$ENTRIES"

@@ -10,14 +10,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_PER_PHASE="${1:-20}"
 WINDOW="${2:-1024}"
-export PGPASSWORD="${PGPASSWORD:-postgres}" PGOPTIONS="--client-min-messages=warning"
-PGHOST="${PGHOST:-127.0.0.1}"
-PGUSER="${PGUSER:-postgres}"
-DB="vacant_tuple_bench_$$"
-
-./mvnw -B -q -DskipTests -pl infra -am package dependency:build-classpath \
-  -Dmdep.includeScope=test -Dmdep.outputFile=target/tuple-bench.classpath
-psql -h "$PGHOST" -U "$PGUSER" -qc "create database $DB"
-trap 'psql -h "$PGHOST" -U "$PGUSER" -qc "drop database if exists $DB with (force)"' EXIT
-java -Xmx2g -cp "infra/target/classes:$(cat infra/target/tuple-bench.classpath)" bench/TupleLoad.java \
-  "jdbc:postgresql://$PGHOST:5432/$DB" "$PGUSER" "$PGPASSWORD" "$SECONDS_PER_PHASE" "$WINDOW" ${BENCH_LANES:-1 8 64}
+source bench/scratch-db.sh
+CLASSPATH=$(bench_classpath test)
+scratch_db vacant_tuple_bench
+java -Xmx2g -cp "$CLASSPATH" bench/TupleLoad.java \
+  "$SCRATCH_JDBC" "$PGUSER" "$PGPASSWORD" "$SECONDS_PER_PHASE" "$WINDOW" ${BENCH_LANES:-1 8 64}

@@ -17,7 +17,9 @@ import org.springframework.test.context.ActiveProfiles;
 @RealPostgres
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "vacant.timers.polling=false",
-        "vacant.custody.kek=" + TestProperties.KEK})
+        "vacant.custody.kek=" + TestProperties.KEK,
+        // every context is a deployment of its own: contexts share the database, and each keeps its own waiters
+        "vacant.lanes.deployment=test-${random.uuid}"})
 @AutoConfigureMockMvc
 @Import({TestClockConfiguration.class, OperatorMockMvc.class})
 @ActiveProfiles("postgres")

@@ -61,7 +61,8 @@ public class KafkaLaneConfiguration {
     @Bean
     LaneWorker laneWorker(TupleSpace space, TupleStore store, KafkaTemplate<String, String> tupleKafkaTemplate,
                           LaneProperties properties) {
-        return new LaneWorker(space, store, new KafkaReplyPublisher(tupleKafkaTemplate, properties.kafka().repliesTopic()));
+        return new LaneWorker(space, store, new KafkaReplyPublisher(tupleKafkaTemplate, properties.kafka().repliesTopic()),
+                properties.deployment());
     }
 
     /** This instance's lane worker in the consumer group. */

@@ -15,6 +15,8 @@ import org.springframework.validation.annotation.Validated;
  * @param replyTimeout how long a front waits for a reply beyond an {@code in}'s own timeout
  * @param waiterTick   how often waiting {@code in}s are checked against their deadlines (the injected clock)
  * @param reapInterval how often tuples whose lease ran out are deleted
+ * @param deployment   the name of this deployment's lane workers: they resume only the waiting {@code in}s persisted
+ *                     under it, so deployments that share a database need distinct names
  * @param kafka        the Kafka transport
  */
 @Validated
@@ -24,6 +26,7 @@ public record LaneProperties(
         @DefaultValue("10s") Duration replyTimeout,
         @DefaultValue("50ms") Duration waiterTick,
         @DefaultValue("30s") Duration reapInterval,
+        @DefaultValue("default") @NotBlank String deployment,
         @DefaultValue @Valid Kafka kafka) {
 
     /** Which {@code dev.vacant.infra.tuple.transport.LaneTransport} carries ops. */

@@ -116,8 +116,9 @@ public class TupleSpaceConfiguration {
         }
 
         @Bean
-        LaneWorker laneWorker(TupleSpace space, TupleStore store, PendingReplies replies, InProcessLaneTransport transport) {
-            LaneWorker worker = new LaneWorker(space, store, replies);
+        LaneWorker laneWorker(TupleSpace space, TupleStore store, PendingReplies replies, InProcessLaneTransport transport,
+                              LaneProperties properties) {
+            LaneWorker worker = new LaneWorker(space, store, replies, properties.deployment());
             transport.bind(worker);
             return worker;
         }

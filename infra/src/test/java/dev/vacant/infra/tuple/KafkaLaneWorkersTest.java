@@ -179,44 +179,44 @@ class KafkaLaneWorkersTest extends PostgresApplicationTest {
 
     @Test
     void aWaitingIn_isServedByTheNextOwnerOfItsLane_whenItsWorkerStops() throws Exception {
-        topics(4);
-        KafkaLaneTransport front = front();
-        Worker first = worker(publisher());
-        awaitUntil("the first worker holds every partition", () -> first.partitions() == 4);
         TupleOps lane = lane("wt-" + run);
         TupleOp.In take = lane.in(Template.ofYool("late"), 60_000);
-        CompletableFuture<TupleReply> waiting = front.send(take);
-        awaitUntil("the in waits", () -> waiterRows(take) == 1);
+        MovedWaiter moved = waitOnOneWorkerThenMove(take);
+        moved.front.send(lane.out("late", Json.object().put("v", 7))).get(30, TimeUnit.SECONDS);
 
-        Worker second = worker(publisher());
-        first.stop();
-        awaitUntil("the second worker holds every partition", () -> second.partitions() == 4);
-        front.send(lane.out("late", Json.object().put("v", 7))).get(30, TimeUnit.SECONDS);
-
-        assertThat(waiting.get(30, TimeUnit.SECONDS).orThrow().at("/tuple/data/v").asInt()).isEqualTo(7);
+        assertThat(moved.waiting.get(30, TimeUnit.SECONDS).orThrow().at("/tuple/data/v").asInt()).isEqualTo(7);
         assertThat(waiterRows(take)).isZero();
         assertThat(jdbc.queryForObject("select count(*) from tuple_entry where lane = ?", Long.class, lane.lane)).isZero();
     }
 
     @Test
     void aWaitingIn_isAnsweredEmptyByTheNextOwner_onlyAtItsDeadline() throws Exception {
+        TupleOp.In take = lane("wd-" + run).in(Template.ofYool("never"), 5_000);
+        MovedWaiter moved = waitOnOneWorkerThenMove(take);
+        boolean answeredBeforeDeadline = moved.waiting.isDone();
+        clock.advance(Duration.ofMillis(5_000));
+
+        assertThat(answeredBeforeDeadline).isFalse();
+        assertThat(moved.waiting.get(30, TimeUnit.SECONDS).orThrow().get("tuple").isNull()).isTrue();
+        assertThat(waiterRows(take)).isZero();
+    }
+
+    /** A blocking in waiting on a second worker, which took its lane over from the first; sent by {@code front}. */
+    record MovedWaiter(KafkaLaneTransport front, CompletableFuture<TupleReply> waiting) {
+    }
+
+    /** Sends {@code take} to a first worker, waits until it waits there, then stops that worker for a second one. */
+    private MovedWaiter waitOnOneWorkerThenMove(TupleOp.In take) throws InterruptedException {
         topics(4);
         KafkaLaneTransport front = front();
         Worker first = worker(publisher());
         awaitUntil("the first worker holds every partition", () -> first.partitions() == 4);
-        TupleOp.In take = lane("wd-" + run).in(Template.ofYool("never"), 5_000);
         CompletableFuture<TupleReply> waiting = front.send(take);
         awaitUntil("the in waits", () -> waiterRows(take) == 1);
-
         Worker second = worker(publisher());
         first.stop();
         awaitUntil("the second worker holds every partition", () -> second.partitions() == 4);
-        boolean answeredBeforeDeadline = waiting.isDone();
-        clock.advance(Duration.ofMillis(5_000));
-
-        assertThat(answeredBeforeDeadline).isFalse();
-        assertThat(waiting.get(30, TimeUnit.SECONDS).orThrow().get("tuple").isNull()).isTrue();
-        assertThat(waiterRows(take)).isZero();
+        return new MovedWaiter(front, waiting);
     }
 
     /** One lane-worker instance: its own worker, waiter deadlines on the test clock, its consumer in the group. */
@@ -226,7 +226,7 @@ class KafkaLaneWorkersTest extends PostgresApplicationTest {
 
         Worker(ReplySink sink) {
             TupleSpace space = new TupleSpace(store, trees, buds, clock, new TupleIds(clock, new SecureRandom()), Json::object);
-            LaneWorker laneWorker = new LaneWorker(space, store, sink);
+            LaneWorker laneWorker = new LaneWorker(space, store, sink, commands);
             maintenance = new LaneMaintenance(laneWorker, store, clock, Duration.ofMillis(20), Duration.ofHours(1));
             container = clients.workerContainer(laneWorker, commands, GROUP, 1, 500);
             container.start();

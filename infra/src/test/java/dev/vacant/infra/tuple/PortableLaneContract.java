@@ -36,6 +36,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 interface PortableLaneContract {
 
+    /** The deployment of the contract's own lane workers (not the application's). */
+    String DEPLOYMENT = "portable-lane-contract";
+
     /** The booted application. */
     ApplicationContext context();
 
@@ -45,8 +48,14 @@ interface PortableLaneContract {
 
     /** An in-process transport and its worker on the application's store, delivering into {@code replies}. */
     default InProcessLaneTransport transport(List<Runnable> pool, PendingReplies replies) {
+        return transport(pool, replies, DEPLOYMENT);
+    }
+
+    /** The same, for lane workers of {@code deployment}. */
+    default InProcessLaneTransport transport(List<Runnable> pool, PendingReplies replies, String deployment) {
         InProcessLaneTransport transport = new InProcessLaneTransport(pool::add, replies);
-        transport.bind(new LaneWorker(context().getBean(TupleSpace.class), context().getBean(TupleStore.class), replies));
+        transport.bind(new LaneWorker(context().getBean(TupleSpace.class), context().getBean(TupleStore.class), replies,
+                deployment));
         return transport;
     }
 
@@ -164,5 +173,23 @@ interface PortableLaneContract {
         assertThat(waiting.get(10, TimeUnit.SECONDS).orThrow().at("/tuple/data/n").asInt()).isEqualTo(1);
         assertThat(rows("tuple_waiter", lane.lane)).isZero();
         assertThat(rows("tuple_entry", lane.lane)).isZero();
+    }
+
+    @Test
+    default void aWaitingIn_isNotResumedByTheWorkersOfAnotherDeployment() throws Exception {
+        List<Runnable> pool = new ArrayList<>();
+        TupleOps lane = TupleOps.freshLane();
+        TupleOp.In take = lane.in(Template.ofYool("job"), 60_000);
+        transport(pool, new PendingReplies()).send(take);
+        drain(pool);
+
+        PendingReplies replies = new PendingReplies();
+        InProcessLaneTransport other = transport(pool, replies, "another-deployment");
+        CompletableFuture<TupleReply> waiting = replies.await(take.opId());
+        burst(other, pool, List.of(lane.out("job", Json.object().put("n", 1))));
+
+        assertThat(waiting).isNotDone();
+        assertThat(rows("tuple_waiter", lane.lane)).isEqualTo(1);
+        assertThat(rows("tuple_entry", lane.lane)).isEqualTo(1);
     }
 }

@@ -164,9 +164,9 @@ public class JdbcTupleStore implements TupleStore {
     }
 
     @Override
-    public void insertWaiter(Waiter waiter) {
-        jdbc.update("insert into tuple_waiter (op_id, lane, op, deadline) values (?, ?, ?, ?)", waiter.op().opId(),
-                waiter.op().lane(), TupleCodec.write(waiter.op()), time(waiter.deadline()));
+    public void insertWaiter(String deployment, Waiter waiter) {
+        jdbc.update("insert into tuple_waiter (op_id, lane, deployment, op, deadline) values (?, ?, ?, ?, ?)",
+                waiter.op().opId(), waiter.op().lane(), deployment, TupleCodec.write(waiter.op()), time(waiter.deadline()));
     }
 
     @Override
@@ -175,9 +175,10 @@ public class JdbcTupleStore implements TupleStore {
     }
 
     @Override
-    public List<Waiter> waiters() {
-        return jdbc.query("select op, deadline from tuple_waiter order by seq", (rs, row) -> new Waiter(
-                (TupleOp.In) TupleCodec.op(rs.getString("op")), rs.getObject("deadline", OffsetDateTime.class).toInstant()));
+    public List<Waiter> waiters(String deployment) {
+        return jdbc.query("select op, deadline from tuple_waiter where deployment = ? order by seq", (rs, row) -> new Waiter(
+                (TupleOp.In) TupleCodec.op(rs.getString("op")), rs.getObject("deadline", OffsetDateTime.class).toInstant()),
+                deployment);
     }
 
     /**

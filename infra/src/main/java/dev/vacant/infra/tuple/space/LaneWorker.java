@@ -30,7 +30,9 @@ import java.util.function.Predicate;
  *   <li>Waiters are persisted in the transaction that starts them and deleted in the one that answers them;
  *       memory holds a copy for the lanes this worker owns. A new owner {@link #resumeWaiters resumes} them, the
  *       old one {@link #forgetWaiters forgets} them. Answering a waiter deletes its row first: one whose row is
- *       gone was answered by another owner and is dropped.</li>
+ *       gone was answered by another owner and is dropped. Waiters belong to the worker's <em>deployment</em>
+ *       (the workers sharing one stream of ops): workers of another deployment on the same database never
+ *       resume them.</li>
  *   <li>Rejected ops ({@link VacantException}) write nothing and are answered with their code.</li>
  * </ul>
  * Each lane's waiters are guarded by the lane's lock; a batch locks its lanes in name order.
@@ -40,12 +42,14 @@ public final class LaneWorker {
     private final TupleSpace space;
     private final TupleStore store;
     private final ReplySink replies;
+    private final String deployment;
     private final Map<String, LaneState> lanes = new ConcurrentHashMap<>();
 
-    public LaneWorker(TupleSpace space, TupleStore store, ReplySink replies) {
+    public LaneWorker(TupleSpace space, TupleStore store, ReplySink replies, String deployment) {
         this.space = space;
         this.store = store;
         this.replies = replies;
+        this.deployment = deployment;
     }
 
     private static final class LaneState {
@@ -95,7 +99,7 @@ public final class LaneWorker {
      */
     public void resumeWaiters(Predicate<String> owned) {
         forgetWaiters(owned);
-        store.waiters().stream().filter(waiter -> owned.test(waiter.op().lane())).forEach(waiter ->
+        store.waiters(deployment).stream().filter(waiter -> owned.test(waiter.op().lane())).forEach(waiter ->
                 locked(lanes.computeIfAbsent(waiter.op().lane(), n -> new LaneState()),
                         state -> state.waiters.addLast(waiter)));
     }
@@ -168,7 +172,7 @@ public final class LaneWorker {
         Optional<Tuple> taken = space.take(in);
         if (taken.isEmpty() && in.timeoutMs() > 0) {
             Waiter waiter = new Waiter(in, space.now().plusMillis(in.timeoutMs()));
-            store.insertWaiter(waiter);
+            store.insertWaiter(deployment, waiter);
             lane.waiters.addLast(waiter);
             return;
         }

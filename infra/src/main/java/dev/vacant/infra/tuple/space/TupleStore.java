@@ -35,14 +35,14 @@ public interface TupleStore {
 
     void insert(Tuple tuple, AgentState agentState);
 
-    /** Persists a waiting {@code in}, so that whoever owns its lane next resumes it. */
-    void insertWaiter(Waiter waiter);
+    /** Persists a waiting {@code in} of {@code deployment}, so that whoever owns its lane there next resumes it. */
+    void insertWaiter(String deployment, Waiter waiter);
 
     /** Removes a persisted waiter; false when it was gone already (answered by another owner of its lane). */
     boolean deleteWaiter(String opId);
 
-    /** Every persisted waiter, oldest first. */
-    List<Waiter> waiters();
+    /** Every persisted waiter of {@code deployment}, oldest first. */
+    List<Waiter> waiters(String deployment);
 
     /** The first visible tuple of the lane matching the template, in lane order. */
     Optional<Tuple> first(String lane, Template template, Instant now);
