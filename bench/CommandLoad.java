@@ -22,9 +22,11 @@ import java.util.regex.Pattern;
  * After each load phase it also measures projection catch-up: how long the tracking processors (token store)
  * take to reach the event store's head, and the events/s they applied over the phase plus that lag.
  *
- * A discarded warm-up phase (8 clients, SECONDS) lets the JIT compile the server's hot paths first.
+ * A discarded warm-up phase (8 clients, WARMUP seconds) lets the JIT compile the server's hot paths first: on two
+ * busy cores C2 is still compiling Spring's, Jackson's and the JDBC driver's largest methods a minute in (30 s of
+ * warm-up measured half the commands/s of 90 s).
  *
- * Usage: java -cp postgresql.jar CommandLoad.java BASE_URL TOKEN JDBC_URL USER PASSWORD SECONDS CLIENTS...
+ * Usage: java -cp postgresql.jar CommandLoad.java BASE_URL TOKEN JDBC_URL USER PASSWORD SECONDS WARMUP CLIENTS...
  */
 public class CommandLoad {
 
@@ -37,11 +39,12 @@ public class CommandLoad {
         String user = args[3];
         String password = args[4];
         int seconds = Integer.parseInt(args[5]);
-        int[] clients = Arrays.stream(args, 6, args.length).mapToInt(Integer::parseInt).toArray();
+        int warmup = Integer.parseInt(args[6]);
+        int[] clients = Arrays.stream(args, 7, args.length).mapToInt(Integer::parseInt).toArray();
         try (Connection setup = DriverManager.getConnection(jdbcUrl, user, password)) {
             setup.createStatement().execute("create table if not exists bench_raw (id bigserial primary key, payload bytea)");
         }
-        run(8, seconds, () -> new VacantClient(base, token));
+        run(8, warmup, () -> new VacantClient(base, token));
         String probe = new VacantClient(base, token).genesis(new ArrayList<>());
         System.out.printf("%-8s %12s %9s %9s %14s %7s %14s %16s %14s%n", "clients", "commands/s", "p50 ms", "p99 ms",
                 "raw commits/s", "ratio", "catch-up s", "applied events/s", "http reads/s");

@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Issue 3 benchmark: signed commands/s and p50/p99 at 1, 8 and 32 clients against the app on PostgreSQL,
 # next to the raw INSERT+COMMIT rate of the same database. Needs a local PostgreSQL (as .ci/run sets up).
-# Usage: bench/run-command-bench.sh [seconds-per-phase]   (env: PGPASSWORD, default "postgres")
+# Usage: bench/run-command-bench.sh [seconds-per-phase, 20] [warm-up seconds, 90]   (env: PGPASSWORD, default
+# "postgres"; BENCH_CLIENTS, default "1 8 32")
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_PER_PHASE="${1:-20}"
+WARMUP_SECONDS="${2:-90}"
 export PGPASSWORD="${PGPASSWORD:-postgres}"
 DB=vacant_bench
 PORT=18080
@@ -30,4 +32,4 @@ for _ in $(seq 1 30); do [ -s "$DATA/operator.token" ] && break; sleep 1; done
 TOKEN=$(tr -d '\n' < "$DATA/operator.token")
 PG_JAR=$(find ~/.m2/repository/org/postgresql/postgresql -name 'postgresql-*.jar' | sort | tail -1)
 java -cp "$PG_JAR" bench/CommandLoad.java "http://127.0.0.1:$PORT" "$TOKEN" "$JDBC" postgres "$PGPASSWORD" \
-  "$SECONDS_PER_PHASE" ${BENCH_CLIENTS:-1 8 32}
+  "$SECONDS_PER_PHASE" "$WARMUP_SECONDS" ${BENCH_CLIENTS:-1 8 32}
