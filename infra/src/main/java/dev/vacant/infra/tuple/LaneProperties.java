@@ -14,7 +14,8 @@ import org.springframework.validation.annotation.Validated;
  * @param transport    {@code in-process} (default: no broker needed) or {@code kafka}
  * @param replyTimeout how long a front waits for a reply beyond an {@code in}'s own timeout
  * @param waiterTick   how often waiting {@code in}s are checked against their deadlines (the injected clock)
- * @param reapInterval how often tuples whose lease ran out are deleted
+ * @param reapInterval how often tuples whose lease ran out, and replies past their retention, are deleted
+ * @param replyRetention how long a stored reply answers a repeated {@code op_id} (redelivery, a client's retry)
  * @param deployment   the name of this deployment's lane workers: they resume only the waiting {@code in}s persisted
  *                     under it, so deployments that share a database need distinct names
  * @param kafka        the Kafka transport
@@ -26,6 +27,7 @@ public record LaneProperties(
         @DefaultValue("10s") Duration replyTimeout,
         @DefaultValue("50ms") Duration waiterTick,
         @DefaultValue("30s") Duration reapInterval,
+        @DefaultValue("7d") Duration replyRetention,
         @DefaultValue("default") @NotBlank String deployment,
         @DefaultValue @Valid Kafka kafka) {
 

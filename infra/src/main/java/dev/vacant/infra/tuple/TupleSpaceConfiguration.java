@@ -93,7 +93,8 @@ public class TupleSpaceConfiguration {
 
     @Bean(destroyMethod = "close")
     LaneMaintenance laneMaintenance(LaneWorker worker, TupleStore store, Clock clock, LaneProperties properties) {
-        return new LaneMaintenance(worker, store, clock, properties.waiterTick(), properties.reapInterval());
+        return new LaneMaintenance(worker, store, clock, properties.waiterTick(), properties.reapInterval(),
+                properties.replyRetention());
     }
 
     /** The embedded default: per-lane serial executors in this process. */

@@ -227,7 +227,8 @@ class KafkaLaneWorkersTest extends PostgresApplicationTest {
         Worker(ReplySink sink) {
             TupleSpace space = new TupleSpace(store, trees, buds, clock, new TupleIds(clock, new SecureRandom()), Json::object);
             LaneWorker laneWorker = new LaneWorker(space, store, sink, commands);
-            maintenance = new LaneMaintenance(laneWorker, store, clock, Duration.ofMillis(20), Duration.ofHours(1));
+            maintenance = new LaneMaintenance(laneWorker, store, clock, Duration.ofMillis(20), Duration.ofHours(1),
+                    Duration.ofDays(7));
             container = clients.workerContainer(laneWorker, commands, GROUP, 1, 500);
             container.start();
         }

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vacant.infra.PostgresApplicationTest;
 import dev.vacant.infra.tuple.runner.TaskResults;
+import dev.vacant.infra.tuple.space.LaneMaintenance;
+import dev.vacant.infra.tuple.space.LaneWorker;
 import dev.vacant.infra.tuple.space.TupleReply;
 import dev.vacant.infra.tuple.space.TupleStore;
 import dev.vacant.infra.tuple.transport.LaneTransport;
@@ -49,6 +51,8 @@ abstract class TupleLaneContract extends PostgresApplicationTest {
     MutableClock clock;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    LaneWorker worker;
 
     final TupleOps lane = TupleOps.freshLane();
 
@@ -67,6 +71,10 @@ abstract class TupleLaneContract extends PostgresApplicationTest {
 
     long rows(String table) {
         return jdbc.queryForObject("select count(*) from " + table, Long.class);
+    }
+
+    long laneRows(String table) {
+        return jdbc.queryForObject("select count(*) from " + table + " where lane = ?", Long.class, lane.lane);
     }
 
     @Test
@@ -150,6 +158,25 @@ abstract class TupleLaneContract extends PostgresApplicationTest {
         assertThat(call(lane.scan(null, null)).get("tuples")).isEmpty();
         assertThat(store.reapExpired(clock.instant())).isPositive();
         assertThat(jdbc.queryForObject("select count(*) from tuple_entry where lane = ?", Long.class, lane.lane)).isZero();
+    }
+
+    @Test
+    void storedReplies_arePrunedPastTheRetention_andARepeatedOpIsThenAppliedAgain() throws Exception {
+        TupleOp.Out first = lane.out("job", Json.object().put("n", 1));
+        call(first);
+        clock.advance(Duration.ofHours(2));
+        call(lane.out("job", Json.object().put("n", 2)));
+
+        try (LaneMaintenance maintenance = new LaneMaintenance(worker, store, clock, Duration.ofHours(1),
+                Duration.ofMillis(20), Duration.ofHours(1))) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_S);
+            while (laneRows("tuple_op") > 1 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+        }
+        assertThat(laneRows("tuple_op")).isEqualTo(1);
+        call(first);
+        assertThat(laneRows("tuple_entry")).isEqualTo(3);
     }
 
     @Test

@@ -441,6 +441,11 @@ public class JdbcTupleStore implements TupleStore {
         return db().update("delete from tuple_entry where lease_expires <= ?", time(now));
     }
 
+    @Override
+    public int pruneReplies(Instant recordedBefore) {
+        return db().update("delete from tuple_op where applied_at < ?", time(recordedBefore));
+    }
+
     /**
      * The transaction in progress: its writes that are not sent yet, and what it learnt from the tables (until the
      * writes are sent: the heads of lanes and the stored matches read ahead; and the walls it read).

@@ -8,7 +8,10 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Background upkeep of a lane worker: expires waiting {@code in}s and reaps tuples whose lease ran out. */
+/**
+ * Background upkeep of a lane worker: expires waiting {@code in}s; every reap interval deletes the tuples whose lease
+ * ran out and the stored replies older than the reply retention.
+ */
 public final class LaneMaintenance implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LaneMaintenance.class);
@@ -19,10 +22,14 @@ public final class LaneMaintenance implements AutoCloseable {
         return thread;
     });
 
-    public LaneMaintenance(LaneWorker worker, TupleStore store, Clock clock, Duration waiterTick, Duration reapInterval) {
+    public LaneMaintenance(LaneWorker worker, TupleStore store, Clock clock, Duration waiterTick, Duration reapInterval,
+                           Duration replyRetention) {
         scheduler.scheduleWithFixedDelay(guarded("expire waiters", worker::expireWaiters),
                 waiterTick.toMillis(), waiterTick.toMillis(), TimeUnit.MILLISECONDS);
         scheduler.scheduleWithFixedDelay(guarded("reap leases", () -> store.reapExpired(clock.instant())),
+                reapInterval.toMillis(), reapInterval.toMillis(), TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(guarded("prune replies",
+                        () -> store.pruneReplies(clock.instant().minus(replyRetention))),
                 reapInterval.toMillis(), reapInterval.toMillis(), TimeUnit.MILLISECONDS);
     }
 

@@ -91,6 +91,12 @@ public interface TupleStore {
     /** Deletes tuples whose lease ran out; returns how many. */
     int reapExpired(Instant now);
 
+    /**
+     * Deletes the replies recorded before {@code recordedBefore}; returns how many. An op repeated after its reply
+     * is gone is applied again.
+     */
+    int pruneReplies(Instant recordedBefore);
+
     /** Runs {@code work} in one read-only transaction that reads one snapshot of the store. */
     <T> T inReadOnlyTransaction(Supplier<T> work);
 
