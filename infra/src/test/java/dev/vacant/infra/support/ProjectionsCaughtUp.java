@@ -8,7 +8,6 @@ import java.util.Collection;
 public final class ProjectionsCaughtUp {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
-    private static final long POLL_MILLIS = 10;
 
     private ProjectionsCaughtUp() {
     }
@@ -16,17 +15,7 @@ public final class ProjectionsCaughtUp {
     /** Returns once every named projection has reached the current head; fails after {@link #TIMEOUT}. */
     public static void await(ProjectionPositions positions, Collection<String> projections) {
         long head = positions.head();
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (projections.stream().anyMatch(p -> !positions.reached(p, head))) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(projections + " did not reach position " + head + " within " + TIMEOUT);
-            }
-            try {
-                Thread.sleep(POLL_MILLIS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted while waiting for " + projections, e);
-            }
-        }
+        Polling.awaitUntil(projections + " reached position " + head, TIMEOUT,
+                () -> projections.stream().allMatch(p -> positions.reached(p, head)));
     }
 }

@@ -3,6 +3,7 @@ package dev.vacant.infra.tuple;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vacant.infra.PostgresApplicationTest;
+import dev.vacant.infra.support.Polling;
 import dev.vacant.infra.tuple.space.BudSpawner;
 import dev.vacant.infra.tuple.space.CompositeTrees;
 import dev.vacant.infra.tuple.space.EncodedReply;
@@ -369,13 +370,7 @@ class KafkaLaneWorkersTest extends PostgresApplicationTest {
         return rows;
     }
 
-    private static void awaitUntil(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting until " + what);
-            }
-            Thread.sleep(10);
-        }
+    private static void awaitUntil(String what, BooleanSupplier condition) {
+        Polling.awaitUntil(what, PATIENCE, condition);
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vacant.infra.PostgresApplicationTest;
+import dev.vacant.infra.support.Polling;
 import dev.vacant.infra.tuple.runner.TaskResults;
 import dev.vacant.infra.tuple.space.LaneMaintenance;
 import dev.vacant.infra.tuple.space.LaneWorker;
@@ -161,7 +162,7 @@ abstract class TupleLaneContract extends PostgresApplicationTest {
     }
 
     @Test
-    void storedReplies_arePrunedPastTheRetention_andARepeatedOpIsThenAppliedAgain() throws Exception {
+    void storedReplies_arePrunedPastTheRetention_andARepeatedOpIsThenAppliedAgain() {
         TupleOp.Out first = lane.out("job", Json.object().put("n", 1));
         call(first);
         clock.advance(Duration.ofHours(2));
@@ -169,10 +170,7 @@ abstract class TupleLaneContract extends PostgresApplicationTest {
 
         try (LaneMaintenance maintenance = new LaneMaintenance(worker, store, clock, Duration.ofHours(1),
                 Duration.ofMillis(20), Duration.ofHours(1))) {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_S);
-            while (laneRows("tuple_op") > 1 && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
+            Polling.awaitUntil("the older reply is pruned", Duration.ofSeconds(WAIT_S), () -> laneRows("tuple_op") <= 1);
         }
         assertThat(laneRows("tuple_op")).isEqualTo(1);
         call(first);

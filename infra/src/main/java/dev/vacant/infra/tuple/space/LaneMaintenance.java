@@ -24,13 +24,15 @@ public final class LaneMaintenance implements AutoCloseable {
 
     public LaneMaintenance(LaneWorker worker, TupleStore store, Clock clock, Duration waiterTick, Duration reapInterval,
                            Duration replyRetention) {
-        scheduler.scheduleWithFixedDelay(guarded("expire waiters", worker::expireWaiters),
-                waiterTick.toMillis(), waiterTick.toMillis(), TimeUnit.MILLISECONDS);
-        scheduler.scheduleWithFixedDelay(guarded("reap leases", () -> store.reapExpired(clock.instant())),
-                reapInterval.toMillis(), reapInterval.toMillis(), TimeUnit.MILLISECONDS);
-        scheduler.scheduleWithFixedDelay(guarded("prune replies",
-                        () -> store.pruneReplies(clock.instant().minus(replyRetention))),
-                reapInterval.toMillis(), reapInterval.toMillis(), TimeUnit.MILLISECONDS);
+        every(waiterTick, "expire waiters", worker::expireWaiters);
+        every(reapInterval, "reap leases", () -> store.reapExpired(clock.instant()));
+        every(reapInterval, "prune replies", () -> store.pruneReplies(clock.instant().minus(replyRetention)));
+    }
+
+    /** Runs {@code task} every {@code interval}, logging (not propagating) its failures. */
+    private void every(Duration interval, String what, Runnable task) {
+        scheduler.scheduleWithFixedDelay(guarded(what, task), interval.toMillis(), interval.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     @Override
