@@ -72,9 +72,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  *   <li>the in-process transport's pairs/s on the same database.</li>
  * </ul>
  * ratio = Kafka pairs/s / (raw rows/s / 4): a pair writes four rows (out: its tuple and reply; in: the tuple's
- * deletion and its reply). A discarded warm-up phase at the largest lane count lets the JIT compile first.
+ * deletion and its reply). Discarded warm-up phases at the largest lane count (WARMUP seconds on each transport) let
+ * the JIT compile first: after 10 s, C2 was still compiling at half a core through the Kafka phases.
  *
- * Usage: java -cp CLASSPATH bench/TupleLoad.java JDBC_URL USER PASSWORD SECONDS WINDOW LANES...
+ * Usage: java -cp CLASSPATH bench/TupleLoad.java JDBC_URL USER PASSWORD SECONDS WARMUP WINDOW LANES...
  */
 public class TupleLoad {
 
@@ -96,8 +97,9 @@ public class TupleLoad {
         ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
         String url = args[0];
         int seconds = Integer.parseInt(args[3]);
-        int window = Integer.parseInt(args[4]);
-        int[] laneCounts = Arrays.stream(args, 5, args.length).mapToInt(Integer::parseInt).toArray();
+        int warmUp = Integer.parseInt(args[4]);
+        int window = Integer.parseInt(args[5]);
+        int[] laneCounts = Arrays.stream(args, 6, args.length).mapToInt(Integer::parseInt).toArray();
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
         config.setUsername(args[1]);
@@ -112,7 +114,7 @@ public class TupleLoad {
             EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, PARTITIONS);
             broker.afterPropertiesSet();
             try {
-                run(broker, db, store, space, seconds, window, laneCounts);
+                run(broker, db, store, space, seconds, warmUp, window, laneCounts);
             } finally {
                 broker.destroy();
             }
@@ -121,7 +123,7 @@ public class TupleLoad {
     }
 
     static void run(EmbeddedKafkaKraftBroker broker, HikariDataSource db, TupleStore store, TupleSpace space,
-                    int seconds, int window, int[] laneCounts) throws Exception {
+                    int seconds, int warmUp, int window, int[] laneCounts) throws Exception {
         String rawTopic = "bench.raw";
         broker.addTopics(new NewTopic(COMMANDS, PARTITIONS, (short) 1), new NewTopic(REPLIES, PARTITIONS, (short) 1),
                 new NewTopic(rawTopic, PARTITIONS, (short) 1));
@@ -132,6 +134,8 @@ public class TupleLoad {
                 "vacant-lane-workers", 1, MAX_POLL_RECORDS);
         KafkaLaneTransport kafka = new KafkaLaneTransport(producer, COMMANDS, new PendingReplies(), Duration.ofSeconds(60));
         ConcurrentMessageListenerContainer<String, String> front = clients.replyContainer(kafka, REPLIES);
+        worker.setBeanName("lane-worker");
+        front.setBeanName("tuple-front");
         worker.start();
         front.start();
         ContainerTestUtils.waitForAssignment(worker, PARTITIONS);
@@ -141,13 +145,14 @@ public class TupleLoad {
         inProcess.bind(new LaneWorker(space, store, inProcessReplies, "bench-in-process"));
         int widest = Arrays.stream(laneCounts).max().orElse(64);
 
-        pairs(kafka, widest, window, Math.min(seconds, 10));
-        pairs(inProcess, widest, window, Math.min(seconds, 10));
+        pairs(db, kafka, widest, window, warmUp);
+        pairs(db, inProcess, widest, window, warmUp);
         double records = rawKafka(broker, producer, rawTopic, seconds);
         double rowsBefore = rawInserts(db, seconds);
         List<Result[]> results = new ArrayList<>();
         for (int lanes : laneCounts) {
-            results.add(new Result[] {pairs(kafka, lanes, window, seconds), pairs(inProcess, lanes, window, seconds)});
+            results.add(new Result[] {pairs(db, kafka, lanes, window, seconds),
+                    pairs(db, inProcess, lanes, window, seconds)});
         }
         double rowsAfter = rawInserts(db, seconds);
         double rows = (rowsBefore + rowsAfter) / 2;
@@ -184,7 +189,9 @@ public class TupleLoad {
      * Closed-loop pairs: {@code window} slots, slot i on lane i mod {@code lanes}, each sending an out and right after
      * it an in for the lane's oldest "job", and the next pair once both replied. An in answered empty is an error.
      */
-    static Result pairs(LaneTransport transport, int lanes, int window, int seconds) throws Exception {
+    static Result pairs(HikariDataSource db, LaneTransport transport, int lanes, int window, int seconds)
+            throws Exception {
+        emptyTupleTables(db);
         String prefix = "bench-" + UUID.randomUUID().toString().substring(0, 8) + "-";
         Authority authority = new Authority(VacantId.of(new byte[32]), Set.of());
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;
@@ -293,8 +300,20 @@ public class TupleLoad {
         return acknowledged.get() / ((System.nanoTime() - start) / 1e9);
     }
 
+    /**
+     * Every phase starts on empty tuple tables, as each raw-insert phase starts on a new table: the stored replies of
+     * the phases before (millions of rows, and their random op-id keys) would otherwise slow the later phases down,
+     * and the order of the phases would decide their figures.
+     */
+    static void emptyTupleTables(HikariDataSource db) throws Exception {
+        try (Connection connection = db.getConnection()) {
+            connection.createStatement().execute("truncate tuple_entry, tuple_op, tuple_waiter");
+        }
+    }
+
     /** Tuple-sized rows (a stored out's JSON columns), MAX_POLL_RECORDS per batch and commit, on one connection. */
     static double rawInserts(HikariDataSource db, int seconds) throws Exception {
+        emptyTupleTables(db);
         try (Connection connection = db.getConnection()) {
             connection.createStatement().execute("create table if not exists bench_raw_tuple (seq bigserial primary key,"
                     + " id varchar(36) not null, lane varchar(64) not null, data text not null)");

@@ -121,6 +121,27 @@ interface PortableLaneContract {
     }
 
     @Test
+    default void opsOfAnEarlierBatchRepeatedInABurst_areAnsweredFromTheirStoredReplies_andNewOnesApplied()
+            throws Exception {
+        List<Runnable> pool = new ArrayList<>();
+        InProcessLaneTransport transport = transport(pool, new PendingReplies());
+        TupleOps lane = TupleOps.freshLane();
+        TupleOp.Out written = lane.out("job", Json.object().put("n", 1));
+        TupleOp.In taken = lane.in(Template.ofYool("job"), 0);
+        Map<TupleOp, TupleReply> first = burst(transport, pool, List.of(written, taken));
+        TupleOp.Out newOut = lane.out("job", Json.object().put("n", 2));
+        TupleOp.In newIn = lane.in(Template.ofYool("job"), 0);
+
+        Map<TupleOp, TupleReply> again = burst(transport, pool, List.of(newOut, written, taken, newIn));
+
+        assertThat(again.get(written).orThrow()).hasToString(first.get(written).orThrow().toString());
+        assertThat(again.get(taken).orThrow()).hasToString(first.get(taken).orThrow().toString());
+        assertThat(again.get(newIn).orThrow().at("/tuple/data/n").asInt()).isEqualTo(2);
+        assertThat(rows("tuple_entry", lane.lane)).isZero();
+        assertThat(rows("tuple_op", lane.lane)).isEqualTo(4);
+    }
+
+    @Test
     default void aWallHookedInABurst_guardsTheRestOfTheBurst_andLaterBursts() throws Exception {
         List<Runnable> pool = new ArrayList<>();
         InProcessLaneTransport transport = transport(pool, new PendingReplies());

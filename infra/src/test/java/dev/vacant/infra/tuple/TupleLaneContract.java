@@ -197,6 +197,19 @@ abstract class TupleLaneContract extends PostgresApplicationTest {
     }
 
     @Test
+    void aBlockingInSeenAgain_afterItWasAnswered_getsTheSameReplyAndDoesNotWaitAgain() throws Exception {
+        TupleOp.In take = lane.in(Template.ofYool("late"), 60_000);
+        CompletableFuture<TupleReply> waiting = transport.send(take);
+        call(lane.out("late", Json.object().put("v", 7)));
+        JsonNode taken = await(waiting);
+
+        CompletableFuture<TupleReply> again = transport.send(take);
+
+        assertThat(await(again).toString()).isEqualTo(taken.toString());
+        assertThat(laneRows("tuple_waiter")).isZero();
+    }
+
+    @Test
     void scan_selectsAMapRegionByHilbertRange_inLaneOrder() {
         JsonNode near = call(lane.out("p", TupleMap.of(100, 100), Json.object(), null));
         call(lane.out("p", TupleMap.of(60_000, 60_000), Json.object(), null));

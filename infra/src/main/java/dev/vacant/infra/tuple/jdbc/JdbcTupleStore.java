@@ -38,6 +38,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.PreparedStatementCreator;
 import org.springframework.jdbc.core.RowMapper;
@@ -149,7 +150,17 @@ public class JdbcTupleStore implements TupleStore {
         if (work != null) {
             work.replies.put(reply.opId(), new Recorded(lane, reply, at));
         } else {
-            jdbc.update(INSERT_REPLIES + REPLY_ROW, new Recorded(lane, reply, at).row());
+            insertReplies(List.of(new Recorded(lane, reply, at)));
+        }
+    }
+
+    /** Inserts recorded replies, many rows per statement; an op id recorded before fails it with {@link AppliedBefore}. */
+    private void insertReplies(List<Recorded> replies) {
+        try {
+            inChunks(replies.stream().map(Recorded::row).toList(), chunk -> jdbc.update(
+                    INSERT_REPLIES + rows(REPLY_ROW, chunk.size()), flat(chunk)));
+        } catch (DuplicateKeyException e) {
+            throw new AppliedBefore(e);
         }
     }
 
@@ -469,8 +480,7 @@ public class JdbcTupleStore implements TupleStore {
                             + " (taken by another worker of its lane, or reaped); the transaction rolls back");
                 }
             });
-            inChunks(replies.values().stream().map(Recorded::row).toList(), chunk -> jdbc.update(
-                    INSERT_REPLIES + rows(REPLY_ROW, chunk.size()), flat(chunk)));
+            insertReplies(List.copyOf(replies.values()));
             inserts.clear();
             deletes.clear();
             replies.clear();

@@ -31,7 +31,19 @@ public interface TupleStore {
     /** The stored replies of those of {@code opIds} that were applied, by op id. */
     Map<String, EncodedReply> replies(Collection<String> opIds);
 
+    /**
+     * Records an op's reply under its op id. An op id with a stored reply already makes the transaction fail with
+     * {@link AppliedBefore}, at the latest when it commits: an op has one effect, whoever applies it.
+     */
     void recordReply(String lane, EncodedReply reply, Instant at);
+
+    /** A reply was recorded for an op id that has a stored reply already; the transaction rolls back. */
+    final class AppliedBefore extends RuntimeException {
+
+        public AppliedBefore(Throwable cause) {
+            super("an op of this transaction was applied before (its op id has a stored reply)", cause);
+        }
+    }
 
     void insert(Tuple tuple, AgentState agentState);
 
