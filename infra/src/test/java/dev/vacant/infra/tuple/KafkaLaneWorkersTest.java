@@ -207,7 +207,7 @@ class KafkaLaneWorkersTest extends PostgresApplicationTest {
     }
 
     /** Sends {@code take} to a first worker, waits until it waits there, then stops that worker for a second one. */
-    private MovedWaiter waitOnOneWorkerThenMove(TupleOp.In take) throws InterruptedException {
+    private MovedWaiter waitOnOneWorkerThenMove(TupleOp.In take) {
         topics(4);
         KafkaLaneTransport front = front();
         Worker first = worker(publisher());
@@ -330,7 +330,7 @@ class KafkaLaneWorkersTest extends PostgresApplicationTest {
     }
 
     /** Waits until the group has committed every command, i.e. applied it and delivered its reply. */
-    private void awaitConsumed(int partitions) throws InterruptedException {
+    private void awaitConsumed(int partitions) {
         Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
         IntStream.range(0, partitions).forEach(p -> ends.put(new TopicPartition(commands, p), OffsetSpec.latest()));
         awaitUntil("every command consumed", () -> admin(admin -> {

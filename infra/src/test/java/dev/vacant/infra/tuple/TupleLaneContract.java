@@ -158,7 +158,7 @@ abstract class TupleLaneContract extends PostgresApplicationTest {
         assertThat(call(lane.in(Template.ofYool("leased"), 0)).get("tuple").isNull()).isTrue();
         assertThat(call(lane.scan(null, null)).get("tuples")).isEmpty();
         assertThat(store.reapExpired(clock.instant())).isPositive();
-        assertThat(jdbc.queryForObject("select count(*) from tuple_entry where lane = ?", Long.class, lane.lane)).isZero();
+        assertThat(laneRows("tuple_entry")).isZero();
     }
 
     @Test
@@ -192,8 +192,7 @@ abstract class TupleLaneContract extends PostgresApplicationTest {
         assertThat(rewritten.toString()).isEqualTo(written.toString());
         assertThat(retaken.toString()).isEqualTo(taken.toString());
         assertThat(taken.at("/tuple/data/n").asInt()).isEqualTo(1);
-        assertThat(jdbc.queryForObject("select count(*) from tuple_entry where lane = ?", Long.class, lane.lane))
-                .isEqualTo(2);
+        assertThat(laneRows("tuple_entry")).isEqualTo(2);
     }
 
     @Test
@@ -243,8 +242,7 @@ abstract class TupleLaneContract extends PostgresApplicationTest {
         assertThat(call(lane.wall("read", WallAction.CHECK)).get("held").asBoolean()).isTrue();
         call(lane.wall("read", WallAction.UNHOOK));
         assertThat(call(lane.out("y", Json.object())).at("/tuple/yool").asText()).isEqualTo("y");
-        assertThat(jdbc.queryForObject("select count(*) from tuple_entry where lane = ?", Long.class, lane.lane))
-                .isEqualTo(2);
+        assertThat(laneRows("tuple_entry")).isEqualTo(2);
     }
 
     @Test

@@ -155,7 +155,7 @@ public class JdbcTupleStore implements TupleStore {
     }
 
     /** Inserts recorded replies, many rows per statement; an op id recorded before fails it with {@link AppliedBefore}. */
-    private void insertReplies(List<Recorded> replies) {
+    private void insertReplies(Collection<Recorded> replies) {
         try {
             inChunks(replies.stream().map(Recorded::row).toList(), chunk -> jdbc.update(
                     INSERT_REPLIES + rows(REPLY_ROW, chunk.size()), flat(chunk)));
@@ -480,7 +480,7 @@ public class JdbcTupleStore implements TupleStore {
                             + " (taken by another worker of its lane, or reaped); the transaction rolls back");
                 }
             });
-            insertReplies(List.copyOf(replies.values()));
+            insertReplies(replies.values());
             inserts.clear();
             deletes.clear();
             replies.clear();
