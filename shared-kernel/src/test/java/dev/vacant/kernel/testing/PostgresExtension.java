@@ -25,7 +25,8 @@ public final class PostgresExtension implements BeforeAllCallback, AfterAllCallb
     public static synchronized PostgresDatabase database() {
         if (shared == null) {
             shared = PostgresResolver.resolve(System.getenv(),
-                    PostgresContainerDatabase::dockerAvailable, PostgresContainerDatabase::start);
+                    PostgresContainerDatabase::dockerAvailable, PostgresContainerDatabase::start,
+                    PostgresEmbeddedDatabase::start);
         }
         return shared;
     }
