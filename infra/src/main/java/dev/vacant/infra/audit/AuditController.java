@@ -4,6 +4,7 @@ import dev.vacant.kernel.auth.Actor;
 import dev.vacant.kernel.error.ErrorCode;
 import dev.vacant.kernel.error.VacantException;
 import java.net.URI;
+import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,6 +30,16 @@ public class AuditController {
         AuditJob job = jobs.submit();
         return ResponseEntity.accepted().location(URI.create("/api/v1/audit/replays/" + job.id()))
                 .body(new AuditJobView(job.id(), job.status(), null, null));
+    }
+
+    /** The retained jobs, newest first ({@link AuditJobs}: in memory, this node's only). */
+    public record AuditJobList(List<AuditJobView> items) {
+    }
+
+    @GetMapping
+    public AuditJobList list(@AuthenticationPrincipal Actor actor) {
+        actor.requireOperator();
+        return new AuditJobList(jobs.recent().stream().map(AuditJobView::of).toList());
     }
 
     @GetMapping("/{job}")

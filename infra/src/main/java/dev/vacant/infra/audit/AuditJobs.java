@@ -2,7 +2,10 @@ package dev.vacant.infra.audit;
 
 import dev.vacant.kernel.crypto.Hex;
 import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -48,6 +51,15 @@ public class AuditJobs implements AutoCloseable {
     public Optional<AuditJob> find(String id) {
         synchronized (jobs) {
             return Optional.ofNullable(jobs.get(id));
+        }
+    }
+
+    /** The retained jobs, newest first. */
+    public List<AuditJob> recent() {
+        synchronized (jobs) {
+            List<AuditJob> recent = new ArrayList<>(jobs.values());
+            Collections.reverse(recent);
+            return recent;
         }
     }
 

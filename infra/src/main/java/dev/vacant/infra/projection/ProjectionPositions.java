@@ -48,6 +48,16 @@ public class ProjectionPositions {
     }
 
     /**
+     * The lowest position every segment of the shared processor has reached (0 before the first token is stored):
+     * {@code head() - position()} is how many stored events at most the projections have yet to apply.
+     */
+    public long position() {
+        return storedTokens().stream()
+                .mapToLong(token -> token == null ? 0 : WrappedToken.unwrapLowerBound(token).position().orElse(0))
+                .min().orElse(0);
+    }
+
+    /**
      * The processor's tokens as stored, one per segment: whichever node owns a segment, every node reads the same
      * progress (the local processor may own none).
      */

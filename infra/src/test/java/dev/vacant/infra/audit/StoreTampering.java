@@ -9,10 +9,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Tampers with stored events directly in SQL, as an attacker with database access would; every change answers an
  * {@link Undo} that puts the original bytes back.
  */
-record StoreTampering(JdbcTemplate jdbc) {
+public record StoreTampering(JdbcTemplate jdbc) {
 
     /** Restores what a tampering changed. */
-    interface Undo extends AutoCloseable {
+    public interface Undo extends AutoCloseable {
         @Override
         void close();
     }
@@ -28,7 +28,7 @@ record StoreTampering(JdbcTemplate jdbc) {
     }
 
     /** A field of the stored entry ({@code sig} or {@code hash}). */
-    String entryField(String vacant, long seq, String field) {
+    public String entryField(String vacant, long seq, String field) {
         return Json.parse(new String(payload(vacant, seq), StandardCharsets.UTF_8)).path("entry").path(field).asText();
     }
 
@@ -58,7 +58,7 @@ record StoreTampering(JdbcTemplate jdbc) {
     }
 
     /** Replaces the first occurrence of {@code text} in the stored JSON. */
-    Undo replaceText(String vacant, long seq, String text, String replacement) {
+    public Undo replaceText(String vacant, long seq, String text, String replacement) {
         String json = new String(payload(vacant, seq), StandardCharsets.UTF_8);
         if (!json.contains(text)) {
             throw new IllegalArgumentException("no '" + text + "' in " + vacant + "@" + seq);
