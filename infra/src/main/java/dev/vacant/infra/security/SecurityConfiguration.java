@@ -3,6 +3,7 @@ package dev.vacant.infra.security;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vacant.infra.config.VacantProperties;
 import dev.vacant.infra.web.error.Problems;
+import dev.vacant.kernel.auth.Role;
 import dev.vacant.kernel.error.ErrorCode;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -20,8 +21,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
 /**
- * Bearer-token security: public health, lifecycle table and API docs; everything else under {@code /api}
- * authenticated. 401 and 403 answer problem+json with {@code UNAUTHENTICATED} / {@code FORBIDDEN}.
+ * Bearer-token security: public health, lifecycle table and API docs; the other actuator endpoints (metrics,
+ * Prometheus) for operators; everything else under {@code /api} authenticated. 401 and 403 answer problem+json with {@code UNAUTHENTICATED} / {@code FORBIDDEN}.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -47,6 +48,8 @@ public class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health/**", "/actuator/info", "/api/v1/lifecycle/**",
                                 "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error").permitAll()
+                        // metrics (Prometheus included) are for operators
+                        .requestMatchers("/actuator/**").hasRole(Role.OPERATOR.name())
                         .anyRequest().authenticated())
                 .addFilterBefore(new BearerTokenFilter(tokens), AnonymousAuthenticationFilter.class)
                 .exceptionHandling(errors -> errors
