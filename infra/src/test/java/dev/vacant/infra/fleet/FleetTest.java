@@ -46,6 +46,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -152,11 +153,12 @@ class FleetTest {
                 + "\" password=\"" + password + "\";";
     }
 
+    /** Settings as command-line arguments: they win over the shared test database's system properties. */
     private static Instance start(PostgresDatabase db, String clientId) {
         ConfigurableApplicationContext context = new SpringApplicationBuilder(VacantApplication.class, SharedClock.class)
                 .web(WebApplicationType.SERVLET)
                 .profiles("production")
-                .properties("spring.datasource.url=" + db.jdbcUrl(), "spring.datasource.username=" + db.user(),
+                .run(Stream.of("spring.datasource.url=" + db.jdbcUrl(), "spring.datasource.username=" + db.user(),
                         "spring.datasource.password=" + db.password(), "server.port=0",
                         "vacant.custody.kek=" + TestProperties.KEK, "vacant.timers.polling=false",
                         "vacant.lanes.kafka.partitions=" + PARTITIONS, "vacant.lanes.deployment=fleet",
@@ -169,8 +171,7 @@ class FleetTest {
                         "spring.kafka.security.protocol=SASL_PLAINTEXT",
                         "spring.kafka.properties.sasl.mechanism=PLAIN",
                         "spring.kafka.properties.sasl.jaas.config=" + jaas(USER, SECRET),
-                        "spring.kafka.client-id=" + clientId)
-                .run();
+                        "spring.kafka.client-id=" + clientId).map(setting -> "--" + setting).toArray(String[]::new));
         String operator = context.getBean(ApiTokens.class).create("ops-" + clientId, Role.OPERATOR);
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
         return new Instance(context, new ApiClient(port), operator);
