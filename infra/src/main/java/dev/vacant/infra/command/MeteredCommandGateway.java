@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.axonframework.commandhandling.CommandCallback;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -44,28 +45,12 @@ public final class MeteredCommandGateway implements CommandGateway {
 
     @Override
     public <R> R sendAndWait(Object command) {
-        Timer.Sample sample = Timer.start(meters);
-        try {
-            R result = gateway.sendAndWait(command);
-            record(sample, command, null);
-            return result;
-        } catch (RuntimeException e) {
-            record(sample, command, e);
-            throw e;
-        }
+        return timed(command, () -> gateway.sendAndWait(command));
     }
 
     @Override
     public <R> R sendAndWait(Object command, long timeout, TimeUnit unit) {
-        Timer.Sample sample = Timer.start(meters);
-        try {
-            R result = gateway.sendAndWait(command, timeout, unit);
-            record(sample, command, null);
-            return result;
-        } catch (RuntimeException e) {
-            record(sample, command, e);
-            throw e;
-        }
+        return timed(command, () -> gateway.sendAndWait(command, timeout, unit));
     }
 
     @Override
@@ -79,6 +64,19 @@ public final class MeteredCommandGateway implements CommandGateway {
     public Registration registerDispatchInterceptor(
             MessageDispatchInterceptor<? super CommandMessage<?>> dispatchInterceptor) {
         return gateway.registerDispatchInterceptor(dispatchInterceptor);
+    }
+
+    /** Runs a waiting send, timing it to its result or its exception. */
+    private <R> R timed(Object command, Supplier<R> send) {
+        Timer.Sample sample = Timer.start(meters);
+        try {
+            R result = send.get();
+            record(sample, command, null);
+            return result;
+        } catch (RuntimeException e) {
+            record(sample, command, e);
+            throw e;
+        }
     }
 
     private void record(Timer.Sample sample, Object command, Throwable failure) {

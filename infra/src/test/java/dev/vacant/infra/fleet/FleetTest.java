@@ -10,6 +10,7 @@ import dev.vacant.infra.security.ApiTokens;
 import dev.vacant.infra.support.ApiClient;
 import dev.vacant.infra.support.ApiClient.Response;
 import dev.vacant.infra.support.Polling;
+import dev.vacant.infra.support.SharedClockConfiguration;
 import dev.vacant.infra.support.TestProperties;
 import dev.vacant.infra.support.VacantFixtures;
 import dev.vacant.infra.timer.VacantTimerPoller;
@@ -26,9 +27,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -65,9 +64,6 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
@@ -88,20 +84,10 @@ class FleetTest {
     private static final String COMMANDS = "vacant.tuple.commands";
     private static final int PARTITIONS = 4;
     private static final Duration PATIENCE = Duration.ofSeconds(60);
-    private static final MutableClock CLOCK = new MutableClock(Instant.now());
+    private static final MutableClock CLOCK = SharedClockConfiguration.CLOCK;
 
     private static EmbeddedKafkaKraftBroker broker;
     private static final List<Instance> instances = new ArrayList<>();
-
-    /** Both instances share one clock moved by hand, as one real clock would be shared. */
-    @Configuration(proxyBeanMethods = false)
-    static class SharedClock {
-        @Bean
-        @Primary
-        Clock sharedTestClock() {
-            return CLOCK;
-        }
-    }
 
     /** A running instance, its HTTP client and an operator token of the shared database. */
     private record Instance(ConfigurableApplicationContext context, ApiClient api, String operator) {
@@ -155,7 +141,8 @@ class FleetTest {
 
     /** Settings as command-line arguments: they win over the shared test database's system properties. */
     private static Instance start(PostgresDatabase db, String clientId) {
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(VacantApplication.class, SharedClock.class)
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(VacantApplication.class,
+                SharedClockConfiguration.class)
                 .web(WebApplicationType.SERVLET)
                 .profiles("production")
                 .run(Stream.of("spring.datasource.url=" + db.jdbcUrl(), "spring.datasource.username=" + db.user(),
@@ -249,8 +236,8 @@ class FleetTest {
         for (int n = 0; n < 80; n++) {
             ObjectNode body = Json.object().put("vacant", authority).put("yool", prefix);
             body.putArray("map").add(n);
-            Response out = expect(201, instances.get(n % 2).api().post("/api/v1/lanes/" + prefix + "-" + (n % 8) + "/out",
-                    token, body));
+            String path = "/api/v1/lanes/" + prefix + "-" + (n % 8) + "/out";
+            Response out = expect(201, instances.get(n % 2).api().post(path, token, body));
             ids.add(out.body().at("/tuple/id").asText());
         }
         return ids;

@@ -15,7 +15,9 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** Metrics and health groups of the in-process default (profile {@code postgres}); the Kafka fleet: {@code FleetTest}. */
+/**
+ * Metrics and health groups of the in-process default (profile {@code postgres}); the Kafka fleet: {@code FleetTest}.
+ */
 class OperationsEndpointsTest extends PostgresApplicationTest {
 
     @Autowired
@@ -31,7 +33,8 @@ class OperationsEndpointsTest extends PostgresApplicationTest {
                 .andReturn().getResponse().getContentAsString();
 
         assertThat(metrics)
-                .containsPattern("vacant_commands_seconds_count\\{[^}]*command=\"CreateGenesisCommand\"[^}]*outcome=\"OK\"")
+                .containsPattern("vacant_commands_seconds_count\\{[^}]*command=\"CreateGenesisCommand\""
+                        + "[^}]*outcome=\"OK\"")
                 .contains("vacant_commands_group_size_commands_count", "vacant_lanes_backlog_ops")
                 .containsPattern("vacant_projection_lag_seconds\\{[^}]*processor=\"projections\"");
     }
