@@ -13,11 +13,12 @@ import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.Registration;
 import org.axonframework.messaging.MessageDispatchInterceptor;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 
 /**
  * The application's command gateway: Axon's, with every command timed from dispatch to its result (after its group
  * committed) in {@value #METRIC}, tagged with the command's type and its {@code outcome}: {@code OK} or the error
- * code it was rejected with ({@code INTERNAL} for anything but a {@link VacantException}). Latencies are published as
+ * code it was rejected with ({@code NOT_FOUND} for an unknown vacant, {@code INTERNAL} for anything unexpected). Latencies are published as
  * a histogram.
  */
 public final class MeteredCommandGateway implements CommandGateway {
@@ -93,11 +94,17 @@ public final class MeteredCommandGateway implements CommandGateway {
         return command instanceof CommandMessage<?> message ? message.getPayloadType() : command.getClass();
     }
 
-    /** The error code of the first {@link VacantException} among {@code failure} and its causes. */
+    /**
+     * The error code of the first {@link VacantException} among {@code failure} and its causes; an unknown aggregate is
+     * {@code NOT_FOUND}, as the API answers it.
+     */
     private static String code(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof VacantException rejected) {
                 return rejected.code().name();
+            }
+            if (cause instanceof AggregateNotFoundException) {
+                return ErrorCode.NOT_FOUND.name();
             }
         }
         return ErrorCode.INTERNAL.name();

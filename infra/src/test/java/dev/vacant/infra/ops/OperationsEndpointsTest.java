@@ -24,10 +24,11 @@ class OperationsEndpointsTest extends PostgresApplicationTest {
     MockMvc mvc;
 
     @Test
-    void prometheus_showsCommandsGroupSizesProjectionLagAndTheInProcessBacklog() throws Exception {
+    void prometheus_showsCommandsByOutcomeGroupSizesProjectionLagAndTheInProcessBacklog() throws Exception {
         mvc.perform(post("/api/v1/vacants/genesis").contentType(MediaType.APPLICATION_JSON)
                         .content(Json.write(VacantFixtures.genesis("ops-metrics", null))))
                 .andExpect(status().isCreated());
+        mvc.perform(post("/api/v1/vacants/vac_" + "a".repeat(52) + "/calls")).andExpect(status().isNotFound());
 
         String metrics = mvc.perform(get("/actuator/prometheus")).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
@@ -35,6 +36,7 @@ class OperationsEndpointsTest extends PostgresApplicationTest {
         assertThat(metrics)
                 .containsPattern("vacant_commands_seconds_count\\{[^}]*command=\"CreateGenesisCommand\""
                         + "[^}]*outcome=\"OK\"")
+                .containsPattern("vacant_commands_seconds_count\\{[^}]*outcome=\"NOT_FOUND\"")
                 .contains("vacant_commands_group_size_commands_count", "vacant_lanes_backlog_ops")
                 .containsPattern("vacant_projection_lag_seconds\\{[^}]*processor=\"projections\"");
     }
