@@ -170,7 +170,7 @@ public class TupleLoad {
         }
         front.stop();
         worker.stop();
-        producer.destroy();
+        clients.close();
         lanePool.shutdownNow();
     }
 

@@ -5,6 +5,7 @@ import dev.vacant.infra.support.TestClockConfiguration;
 import dev.vacant.infra.support.TestProperties;
 import org.springframework.context.annotation.Import;
 import dev.vacant.kernel.testing.RealPostgres;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
@@ -21,6 +22,8 @@ import org.springframework.test.context.ActiveProfiles;
         // every context is a deployment of its own: contexts share the database, and each keeps its own waiters
         "vacant.lanes.deployment=test-${random.uuid}"})
 @AutoConfigureMockMvc
+// metrics are exported as in production (Spring Boot's tests turn exporters off), so /actuator/prometheus is served
+@AutoConfigureObservability(tracing = false)
 @Import({TestClockConfiguration.class, OperatorMockMvc.class})
 @ActiveProfiles("postgres")
 public abstract class PostgresApplicationTest {

@@ -48,6 +48,20 @@ public class AuditJobs implements AutoCloseable {
         return job;
     }
 
+    /** The most recently submitted job, if any is retained. */
+    public Optional<AuditJob> latest() {
+        synchronized (jobs) {
+            return jobs.values().stream().reduce((first, second) -> second);
+        }
+    }
+
+    /** Retained jobs in {@code status}. */
+    public long count(AuditJobStatus status) {
+        synchronized (jobs) {
+            return jobs.values().stream().filter(job -> job.status() == status).count();
+        }
+    }
+
     public Optional<AuditJob> find(String id) {
         synchronized (jobs) {
             return Optional.ofNullable(jobs.get(id));

@@ -1,10 +1,14 @@
 package dev.vacant.infra.command;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandBusSpanFactory;
 import org.axonframework.commandhandling.DuplicateCommandHandlerResolver;
 import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.commandhandling.distributed.AnnotationRoutingStrategy;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.distributed.UnresolvedRoutingKeyPolicy;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
@@ -15,7 +19,8 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * Replaces Axon's local {@link SimpleCommandBus} by the {@link GroupCommitCommandBus} (unless
- * {@code vacant.commands.group-commit.enabled=false}), configured as Axon's auto-configuration configures its own.
+ * {@code vacant.commands.group-commit.enabled=false}), configured as Axon's auto-configuration configures its own,
+ * and Axon's command gateway by the {@link MeteredCommandGateway}.
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 public class CommandBusConfiguration {
@@ -24,7 +29,8 @@ public class CommandBusConfiguration {
     @Qualifier("localSegment")
     @ConditionalOnProperty(name = "vacant.commands.group-commit.enabled", havingValue = "true", matchIfMissing = true)
     GroupCommitCommandBus commandBus(TransactionManager transactions, Configuration axon,
-                                     DuplicateCommandHandlerResolver duplicates, GroupCommitProperties properties) {
+                                     DuplicateCommandHandlerResolver duplicates, GroupCommitProperties properties,
+                                     MeterRegistry meters) {
         SimpleCommandBus.Builder builder = SimpleCommandBus.builder()
                 .duplicateCommandHandlerResolver(duplicates)
                 .spanFactory(axon.getComponent(CommandBusSpanFactory.class))
@@ -33,6 +39,18 @@ public class CommandBusConfiguration {
                 AnnotationRoutingStrategy.builder().fallbackRoutingStrategy(UnresolvedRoutingKeyPolicy.RANDOM_KEY).build(),
                 properties.lanes(), properties.maxBatch());
         bus.registerHandlerInterceptor(new CorrelationDataInterceptor<>(axon.correlationDataProviders()));
+        bus.observeGroupSizes(DistributionSummary.builder(GroupCommitCommandBus.GROUP_SIZE_METRIC)
+                .description("Commands a group-commit dispatcher drained into one transaction")
+                .baseUnit("commands")
+                .publishPercentileHistogram()
+                .maximumExpectedValue((double) properties.maxBatch())
+                .register(meters)::record);
         return bus;
+    }
+
+    /** Axon's gateway, timing every command by type and outcome ({@link MeteredCommandGateway}). */
+    @Bean
+    CommandGateway commandGateway(CommandBus commandBus, MeterRegistry meters) {
+        return new MeteredCommandGateway(DefaultCommandGateway.builder().commandBus(commandBus).build(), meters);
     }
 }

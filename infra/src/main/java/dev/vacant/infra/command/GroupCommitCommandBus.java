@@ -6,6 +6,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntConsumer;
 import org.axonframework.commandhandling.CommandCallback;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.CommandResultMessage;
@@ -35,6 +36,9 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
  */
 public class GroupCommitCommandBus extends SimpleCommandBus {
 
+    /** The distribution of group sizes: commands a dispatcher drained into one transaction. */
+    public static final String GROUP_SIZE_METRIC = "vacant.commands.group.size";
+
     private final TransactionManager transactions;
     private final RoutingStrategy routing;
     private final int maxBatch;
@@ -42,6 +46,8 @@ public class GroupCommitCommandBus extends SimpleCommandBus {
     private final List<Thread> dispatchers = new ArrayList<>();
     private final AtomicLong groupsCommitted = new AtomicLong();
     private final AtomicLong groupsRetriedAlone = new AtomicLong();
+    private volatile IntConsumer groupSizes = size -> {
+    };
     private volatile boolean running;
     private volatile boolean stopped;
 
@@ -106,6 +112,11 @@ public class GroupCommitCommandBus extends SimpleCommandBus {
         dispatchers.clear();
     }
 
+    /** Hears the size of every group a dispatcher drains (a metric). */
+    public void observeGroupSizes(IntConsumer observer) {
+        groupSizes = observer;
+    }
+
     /** Groups committed together since start. */
     public long groupsCommitted() {
         return groupsCommitted.get();
@@ -145,6 +156,7 @@ public class GroupCommitCommandBus extends SimpleCommandBus {
     }
 
     private void dispatch(List<Pending<?, ?>> group) {
+        groupSizes.accept(group.size());
         if (group.size() == 1) {
             alone(group.get(0));
             return;

@@ -9,6 +9,7 @@ import dev.vacant.infra.custody.AesGcmKeyCustody;
 import dev.vacant.infra.custody.CustodyProperties;
 import dev.vacant.infra.custody.KeyEncryptionKey;
 import dev.vacant.infra.timer.JdbcVacantTimers;
+import dev.vacant.infra.timer.TimerPolling;
 import dev.vacant.infra.timer.VacantTimerPoller;
 import dev.vacant.kernel.custody.KeyCustody;
 import java.nio.file.Path;
@@ -23,8 +24,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.scheduling.TaskScheduler;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Wires the Vacant command side: clock, custody, timers, settings and the multi-aggregate and composite handlers. */
 @Configuration(proxyBeanMethods = false)
@@ -43,8 +44,8 @@ public class VacantCommandConfiguration {
     }
 
     @Bean
-    JdbcVacantTimers vacantTimers(JdbcTemplate jdbc) {
-        return new JdbcVacantTimers(jdbc);
+    JdbcVacantTimers vacantTimers(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+        return new JdbcVacantTimers(jdbc, new TransactionTemplate(transactions));
     }
 
     @Bean
@@ -72,18 +73,15 @@ public class VacantCommandConfiguration {
     }
 
     @Bean
-    VacantTimerPoller vacantTimerPoller(JdbcVacantTimers timers, CommandGateway commands, Clock clock) {
-        return new VacantTimerPoller(timers, commands, clock);
+    VacantTimerPoller vacantTimerPoller(JdbcVacantTimers timers, CommandGateway commands, Clock clock,
+                                        TimerProperties properties) {
+        return new VacantTimerPoller(timers, commands, clock, properties.claimLease());
     }
 
     /** Polls due timers on a schedule unless {@code vacant.timers.polling=false}. */
-    @Bean(destroyMethod = "shutdown")
+    @Bean
     @ConditionalOnProperty(name = "vacant.timers.polling", havingValue = "true", matchIfMissing = true)
-    TaskScheduler vacantTimerScheduler(VacantTimerPoller poller, TimerProperties properties) {
-        ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
-        scheduler.setThreadNamePrefix("vacant-timers-");
-        scheduler.initialize();
-        scheduler.scheduleWithFixedDelay(poller::fireDue, properties.pollInterval());
-        return scheduler;
+    TimerPolling timerPolling(VacantTimerPoller poller, TimerProperties properties) {
+        return new TimerPolling(poller, properties.pollInterval());
     }
 }

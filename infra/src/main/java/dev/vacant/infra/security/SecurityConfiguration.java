@@ -3,6 +3,7 @@ package dev.vacant.infra.security;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vacant.infra.config.VacantProperties;
 import dev.vacant.infra.web.error.Problems;
+import dev.vacant.kernel.auth.Role;
 import dev.vacant.kernel.error.ErrorCode;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -20,8 +21,9 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
 /**
- * Bearer-token security: public health, lifecycle table, API docs and the dashboard's static files; everything else
- * authenticated. 401 and 403 answer problem+json with {@code UNAUTHENTICATED} / {@code FORBIDDEN}.
+ * Bearer-token security: public health, lifecycle table, API docs and the dashboard's static files; the other
+ * actuator endpoints (metrics, Prometheus) for operators; everything else authenticated. 401 and 403 answer
+ * problem+json with {@code UNAUTHENTICATED} / {@code FORBIDDEN}.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -49,6 +51,8 @@ public class SecurityConfiguration {
                                 "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error",
                                 // the dashboard's static files; its data calls carry the operator's token
                                 "/ui", "/ui/**", "/webjars/**").permitAll()
+                        // metrics (Prometheus included) are for operators
+                        .requestMatchers("/actuator/**").hasRole(Role.OPERATOR.name())
                         .anyRequest().authenticated())
                 .addFilterBefore(new BearerTokenFilter(tokens), AnonymousAuthenticationFilter.class)
                 .exceptionHandling(errors -> errors

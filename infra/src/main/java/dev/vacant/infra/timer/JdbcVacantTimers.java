@@ -6,24 +6,28 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The persistent timer table: one pending timer per vacant. Writes join the command's transaction (the
  * aggregate's lock serialises writers of one vacant), so timers survive restarts and a rejected command
- * schedules nothing.
+ * schedules nothing. Pollers claim due timers before firing them, so several instances fire each timer once.
  */
 public class JdbcVacantTimers implements VacantTimers {
 
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
 
-    public JdbcVacantTimers(JdbcTemplate jdbc) {
+    public JdbcVacantTimers(JdbcTemplate jdbc, TransactionTemplate transactions) {
         this.jdbc = jdbc;
+        this.transactions = transactions;
     }
 
+    /** Sets the due time; a new due time ends any claim on the timer. */
     @Override
     public void schedule(String vacantId, Instant due) {
-        OffsetDateTime at = OffsetDateTime.ofInstant(due, ZoneOffset.UTC);
-        if (jdbc.update("update vacant_timer set due_at = ? where vacant_id = ?", at, vacantId) == 0) {
+        OffsetDateTime at = utc(due);
+        if (jdbc.update("update vacant_timer set due_at = ?, claimed_until = null where vacant_id = ?", at, vacantId) == 0) {
             jdbc.update("insert into vacant_timer (vacant_id, due_at) values (?, ?)", vacantId, at);
         }
     }
@@ -33,9 +37,28 @@ public class JdbcVacantTimers implements VacantTimers {
         jdbc.update("delete from vacant_timer where vacant_id = ?", vacantId);
     }
 
-    /** The vacants whose timer is due at {@code now}, oldest first. */
-    public List<String> due(Instant now, int limit) {
-        return jdbc.queryForList("select vacant_id from vacant_timer where due_at <= ? order by due_at limit ?",
-                String.class, OffsetDateTime.ofInstant(now, ZoneOffset.UTC), limit);
+    /**
+     * Claims until {@code claimUntil} the timers due at {@code now} that nobody holds a live claim on, oldest first:
+     * rows another poller is claiming at this moment are skipped ({@code for update skip locked}), rows it claimed
+     * are not due for anyone else until their claim runs out.
+     */
+    public List<String> claimDue(Instant now, Instant claimUntil, int limit) {
+        return transactions.execute(status -> {
+            List<String> due = jdbc.queryForList("""
+                    select vacant_id from vacant_timer where due_at <= ? and (claimed_until is null or claimed_until <= ?)
+                    order by due_at limit ? for update skip locked""", String.class, utc(now), utc(now), limit);
+            jdbc.batchUpdate("update vacant_timer set claimed_until = ? where vacant_id = ?",
+                    due.stream().map(id -> new Object[] {utc(claimUntil), id}).toList());
+            return due;
+        });
+    }
+
+    /** Ends this poller's claim on a timer it could not fire, so that the next poll fires it. */
+    public void release(String vacantId) {
+        jdbc.update("update vacant_timer set claimed_until = null where vacant_id = ?", vacantId);
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 }

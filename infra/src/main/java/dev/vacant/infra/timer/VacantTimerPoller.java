@@ -2,6 +2,8 @@ package dev.vacant.infra.timer;
 
 import dev.vacant.command.vacant.VacantCommands.FireVacantTimerCommand;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -12,7 +14,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Fires due timers: for each due vacant it sends {@link FireVacantTimerCommand}; the aggregate decides what is
  * really due (a dormancy step or a SUNK custody heartbeat) and reschedules or cancels. A timer missed during
- * downtime fires once on the next poll.
+ * downtime fires once on the next poll. Each due timer is claimed first ({@link JdbcVacantTimers#claimDue}), so that
+ * pollers of several instances on one database fire it once; a timer whose command failed is released for the next
+ * poll, and the claim of a poller that died runs out after {@code claimLease}.
  */
 public class VacantTimerPoller {
 
@@ -22,23 +26,27 @@ public class VacantTimerPoller {
     private final JdbcVacantTimers timers;
     private final CommandGateway commands;
     private final Clock clock;
+    private final Duration claimLease;
 
-    public VacantTimerPoller(JdbcVacantTimers timers, CommandGateway commands, Clock clock) {
+    public VacantTimerPoller(JdbcVacantTimers timers, CommandGateway commands, Clock clock, Duration claimLease) {
         this.timers = timers;
         this.commands = commands;
         this.clock = clock;
+        this.claimLease = claimLease;
     }
 
     /**
-     * Fires every timer due now, a batch at a time (the batch's commands are sent together, so the command bus can
-     * commit them together); answers how many were fired. Stops early when a whole batch failed.
+     * Fires every timer due now that no other poller has claimed, a batch at a time (the batch's commands are sent
+     * together, so the command bus can commit them together); answers how many this poller fired. Stops early when a
+     * whole batch failed.
      */
     public int fireDue() {
         int fired = 0;
         List<String> due;
         int succeeded;
         do {
-            due = timers.due(clock.instant(), BATCH);
+            Instant now = clock.instant();
+            due = timers.claimDue(now, now.plus(claimLease), BATCH);
             succeeded = fire(due);
             fired += due.size();
         } while (due.size() == BATCH && succeeded > 0);
@@ -54,6 +62,7 @@ public class VacantTimerPoller {
                 sent.get(i).join();
                 succeeded++;
             } catch (CompletionException e) {
+                timers.release(due.get(i));
                 log.warn("Timer of {} failed; it stays due and is retried on the next poll", due.get(i), e.getCause());
             }
         }

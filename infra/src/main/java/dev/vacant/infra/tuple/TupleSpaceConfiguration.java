@@ -6,6 +6,7 @@ import dev.vacant.infra.tuple.jdbc.JdbcTupleStore;
 import dev.vacant.infra.tuple.lane.ExecutionLanes;
 import dev.vacant.infra.tuple.space.BudSpawner;
 import dev.vacant.infra.tuple.space.CompositeTrees;
+import dev.vacant.infra.tuple.space.FrontCheck;
 import dev.vacant.infra.tuple.space.LaneMaintenance;
 import dev.vacant.infra.tuple.space.LaneWorker;
 import dev.vacant.infra.tuple.space.SpaceScan;
@@ -19,6 +20,9 @@ import dev.vacant.infra.tuple.web.OpIds;
 import dev.vacant.infra.tuple.web.TupleAuthorities;
 import dev.vacant.kernel.tuple.TupleIds;
 import dev.vacant.query.composite.CompositeQueries;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.config.MeterFilter;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
@@ -39,6 +43,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({LaneProperties.class, LanePolicyProperties.class})
 public class TupleSpaceConfiguration {
+
+    /** The most lanes the tuple-op metric distinguishes. */
+    static final int MAX_LANE_TAGS = 256;
 
     @Bean
     TupleStore tupleStore(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
@@ -87,8 +94,18 @@ public class TupleSpaceConfiguration {
     }
 
     @Bean
-    TupleGateway tupleGateway(LaneTransport transport, LaneProperties properties) {
-        return new TupleGateway(transport, properties.replyTimeout());
+    TupleGateway tupleGateway(LaneTransport transport, FrontCheck front, LaneProperties properties,
+                              MeterRegistry meters) {
+        return new TupleGateway(transport, properties.replyTimeout(), front, meters);
+    }
+
+    /**
+     * {@value TupleGateway#OPS_METRIC} keeps at most {@value #MAX_LANE_TAGS} distinct lanes (lane names are the
+     * clients'); ops on further lanes are not timed.
+     */
+    @Bean
+    MeterFilter tupleOpLaneLimit() {
+        return MeterFilter.maximumAllowableTags(TupleGateway.OPS_METRIC, "lane", MAX_LANE_TAGS, MeterFilter.deny());
     }
 
     @Bean(destroyMethod = "close")
@@ -114,6 +131,17 @@ public class TupleSpaceConfiguration {
         @Bean
         InProcessLaneTransport laneTransport(ExecutorService laneThreads, PendingReplies replies) {
             return new InProcessLaneTransport(laneThreads, replies);
+        }
+
+        /** Nothing leaves the process before the worker decides, so there is nothing to check ahead. */
+        @Bean
+        FrontCheck frontCheck() {
+            return FrontCheck.NONE;
+        }
+
+        @Bean
+        MeterBinder laneBacklogMetric(InProcessLaneTransport transport) {
+            return LaneBacklog.gauge(transport::backlog);
         }
 
         @Bean

@@ -93,7 +93,7 @@ class KafkaLaneWorkersTest extends PostgresApplicationTest {
 
     @AfterAll
     static void stopBroker() {
-        producer.destroy();
+        clients.close();
         broker.destroy();
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vacant.command.vacant.VacantCommandResult;
 import dev.vacant.command.vacant.VacantCommands.CreateGenesisCommand;
 import dev.vacant.infra.VacantApplication;
+import dev.vacant.infra.support.SharedClockConfiguration;
 import dev.vacant.infra.support.TestProperties;
 import dev.vacant.infra.timer.VacantTimerPoller;
 import dev.vacant.kernel.auth.Actor;
@@ -17,9 +18,7 @@ import dev.vacant.kernel.testing.PostgresDatabase;
 import dev.vacant.kernel.testing.RealPostgres;
 import dev.vacant.kernel.time.MutableClock;
 import dev.vacant.kernel.vacant.VacantEvent;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -27,28 +26,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Primary;
 
 /** Dormancy timers are persistent: scheduled in one application run, they fire in the next. */
 @RealPostgres
 class VacantTimerRestartTest {
 
-    private static final MutableClock CLOCK = new MutableClock(Instant.now());
-
-    /** Both runs share one moved-by-hand clock, as one real clock would continue across a restart. */
-    @Configuration(proxyBeanMethods = false)
-    static class SharedClock {
-        @Bean
-        @Primary
-        Clock sharedTestClock() {
-            return CLOCK;
-        }
-    }
+    private static final MutableClock CLOCK = SharedClockConfiguration.CLOCK;
 
     private static ConfigurableApplicationContext start(PostgresDatabase db) {
-        return new SpringApplicationBuilder(VacantApplication.class, SharedClock.class)
+        return new SpringApplicationBuilder(VacantApplication.class, SharedClockConfiguration.class)
                 .web(WebApplicationType.SERVLET)
                 .profiles("postgres")
                 .properties("spring.datasource.url=" + db.jdbcUrl(), "spring.datasource.username=" + db.user(),

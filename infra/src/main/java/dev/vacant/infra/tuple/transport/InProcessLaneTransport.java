@@ -55,6 +55,11 @@ public final class InProcessLaneTransport implements LaneTransport {
         return reply;
     }
 
+    /** Ops sent and not yet taken into a batch, over all lanes. */
+    public long backlog() {
+        return lanes.values().stream().mapToLong(LaneQueue::size).sum();
+    }
+
     private void apply(List<TupleOp> batch) {
         try {
             worker.apply(batch);
@@ -69,6 +74,10 @@ public final class InProcessLaneTransport implements LaneTransport {
     private final class LaneQueue {
         private final ArrayDeque<TupleOp> queued = new ArrayDeque<>();
         private boolean draining;
+
+        synchronized int size() {
+            return queued.size();
+        }
 
         synchronized void add(TupleOp op) {
             queued.add(op);

@@ -14,6 +14,7 @@ import dev.vacant.infra.tuple.lane.ProviderGuard;
 import dev.vacant.infra.tuple.lane.ReceiptCache;
 import dev.vacant.infra.tuple.lane.ScriptedProvider;
 import dev.vacant.infra.tuple.lane.Speculation;
+import dev.vacant.infra.tuple.space.FrontCheck;
 import dev.vacant.infra.tuple.transport.TupleGateway;
 import dev.vacant.kernel.id.VacantId;
 import dev.vacant.kernel.json.Json;
@@ -76,7 +77,7 @@ class LaneRunnerTest {
                 new Speculation(threads), new LaneMetrics(name, new ConcurrencyPolicy(concurrency, concurrency),
                 new SimpleMeterRegistry()), threads, System::nanoTime), guard, cache);
         runner = new LaneRunner(List.of(TaskLaneTransport.LANE), lanes,
-                new TupleGateway(transport, Duration.ofSeconds(2)), () -> "take-" + opIds.incrementAndGet(), POLL,
+                new TupleGateway(transport, Duration.ofSeconds(2), FrontCheck.NONE, new SimpleMeterRegistry()), () -> "take-" + opIds.incrementAndGet(), POLL,
                 Duration.ofSeconds(10), threads);
         runner.start();
         return runner;

@@ -1,0 +1,31 @@
+package dev.vacant.infra.projection;
+
+import java.time.Duration;
+import org.springframework.boot.actuate.health.AbstractHealthIndicator;
+import org.springframework.boot.actuate.health.Health;
+
+/**
+ * Health contributor {@code projections} (part of readiness): {@code OUT_OF_SERVICE} while the projections are more
+ * than {@code threshold} behind the event store, so that a lagging instance is taken out of a load balancer's
+ * rotation rather than serving stale reads.
+ */
+final class ProjectionLagHealth extends AbstractHealthIndicator {
+
+    private final ProjectionLag lag;
+    private final Duration threshold;
+
+    ProjectionLagHealth(ProjectionLag lag, Duration threshold) {
+        super("The projections' lag could not be read");
+        this.lag = lag;
+        this.threshold = threshold;
+    }
+
+    @Override
+    protected void doHealthCheck(Health.Builder health) {
+        ProjectionLag.Lag now = lag.current();
+        (now.behind().compareTo(threshold) > 0 ? health.outOfService() : health.up())
+                .withDetail("lag_events", now.events())
+                .withDetail("lag_seconds", now.behind().toMillis() / 1000.0)
+                .withDetail("threshold_seconds", threshold.toMillis() / 1000.0);
+    }
+}
