@@ -36,13 +36,6 @@ public class ProjectionPositions {
         return head == null ? 0 : head;
     }
 
-    /** The lowest position a segment of the projections' processor has stored (0 before any token is stored). */
-    public long position() {
-        return storedTokens().stream()
-                .mapToLong(token -> token == null ? 0 : WrappedToken.unwrapLowerBound(token).position().orElse(0))
-                .min().orElse(0);
-    }
-
     /**
      * Whether the projection has processed every stored event up to {@code target}. A token's position alone does
      * not say so: an event whose transaction committed after later ones is a gap until the processor has seen it.
