@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vacant.infra.VacantApplication;
 import dev.vacant.infra.audit.DedicatedDatabase;
+import dev.vacant.infra.projection.ProjectionPositions;
 import dev.vacant.infra.security.ApiTokens;
 import dev.vacant.infra.support.ApiClient;
 import dev.vacant.infra.support.ApiClient.Response;
@@ -224,6 +225,9 @@ class FleetTest {
                     .filter("DORMANCY_ELAPSED"::equals).count()).as(id).isEqualTo(1);
         }
 
+        // the audit compares the live read models with a rebuild: let the projections apply the timers' events first
+        ProjectionPositions positions = b().bean(ProjectionPositions.class);
+        Polling.awaitUntil("the projections caught up", PATIENCE, () -> positions.position() >= positions.head());
         JsonNode report = audit(b());
         assertThat(report.path("failure_count").asInt()).as(report.toString()).isZero();
         assertThat(report.path("projection_differences").asInt()).as(report.toString()).isZero();
