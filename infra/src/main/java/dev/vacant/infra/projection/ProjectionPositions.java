@@ -47,6 +47,13 @@ public class ProjectionPositions {
                 .allMatch(token -> covers(WrappedToken.unwrapLowerBound(token), target));
     }
 
+    /** The position every segment of the projections' processor has passed (0 before it starts). */
+    public long position() {
+        return storedTokens().stream()
+                .mapToLong(token -> token == null ? 0 : WrappedToken.unwrapLowerBound(token).position().orElse(0))
+                .min().orElse(0);
+    }
+
     /**
      * The processor's tokens as stored, one per segment: whichever node owns a segment, every node reads the same
      * progress (the local processor may own none).

@@ -4,14 +4,19 @@ import dev.vacant.kernel.error.ErrorCode;
 import dev.vacant.kernel.error.VacantException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Read-your-writes: before a query, waits (bounded) until the projections it reads have processed a given event
- * position, or the store's head for {@code consistency=strong}. Without either, reads are eventual.
+ * position, or the store's head for {@code consistency=strong}. Without either, reads are eventual. A read that
+ * asked for a position is never answered with older data: past the wait it is refused with
+ * {@code PROJECTION_LAGGING} (503, {@code Retry-After}).
  */
 public class ReadConsistency {
 
     private static final Duration POLL = Duration.ofMillis(10);
+    /** What a refused read is told to wait before it asks again. */
+    static final long RETRY_AFTER_SECONDS = 1;
 
     private final ProjectionPositions positions;
     private final Duration timeout;
@@ -32,21 +37,32 @@ public class ReadConsistency {
         throw new VacantException(ErrorCode.VALIDATION_FAILED, "consistency must be strong or eventual");
     }
 
-    /** Waits for {@code projections} to reach {@code position}, or the head when {@code strong}. */
+    /**
+     * Waits for {@code projections} to reach {@code position}, or the head when {@code strong}; {@code
+     * PROJECTION_LAGGING} when they have not within the timeout.
+     */
     public void await(List<String> projections, Long position, boolean strong) {
         if (position == null && !strong) {
             return;
         }
         long target = strong ? positions.head() : position;
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (!reached(projections, target) && System.nanoTime() < deadline) {
+        while (!reached(projections, target)) {
+            if (System.nanoTime() >= deadline) {
+                throw lagging(target);
+            }
             try {
                 Thread.sleep(POLL.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                throw lagging(target);
             }
         }
+    }
+
+    private static VacantException lagging(long target) {
+        return new VacantException(ErrorCode.PROJECTION_LAGGING, "the projections have not reached position " + target
+                + " yet", Map.of(VacantException.RETRY_AFTER_SECONDS, RETRY_AFTER_SECONDS));
     }
 
     private boolean reached(List<String> projections, long target) {

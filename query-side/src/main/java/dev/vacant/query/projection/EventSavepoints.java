@@ -1,0 +1,51 @@
+package dev.vacant.query.projection;
+
+import java.sql.Connection;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * One savepoint per event inside a projection batch's transaction: an event a projector cannot store is rolled
+ * back alone, so the batch's transaction stays usable (on PostgreSQL a failed statement aborts the whole
+ * transaction) and the processor's dead-letter queue can park that event while the others commit. The
+ * projections sharing one processor handle an event one after the other: the first sets the savepoint, the
+ * others join it. Outside a transaction (nothing to protect) the work just runs.
+ */
+@Component
+public class EventSavepoints {
+
+    private static final String SAVEPOINT = "projected_event";
+
+    /** The event whose savepoint is the newest one of the transaction on {@code connection}. */
+    private record Marked(Connection connection, String eventId) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final ThreadLocal<Marked> marked = new ThreadLocal<>();
+
+    public EventSavepoints(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Runs {@code work} for event {@code eventId}; if it fails, every change made for that event is undone. */
+    public void run(String eventId, Runnable work) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            work.run();
+            return;
+        }
+        Marked current = new Marked(DataSourceUtils.getConnection(jdbc.getDataSource()), eventId);
+        if (!current.equals(marked.get())) {
+            jdbc.execute("savepoint " + SAVEPOINT);
+            marked.set(current);
+        }
+        try {
+            work.run();
+        } catch (RuntimeException e) {
+            marked.remove();
+            jdbc.execute("rollback to savepoint " + SAVEPOINT);
+            throw e;
+        }
+    }
+}
