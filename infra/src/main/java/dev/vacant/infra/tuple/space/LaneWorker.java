@@ -1,6 +1,7 @@
 package dev.vacant.infra.tuple.space;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vacant.kernel.error.ErrorCode;
 import dev.vacant.kernel.error.VacantException;
 import dev.vacant.kernel.tuple.Tuple;
 import dev.vacant.kernel.tuple.TupleOp;
@@ -39,6 +40,8 @@ import java.util.function.Predicate;
  *       (the workers sharing one stream of ops): workers of another deployment on the same database never
  *       resume them.</li>
  *   <li>Rejected ops ({@link VacantException}) write nothing and are answered with their code.</li>
+ *   <li>An op whose op id has a stored reply (or a waiting {@code in}) for an op of other content
+ *       ({@link TupleReply#answers}) is answered {@code CONFLICT} and not applied.</li>
  * </ul>
  * Each lane's waiters are guarded by the lane's lock; a batch locks its lanes in name order.
  */
@@ -154,7 +157,7 @@ public final class LaneWorker {
             List<EncodedReply> answered = store.inTransaction(() -> {
                 Answers answers = new Answers(Map.of(), true);
                 due.stream().filter(w -> store.deleteWaiter(w.op().opId()))
-                        .forEach(w -> answers.record(lane, w.op().opId(), TupleJson.tupleResult(null)));
+                        .forEach(w -> answers.record(w.op(), TupleJson.tupleResult(null)));
                 return answers.delivered;
             });
             s.waiters.removeAll(due);
@@ -165,11 +168,15 @@ public final class LaneWorker {
     private void applyOne(TupleOp op, LaneState lane, Answers answers) {
         EncodedReply stored = answers.recorded.get(op.opId());
         if (stored != null) {
-            answers.delivered.add(stored);
+            answers.delivered.add(stored.reply().answers(op) ? stored : reused(op));
             return;
         }
-        if (lane.waiters.stream().anyMatch(w -> w.op().opId().equals(op.opId()))) {
-            return; // a redelivered in that is still waiting
+        Optional<Waiter> waiting = lane.waiters.stream().filter(w -> w.op().opId().equals(op.opId())).findFirst();
+        if (waiting.isPresent()) {
+            if (!TupleCodec.digest(waiting.get().op()).equals(TupleCodec.digest(op))) {
+                answers.delivered.add(reused(op));
+            }
+            return; // else a redelivered in that is still waiting
         }
         try {
             if (op instanceof TupleOp.Guarded guarded) {
@@ -180,7 +187,7 @@ public final class LaneWorker {
             } else if (op instanceof TupleOp.Out put) {
                 write(put, lane, answers);
             } else {
-                answers.record(op.lane(), op.opId(), effect(op));
+                answers.record(op, effect(op));
             }
         } catch (VacantException rejected) {
             answers.delivered.add(EncodedReply.of(TupleReply.rejected(op.opId(), rejected)));
@@ -192,7 +199,7 @@ public final class LaneWorker {
         if (taken.isEmpty() && in.timeoutMs() > 0) {
             Optional<EncodedReply> answeredBefore = answers.storedReply(in.opId());
             if (answeredBefore.isPresent()) {
-                answers.delivered.add(answeredBefore.get());
+                answers.delivered.add(answeredBefore.get().reply().answers(in) ? answeredBefore.get() : reused(in));
                 return;
             }
             Waiter waiter = new Waiter(in, space.now().plusMillis(in.timeoutMs()));
@@ -200,7 +207,7 @@ public final class LaneWorker {
             lane.waiters.addLast(waiter);
             return;
         }
-        answers.record(in.lane(), in.opId(), TupleJson.tupleResult(taken.orElse(null)));
+        answers.record(in, TupleJson.tupleResult(taken.orElse(null)));
     }
 
     private void write(TupleOp.Out put, LaneState lane, Answers answers) {
@@ -213,13 +220,18 @@ public final class LaneWorker {
                 if (!store.deleteWaiter(waiter.op().opId())) {
                     continue;
                 }
-                answers.record(put.lane(), put.opId(), TupleJson.tupleResult(tuple));
-                answers.record(put.lane(), waiter.op().opId(),
-                        TupleJson.tupleResult(space.taken(tuple, waiter.op().opId())));
+                answers.record(put, TupleJson.tupleResult(tuple));
+                answers.record(waiter.op(), TupleJson.tupleResult(space.taken(tuple, waiter.op().opId())));
                 return;
             }
         }
-        answers.record(put.lane(), put.opId(), space.store(tuple));
+        answers.record(put, space.store(tuple));
+    }
+
+    /** The answer to an op whose op id already stands for another op (of the same principal). */
+    private static EncodedReply reused(TupleOp op) {
+        return EncodedReply.of(TupleReply.rejected(op.opId(), new VacantException(ErrorCode.CONFLICT,
+                "op_id was used before for a different op")));
     }
 
     private JsonNode effect(TupleOp op) {
@@ -269,10 +281,10 @@ public final class LaneWorker {
             return lookedUp ? Optional.empty() : Optional.ofNullable(store.replies(List.of(opId)).get(opId));
         }
 
-        void record(String lane, String opId, JsonNode result) {
-            EncodedReply reply = EncodedReply.of(TupleReply.ok(opId, result));
-            store.recordReply(lane, reply, space.now());
-            recorded.put(opId, reply);
+        void record(TupleOp op, JsonNode result) {
+            EncodedReply reply = EncodedReply.of(TupleReply.ok(op, result));
+            store.recordReply(op.lane(), reply, space.now());
+            recorded.put(op.opId(), reply);
             delivered.add(reply);
         }
     }
