@@ -40,6 +40,11 @@ public class ProjectionDeadLetters {
         return queue().size();
     }
 
+    /** Whether events of {@code vacant} are parked. */
+    public boolean parks(String vacant) {
+        return queue().contains(vacant);
+    }
+
     /** Every parked event, sequence by sequence, each sequence in order. */
     public List<ParkedEvent> list() {
         List<ParkedEvent> parked = new ArrayList<>();

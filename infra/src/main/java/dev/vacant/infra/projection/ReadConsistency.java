@@ -10,7 +10,8 @@ import java.util.Map;
  * Read-your-writes: before a query, waits (bounded) until the projections it reads have processed a given event
  * position, or the store's head for {@code consistency=strong}. Without either, reads are eventual. A read that
  * asked for a position is never answered with older data: past the wait it is refused with
- * {@code PROJECTION_LAGGING} (503, {@code Retry-After}).
+ * {@code PROJECTION_LAGGING} (503, {@code Retry-After}), and so is a read of one vacant whose events are parked
+ * ({@link ProjectionDeadLetters}), whatever the position.
  */
 public class ReadConsistency {
 
@@ -19,10 +20,12 @@ public class ReadConsistency {
     static final long RETRY_AFTER_SECONDS = 1;
 
     private final ProjectionPositions positions;
+    private final ProjectionDeadLetters deadLetters;
     private final Duration timeout;
 
-    public ReadConsistency(ProjectionPositions positions, Duration timeout) {
+    public ReadConsistency(ProjectionPositions positions, ProjectionDeadLetters deadLetters, Duration timeout) {
         this.positions = positions;
+        this.deadLetters = deadLetters;
         this.timeout = timeout;
     }
 
@@ -57,6 +60,15 @@ public class ReadConsistency {
                 Thread.currentThread().interrupt();
                 throw lagging(target);
             }
+        }
+    }
+
+    /** {@link #await(List, Long, boolean)} for a read of one vacant, which must not have parked events either. */
+    public void await(List<String> projections, Long position, boolean strong, String vacant) {
+        await(projections, position, strong);
+        if ((position != null || strong) && deadLetters.parks(vacant)) {
+            throw new VacantException(ErrorCode.PROJECTION_LAGGING, "events of " + vacant + " are parked",
+                    Map.of(VacantException.RETRY_AFTER_SECONDS, RETRY_AFTER_SECONDS));
         }
     }
 

@@ -73,6 +73,11 @@ class ProjectionDeadLetterTest extends VacantApiTestBase {
         assertThat(parked.get(0).path("cause_type").asText()).isNotBlank();
         assertThat(parked.get(0).path("event_type").asText()).isEqualTo("GenesisRecordedEvent");
         assertThat(registryRows(poisoned)).isZero();
+        Response strongRead = api.get("/api/v1/vacants/" + poisoned + "?consistency=strong", operator);
+        assertThat(strongRead.status()).isEqualTo(503);
+        assertThat(strongRead.code()).isEqualTo("PROJECTION_LAGGING");
+        assertThat(api.get("/api/v1/vacants/" + others.get(0) + "?consistency=strong", operator).status())
+                .isEqualTo(200);
 
         JsonNode lag = api.get("/api/v1/projections", operator).body().get(0);
         assertThat(lag.path("processor").asText()).isEqualTo(ProjectionCatalog.PROCESSING_GROUP);
@@ -85,7 +90,15 @@ class ProjectionDeadLetterTest extends VacantApiTestBase {
         assertThat(api.post("/api/v1/projections/dead-letters/none/retry", operator, null).code())
                 .isEqualTo("NOT_FOUND");
 
-        String id = parked.get(0).path("id").asText();
+        assertThat(api.post("/api/v1/projections/registry/reset", operator, null).status()).isEqualTo(202);
+        ProjectionsCaughtUp.await(positions, ProjectionCatalog.names());
+        Polling.awaitUntil("the replay parks the sequence again", Duration.ofSeconds(20),
+                () -> deadLetters(poisoned).size() == 2);
+        assertThat(deadLetters(poisoned)).as("a reset cleared the queue before the replay")
+                .extracting(letter -> letter.path("seq").asLong()).containsExactly(0L, 1L);
+        others.forEach(vacant -> assertThat(registryRows(vacant)).as("replayed: " + vacant).isEqualTo(1));
+
+        String id = deadLetters(poisoned).get(0).path("id").asText();
         Response failedAgain = api.post("/api/v1/projections/dead-letters/" + id + "/retry", operator, null);
         assertThat(failedAgain.status()).isEqualTo(200);
         assertThat(failedAgain.body().path("applied").asBoolean()).isFalse();
