@@ -52,13 +52,13 @@ public class ReadConsistency {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!reached(projections, target)) {
             if (System.nanoTime() >= deadline) {
-                throw lagging(target);
+                throw notReached(target);
             }
             try {
                 Thread.sleep(POLL.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw lagging(target);
+                throw notReached(target);
             }
         }
     }
@@ -67,14 +67,17 @@ public class ReadConsistency {
     public void await(List<String> projections, Long position, boolean strong, String vacant) {
         await(projections, position, strong);
         if ((position != null || strong) && deadLetters.parks(vacant)) {
-            throw new VacantException(ErrorCode.PROJECTION_LAGGING, "events of " + vacant + " are parked",
-                    Map.of(VacantException.RETRY_AFTER_SECONDS, RETRY_AFTER_SECONDS));
+            throw lagging("events of " + vacant + " are parked");
         }
     }
 
-    private static VacantException lagging(long target) {
-        return new VacantException(ErrorCode.PROJECTION_LAGGING, "the projections have not reached position " + target
-                + " yet", Map.of(VacantException.RETRY_AFTER_SECONDS, RETRY_AFTER_SECONDS));
+    private static VacantException notReached(long target) {
+        return lagging("the projections have not reached position " + target + " yet");
+    }
+
+    private static VacantException lagging(String why) {
+        return new VacantException(ErrorCode.PROJECTION_LAGGING, why,
+                Map.of(VacantException.RETRY_AFTER_SECONDS, RETRY_AFTER_SECONDS));
     }
 
     private boolean reached(List<String> projections, long target) {

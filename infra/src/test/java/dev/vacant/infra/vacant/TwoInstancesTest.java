@@ -10,6 +10,7 @@ import dev.vacant.kernel.json.Json;
 import dev.vacant.kernel.logbook.ChainVerifier;
 import dev.vacant.kernel.logbook.LogbookEntry;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -27,12 +28,56 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * Two instances on one PostgreSQL database, each caching the aggregates it loaded: eight clients alternating between
  * them on the same vacants (calls, heartbeats, spawns) never get a server error, because a write that collides with
- * the other instance's append evicts the stale aggregate and runs again; every chain verifies afterwards.
+ * the other instance's append evicts the stale aggregate and runs again; every chain verifies afterwards. Tuple takes
+ * on one lane through both instances (whose in-process lane workers share the tuple tables) take every tuple once.
  */
 class TwoInstancesTest extends VacantApiTestBase {
 
     private static final int CLIENTS = 8;
     private static final int ROUNDS = 16;
+
+    @Test
+    void tupleTakesThroughBothInstances_neverFailWithAServerError_andTakeEveryTupleOnce() throws Exception {
+        String vacant = api.post("/api/v1/vacants/genesis", operator, VacantFixtures.genesis(alice, null)).text("id");
+        assertThat(api.get("/api/v1/vacants/" + vacant + "?consistency=strong", operator).status()).isEqualTo(200);
+        String lane = "two-" + UUID.randomUUID().toString().substring(0, 8);
+        int written = 48;
+        List<String> taken = Collections.synchronizedList(new ArrayList<>());
+        Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
+        try (ConfigurableApplicationContext second = secondInstance()) {
+            List<ApiClient> instances = List.of(api, client(second));
+            for (int n = 0; n < written; n++) {
+                assertThat(instances.get(n % 2).post("/api/v1/lanes/" + lane + "/out", aliceToken, Json.object()
+                        .put("vacant", vacant).put("yool", "job").set("map", Json.mapper().createArrayNode().add(n)))
+                        .status()).isEqualTo(201);
+            }
+            ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+            List<Future<?>> clients = new ArrayList<>();
+            for (int client = 0; client < CLIENTS; client++) {
+                int c = client;
+                clients.add(pool.submit(() -> {
+                    for (int round = 0; ; round++) {
+                        ApiClient.Response take = instances.get((c + round) % 2).post("/api/v1/lanes/" + lane + "/in",
+                                aliceToken, Json.object().put("vacant", vacant));
+                        statuses.computeIfAbsent(take.status(), s -> new AtomicInteger()).incrementAndGet();
+                        if (take.status() == 200 && take.body().get("tuple").isNull()) {
+                            return;
+                        }
+                        if (take.status() == 200) {
+                            taken.add(take.body().at("/tuple/id").asText());
+                        }
+                    }
+                }));
+            }
+            for (Future<?> client : clients) {
+                client.get();
+            }
+            pool.shutdown();
+        }
+
+        assertThat(statuses.keySet()).as("statuses %s", statuses).allMatch(status -> status < 500);
+        assertThat(taken).hasSize(written).doesNotHaveDuplicates();
+    }
 
     @Test
     void commandsAlternatingBetweenTwoInstances_neverFailWithAServerError_andEveryChainVerifies() throws Exception {
@@ -44,8 +89,7 @@ class TwoInstancesTest extends VacantApiTestBase {
         Map<String, Boolean> children = new ConcurrentHashMap<>();
         Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
         try (ConfigurableApplicationContext second = secondInstance()) {
-            List<ApiClient> instances = List.of(api,
-                    new ApiClient(((WebServerApplicationContext) second).getWebServer().getPort()));
+            List<ApiClient> instances = List.of(api, client(second));
             ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
             List<Future<?>> clients = new ArrayList<>();
             for (int client = 0; client < CLIENTS; client++) {
@@ -90,6 +134,10 @@ class TwoInstancesTest extends VacantApiTestBase {
         }
         String kind = step % 4 == 3 ? "/heartbeats" : "/calls";
         return instance.post("/api/v1/vacants/" + vacant + kind, aliceToken, null);
+    }
+
+    private static ApiClient client(ConfigurableApplicationContext instance) {
+        return new ApiClient(((WebServerApplicationContext) instance).getWebServer().getPort());
     }
 
     /** A second instance of the application on the same database, with the same clock. */

@@ -1,8 +1,6 @@
 package dev.vacant.query.projection;
 
-import java.sql.Connection;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -18,8 +16,8 @@ public class EventSavepoints {
 
     private static final String SAVEPOINT = "projected_event";
 
-    /** The event whose savepoint is the newest one of the transaction on {@code connection}. */
-    private record Marked(Connection connection, String eventId) {
+    /** The event whose savepoint is the newest one of the transaction holding {@code connection}. */
+    private record Marked(Object connection, String eventId) {
     }
 
     private final JdbcTemplate jdbc;
@@ -35,7 +33,7 @@ public class EventSavepoints {
             work.run();
             return;
         }
-        Marked current = new Marked(DataSourceUtils.getConnection(jdbc.getDataSource()), eventId);
+        Marked current = new Marked(TransactionSynchronizationManager.getResource(jdbc.getDataSource()), eventId);
         if (!current.equals(marked.get())) {
             jdbc.execute("savepoint " + SAVEPOINT);
             marked.set(current);

@@ -8,6 +8,7 @@ import dev.vacant.kernel.tuple.TupleOp;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.ConcurrentModificationException;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -30,6 +31,8 @@ import java.util.function.Predicate;
  *       time, which fails the transaction ({@link TupleStore.AppliedBefore}), and the batch is applied again
  *       with every stored reply looked up. An {@code in} about to wait records no reply, so it is looked up
  *       alone first.</li>
+ *   <li>A take whose tuple another worker of the lane took first (another instance on the same database) rolls the
+ *       batch back, and the batch is applied again (bounded).</li>
  *   <li>A blocking {@code in} with nothing to take becomes a per-lane FIFO waiter, so the lane goes on; an
  *       {@code out} matching a waiter is handed to the oldest matching one directly (never stored); a waiter
  *       whose deadline (injected clock) passed gets an empty reply ({@link #expireWaiters}).</li>
@@ -46,6 +49,9 @@ import java.util.function.Predicate;
  * Each lane's waiters are guarded by the lane's lock; a batch locks its lanes in name order.
  */
 public final class LaneWorker {
+
+    /** The most attempts at one batch. */
+    private static final int ATTEMPTS = 5;
 
     private final TupleSpace space;
     private final TupleStore store;
@@ -76,15 +82,32 @@ public final class LaneWorker {
             locked.add(state);
         });
         try {
-            List<EncodedReply> answered;
-            try {
-                answered = applyInTransaction(ops, names, false);
-            } catch (TupleStore.AppliedBefore redelivered) {
-                answered = applyInTransaction(ops, names, true);
-            }
-            answered.forEach(replies::deliver);
+            applyUntilCommitted(ops, names).forEach(replies::deliver);
         } finally {
             locked.forEach(state -> state.lock.unlock());
+        }
+    }
+
+    /**
+     * Applies a batch, again (at most {@value #ATTEMPTS} attempts) when an op was applied before (then with the
+     * stored replies looked up) or a take lost its tuple to another worker of the lane, such as another instance on
+     * the same database ({@link ConcurrentModificationException}: the retry reads the lane again).
+     */
+    private List<EncodedReply> applyUntilCommitted(List<TupleOp> ops, TreeSet<String> names) {
+        boolean lookedUp = false;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return applyInTransaction(ops, names, lookedUp);
+            } catch (TupleStore.AppliedBefore redelivered) {
+                if (attempt >= ATTEMPTS) {
+                    throw redelivered;
+                }
+                lookedUp = true;
+            } catch (ConcurrentModificationException lost) {
+                if (attempt >= ATTEMPTS) {
+                    throw lost;
+                }
+            }
         }
     }
 
