@@ -1,7 +1,11 @@
 package dev.vacant.infra.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vacant.infra.web.vacant.CommandSender;
+import dev.vacant.kernel.error.ErrorCode;
+import dev.vacant.kernel.error.VacantException;
 import dev.vacant.kernel.testing.PostgresDatabase;
 import dev.vacant.kernel.testing.RealPostgres;
 import java.util.ArrayList;
@@ -14,6 +18,7 @@ import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.CommandResultMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.SimpleCommandBus;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.junit.jupiter.api.AfterEach;
@@ -26,7 +31,9 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 /**
  * The group commit bus on real PostgreSQL: commands queued together commit in one transaction and their callers
  * hear of it only afterwards; a failing command rolls its group back and every command of the group runs again
- * alone, so the failure writes nothing and the others still succeed once.
+ * alone, so the failure writes nothing and the others still succeed once. A command that meets a write conflict
+ * (another node appended first) runs again alone, a bounded number of times; past them its caller hears
+ * {@code CONFLICT}.
  */
 @RealPostgres
 class GroupCommitCommandBusTest {
@@ -115,6 +122,16 @@ class GroupCommitCommandBusTest {
         assertThat(rows()).isEmpty();
         assertThat(attempts).containsEntry("conflict-9", 1 + CONFLICT_RETRIES);
         assertThat(bus.conflictsRetried()).isEqualTo(CONFLICT_RETRIES);
+    }
+
+    @Test
+    void aConflictPastTheRetries_reachesAnHttpCallerAsConflict_neverAsAServerError() {
+        bus.start();
+        CommandSender sender = new CommandSender(DefaultCommandGateway.builder().commandBus(bus).build());
+
+        assertThatThrownBy(() -> sender.send("conflict-9")).isInstanceOfSatisfying(VacantException.class,
+                rejected -> assertThat(rejected.code()).isEqualTo(ErrorCode.CONFLICT));
+        assertThat(rows()).isEmpty();
     }
 
     @Test
