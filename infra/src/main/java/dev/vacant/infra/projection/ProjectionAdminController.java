@@ -1,8 +1,8 @@
 package dev.vacant.infra.projection;
 
-import dev.vacant.kernel.auth.Actor;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import dev.vacant.kernel.auth.Actor;
 import dev.vacant.query.projection.ProjectionCatalog;
 import java.time.Duration;
 import java.util.List;
@@ -51,10 +51,8 @@ public class ProjectionAdminController {
     @GetMapping("/api/v1/projections")
     public List<ProcessorLag> processors(@AuthenticationPrincipal Actor actor) {
         actor.requireOperator();
-        long head = positions.head();
-        long position = positions.position();
-        return List.of(new ProcessorLag(ProjectionCatalog.PROCESSING_GROUP, ProjectionCatalog.names(), position, head,
-                Math.max(0, head - position), positions.processor(ProjectionCatalog.names().get(0)).isReplaying(),
+        return List.of(new ProcessorLag(ProjectionCatalog.PROCESSING_GROUP, ProjectionCatalog.names(),
+                positions.position(), positions.head(), positions.lag(), positions.processor().isReplaying(),
                 deadLetters.parkedSequences(), deadLetters.parkedEvents()));
     }
 

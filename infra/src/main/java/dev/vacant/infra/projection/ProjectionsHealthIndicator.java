@@ -24,7 +24,7 @@ public class ProjectionsHealthIndicator extends AbstractHealthIndicator {
     @Override
     protected void doHealthCheck(Health.Builder builder) {
         builder.up()
-                .withDetail("lag", Math.max(0, positions.head() - positions.position()))
+                .withDetail("lag", positions.lag())
                 .withDetail("parked_sequences", deadLetters.parkedSequences())
                 .withDetail("parked_events", deadLetters.parkedEvents());
     }

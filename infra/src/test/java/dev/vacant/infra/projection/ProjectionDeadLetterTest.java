@@ -38,7 +38,7 @@ class ProjectionDeadLetterTest extends VacantApiTestBase {
 
     @Test
     void anEventThatCannotBeStored_parksOnlyItsVacant_isListedAndRetried() {
-        StreamingEventProcessor processor = positions.processor(ProjectionCatalog.names().get(0));
+        StreamingEventProcessor processor = positions.processor();
         processor.shutDown();
         String poisoned;
         List<String> others = new ArrayList<>();
