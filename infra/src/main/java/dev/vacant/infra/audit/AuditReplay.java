@@ -6,6 +6,7 @@ import dev.vacant.kernel.audit.StreamingVerifier;
 import dev.vacant.kernel.audit.VacantEventTypes;
 import dev.vacant.kernel.audit.VerificationResult;
 import dev.vacant.kernel.vacant.VacantEvent;
+import dev.vacant.query.audit.ParkedSequence;
 import dev.vacant.query.audit.ScratchProjections;
 import dev.vacant.query.audit.TableComparison;
 import dev.vacant.query.projection.EventPosition;
@@ -54,7 +55,7 @@ public final class AuditReplay {
                     verifier.accept(batch);
                     counter.add(batch.size());
                 });
-                return report(counter.read(), verifier.finish(), List.of(), started);
+                return report(counter.read(), verifier.finish(), List.of(), List.of(), started);
             }
             try (ScratchProjections scratch = ScratchProjections.open(connections.open(), projectors, runId)) {
                 reader.forEachBatch(batch -> {
@@ -62,7 +63,7 @@ public final class AuditReplay {
                     rebuild(scratch, batch);
                     counter.add(batch.size());
                 });
-                return report(counter.read(), verifier.finish(), scratch.compare(), started);
+                return report(counter.read(), verifier.finish(), scratch.compare(), scratch.parked(), started);
             }
         }
     }
@@ -80,10 +81,10 @@ public final class AuditReplay {
     }
 
     private static AuditReport report(long eventsRead, VerificationResult result, List<TableComparison> projections,
-                                      long started) {
+                                      List<ParkedSequence> parked, long started) {
         long nanos = Math.max(1, System.nanoTime() - started);
         return new AuditReport(eventsRead, result.entriesVerified(), result.rowsSkipped(), result.failures().size(),
-                result.failures(), projections, TimeUnit.NANOSECONDS.toMillis(nanos),
+                result.failures(), projections, parked, TimeUnit.NANOSECONDS.toMillis(nanos),
                 Math.round(eventsRead * 1e9 / nanos));
     }
 

@@ -4,18 +4,20 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import dev.vacant.kernel.logbook.VerificationFailure;
+import dev.vacant.query.audit.ParkedSequence;
 import dev.vacant.query.audit.TableComparison;
 import java.util.List;
 
 /**
  * What an audit replay found: events read, entries verified, rows of other aggregates skipped, verification
  * failures (all counted, the first {@value #LISTED_FAILURES} listed in vacant and seq order), every projection
- * table compared with its rebuild, and the time it took.
+ * table compared with its rebuild, the vacants whose events the rebuild could not apply ({@code parked}, as the live
+ * projections park them), and the time it took.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record AuditReport(long eventsRead, long entriesVerified, long rowsSkipped, long failureCount,
-                          List<VerificationFailure> failures, List<TableComparison> projections, long elapsedMillis,
-                          long eventsPerSecond) {
+                          List<VerificationFailure> failures, List<TableComparison> projections,
+                          List<ParkedSequence> parked, long elapsedMillis, long eventsPerSecond) {
 
     /** At most this many failures are listed; {@code failure_count} counts them all. */
     public static final int LISTED_FAILURES = 1000;
@@ -23,6 +25,7 @@ public record AuditReport(long eventsRead, long entriesVerified, long rowsSkippe
     public AuditReport {
         failures = List.copyOf(failures.subList(0, (int) Math.min(failures.size(), LISTED_FAILURES)));
         projections = List.copyOf(projections);
+        parked = List.copyOf(parked);
     }
 
     /** The number of projection tables whose live rows differ from their rebuild. */
@@ -31,9 +34,9 @@ public record AuditReport(long eventsRead, long entriesVerified, long rowsSkippe
         return projections.stream().filter(table -> !table.identical()).count();
     }
 
-    /** Whether the store verified and every projection matches its rebuild. */
+    /** Whether the store verified, every projection matches its rebuild and no event had to be parked. */
     @JsonProperty("clean")
     public boolean clean() {
-        return failureCount == 0 && projectionDifferences() == 0;
+        return failureCount == 0 && projectionDifferences() == 0 && parked.isEmpty();
     }
 }

@@ -1,6 +1,7 @@
 package dev.vacant.infra.audit;
 
 import dev.vacant.kernel.logbook.VerificationFailure;
+import dev.vacant.query.audit.ParkedSequence;
 import dev.vacant.query.audit.TableComparison;
 import java.util.Locale;
 
@@ -29,9 +30,15 @@ public final class AuditReportText {
             table.missingKeys().forEach(key -> text.append("    missing ").append(key).append(System.lineSeparator()));
             table.extraKeys().forEach(key -> text.append("    extra ").append(key).append(System.lineSeparator()));
         }
+        text.append(String.format(Locale.ROOT, "Parked sequences (events the rebuild could not apply): %d%n",
+                report.parked().size()));
+        for (ParkedSequence sequence : report.parked()) {
+            text.append(String.format(Locale.ROOT, "  %s from seq %d (position %d, %d events): %s%n",
+                    sequence.vacant(), sequence.seq(), sequence.position(), sequence.events(), sequence.reason()));
+        }
         text.append(report.clean() ? "Result: CLEAN" : String.format(Locale.ROOT,
-                "Result: FAILED (%d verification failures, %d projection tables differ)", report.failureCount(),
-                report.projectionDifferences()));
+                "Result: FAILED (%d verification failures, %d projection tables differ, %d sequences parked)",
+                report.failureCount(), report.projectionDifferences(), report.parked().size()));
         return text.append(System.lineSeparator()).toString();
     }
 }

@@ -37,7 +37,7 @@ public class CommandBusConfiguration {
                 .messageMonitor(axon.messageMonitor(CommandBus.class, "commandBus"));
         GroupCommitCommandBus bus = new GroupCommitCommandBus(builder, transactions,
                 AnnotationRoutingStrategy.builder().fallbackRoutingStrategy(UnresolvedRoutingKeyPolicy.RANDOM_KEY).build(),
-                properties.lanes(), properties.maxBatch());
+                properties.lanes(), properties.maxBatch(), properties.conflictRetries());
         bus.registerHandlerInterceptor(new CorrelationDataInterceptor<>(axon.correlationDataProviders()));
         bus.observeGroupSizes(DistributionSummary.builder(GroupCommitCommandBus.GROUP_SIZE_METRIC)
                 .description("Commands a group-commit dispatcher drained into one transaction")

@@ -16,6 +16,7 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.modelling.command.ConcurrencyException;
 
 /**
  * A {@link SimpleCommandBus} that commits concurrent commands together (group commit): the database commit, not
@@ -30,6 +31,11 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
  *       back and each of its commands runs again alone, in its own transaction, exactly as on a plain
  *       {@link SimpleCommandBus}: a rejected command writes nothing and never costs another command its
  *       result.</li>
+ *   <li>A command that runs alone and fails on a write conflict (another node appended to one of its vacants
+ *       first: a duplicate {@code (aggregate_identifier, sequence_number)}, Axon's {@link ConcurrencyException})
+ *       runs again, up to {@code conflictRetries} times: the rolled-back unit of work evicted the stale cached
+ *       aggregates, so the retry loads them from the store. A conflict in a group rolls the group back, and its
+ *       commands then run alone with these retries. Past them, the caller hears the conflict.</li>
  *   <li>A command dispatched from inside a unit of work (a handler sending a command), or after
  *       {@link #shutdown()}, runs directly on the caller's thread, as on a plain {@link SimpleCommandBus}.</li>
  * </ul>
@@ -42,12 +48,14 @@ public class GroupCommitCommandBus extends SimpleCommandBus {
     private final TransactionManager transactions;
     private final RoutingStrategy routing;
     private final int maxBatch;
+    private final int conflictRetries;
     private final List<BlockingQueue<Pending<?, ?>>> queues = new ArrayList<>();
     private final List<Thread> dispatchers = new ArrayList<>();
     private final AtomicLong groupsCommitted = new AtomicLong();
     private final AtomicLong groupsRetriedAlone = new AtomicLong();
     private volatile IntConsumer groupSizes = size -> {
     };
+    private final AtomicLong conflictsRetried = new AtomicLong();
     private volatile boolean running;
     private volatile boolean stopped;
 
@@ -56,17 +64,19 @@ public class GroupCommitCommandBus extends SimpleCommandBus {
      * @param transactions the transaction manager every group runs in
      * @param routing      picks a command's dispatcher (the same key, the same thread); never answers null
      * @param lanes        dispatcher threads
-     * @param maxBatch     most commands per group
+     * @param maxBatch        most commands per group
+     * @param conflictRetries how often a command running alone runs again after a write conflict
      */
     public GroupCommitCommandBus(Builder builder, TransactionManager transactions, RoutingStrategy routing, int lanes,
-                                 int maxBatch) {
+                                 int maxBatch, int conflictRetries) {
         super(builder.transactionManager(transactions));
-        if (lanes < 1 || maxBatch < 1) {
-            throw new IllegalArgumentException("lanes and maxBatch must be >= 1");
+        if (lanes < 1 || maxBatch < 1 || conflictRetries < 0) {
+            throw new IllegalArgumentException("lanes and maxBatch must be >= 1, conflictRetries >= 0");
         }
         this.transactions = transactions;
         this.routing = routing;
         this.maxBatch = maxBatch;
+        this.conflictRetries = conflictRetries;
         for (int i = 0; i < lanes; i++) {
             queues.add(new LinkedBlockingQueue<>());
         }
@@ -127,6 +137,11 @@ public class GroupCommitCommandBus extends SimpleCommandBus {
         return groupsRetriedAlone.get();
     }
 
+    /** Commands run again after a write conflict since start. */
+    public long conflictsRetried() {
+        return conflictsRetried.get();
+    }
+
     @Override
     protected <C, R> void doDispatch(CommandMessage<C> command, CommandCallback<? super C, ? super R> callback) {
         if (CurrentUnitOfWork.isStarted() || stopped) {
@@ -183,7 +198,7 @@ public class GroupCommitCommandBus extends SimpleCommandBus {
         }
     }
 
-    /** Runs one command in a unit of work nested in the current one, keeping its result. */
+    /** Runs one command (in a unit of work nested in the current one, if any), keeping its result. */
     private <C, R> Handled<C, R> handle(Pending<C, R> pending) {
         List<CommandResultMessage<? extends R>> result = new ArrayList<>(1);
         super.doDispatch(pending.command(), (CommandCallback<C, R>) (command, message) -> result.add(message));
@@ -191,7 +206,23 @@ public class GroupCommitCommandBus extends SimpleCommandBus {
     }
 
     private <C, R> void alone(Pending<C, R> pending) {
-        super.doDispatch(pending.command(), pending.callback());
+        Handled<C, R> handled = handle(pending);
+        for (int retry = 0; retry < conflictRetries && conflicted(handled.result()); retry++) {
+            conflictsRetried.incrementAndGet();
+            handled = handle(pending);
+        }
+        handled.deliver();
+    }
+
+    /** Whether a command failed because another writer appended to one of its aggregates first. */
+    private static boolean conflicted(CommandResultMessage<?> result) {
+        for (Throwable cause = result.isExceptional() ? result.exceptionResult() : null; cause != null;
+             cause = cause.getCause()) {
+            if (cause instanceof ConcurrencyException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Rolls a group back after one of its commands failed. */

@@ -1,21 +1,33 @@
 package dev.vacant.infra.projection;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import dev.vacant.kernel.auth.Actor;
+import dev.vacant.query.projection.ProjectionCatalog;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Operator-only online replay: resets the tracking processor the projections share, which clears every
- * projection's tables and rebuilds them from the event store while commands keep being accepted. Resets are
- * serialized and each waits until the processor works again; a reset asked for while a replay is under way joins
- * that replay (it rebuilds every projection already).
+ * Operator-only projection operations.
+ * <ul>
+ *   <li>{@code GET /projections}: the processor the projections share, its position, the store's head, the lag
+ *       between them and the parked sequences;</li>
+ *   <li>{@code GET /projections/dead-letters} lists the parked events, {@code POST
+ *       /projections/dead-letters/{id}/retry} applies the sequence holding one again ({@link ProjectionDeadLetters});</li>
+ *   <li>online replay: {@code POST /projections/{name}/reset} resets the tracking processor, which clears every
+ *       projection's tables and its dead letters and rebuilds them from the event store while commands keep being
+ *       accepted. Resets are serialized and each waits until the processor works again; a reset asked for while a
+ *       replay is under way joins that replay (it rebuilds every projection already).</li>
+ * </ul>
  */
 @RestController
 public class ProjectionAdminController {
@@ -23,9 +35,42 @@ public class ProjectionAdminController {
     private static final Duration RESTART_WAIT = Duration.ofSeconds(10);
 
     private final ProjectionPositions positions;
+    private final ProjectionDeadLetters deadLetters;
 
-    public ProjectionAdminController(ProjectionPositions positions) {
+    public ProjectionAdminController(ProjectionPositions positions, ProjectionDeadLetters deadLetters) {
         this.positions = positions;
+        this.deadLetters = deadLetters;
+    }
+
+    /** One processor's progress (every projection runs in it). */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record ProcessorLag(String processor, List<String> projections, long position, long head, long lag,
+                               boolean replaying, long parkedSequences, long parkedEvents) {
+    }
+
+    /** The processors' progress. */
+    public record Processors(List<ProcessorLag> items) {
+    }
+
+    @GetMapping("/api/v1/projections")
+    public Processors processors(@AuthenticationPrincipal Actor actor) {
+        actor.requireOperator();
+        return new Processors(List.of(new ProcessorLag(ProjectionCatalog.PROCESSING_GROUP, ProjectionCatalog.names(),
+                positions.position(), positions.head(), positions.lag(), positions.processor().isReplaying(),
+                deadLetters.parkedSequences(), deadLetters.parkedEvents())));
+    }
+
+    @GetMapping("/api/v1/projections/dead-letters")
+    public Map<String, List<ParkedEvent>> deadLetters(@AuthenticationPrincipal Actor actor) {
+        actor.requireOperator();
+        return Map.of("items", deadLetters.list());
+    }
+
+    @PostMapping("/api/v1/projections/dead-letters/{id}/retry")
+    public Map<String, Object> retry(@AuthenticationPrincipal Actor actor, @PathVariable String id) {
+        actor.requireOperator();
+        boolean applied = deadLetters.retry(id);
+        return Map.of("id", id, "applied", applied, "parked_events", deadLetters.parkedEvents());
     }
 
     @PostMapping("/api/v1/projections/{name}/reset")

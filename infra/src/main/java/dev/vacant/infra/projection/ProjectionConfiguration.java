@@ -5,23 +5,36 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Clock;
 import java.time.Duration;
+import org.axonframework.config.ConfigurerModule;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Read-model plumbing: read-your-writes with a bounded wait ({@code vacant.queries.consistency-timeout}), the
- * projections' lag as metrics and as a readiness check ({@code vacant.health.projection-lag-threshold}).
+ * projections' dead-letter queue, the projections' lag as metrics and as a readiness check
+ * ({@code vacant.health.projection-lag-threshold}).
  */
 @Configuration(proxyBeanMethods = false)
 public class ProjectionConfiguration {
 
     @Bean
-    ReadConsistency readConsistency(ProjectionPositions positions,
+    ReadConsistency readConsistency(ProjectionPositions positions, ProjectionDeadLetters deadLetters,
                                     @Value("${vacant.queries.consistency-timeout:5s}") Duration timeout) {
-        return new ReadConsistency(positions, timeout);
+        return new ReadConsistency(positions, deadLetters, timeout);
+    }
+
+    /**
+     * The projections' dead-lettering invoker: a cache of parked sequence ids spares a dead-letter lookup per event
+     * while a sequence has nothing parked, and a reset clears the queue (the replay meets those events again).
+     * (Set here rather than with {@code dlq.cache.enabled}: Axon keeps one such setting per processing group.)
+     */
+    @Bean
+    ConfigurerModule projectionDeadLetterInvoker() {
+        return configurer -> configurer.eventProcessing().registerDeadLetteringEventHandlerInvokerConfiguration(
+                ProjectionCatalog.PROCESSING_GROUP,
+                (axon, invoker) -> invoker.enableSequenceIdentifierCache().allowReset(true));
     }
 
     /** Measured against the real clock, as events are stamped by it. */
@@ -30,10 +43,19 @@ public class ProjectionConfiguration {
         return new ProjectionLag(positions, jdbc, Clock.systemUTC());
     }
 
-    /** {@code vacant.projection.lag.events} and {@code .seconds}, tagged with the processor. */
+    /**
+     * {@code vacant.projection.lag.events} and {@code .seconds}, and the parked dead letters
+     * ({@code vacant.projection.parked.sequences} and {@code .events}), tagged with the processor.
+     */
     @Bean
-    MeterBinder projectionLagMetrics(ProjectionLag lag) {
+    MeterBinder projectionLagMetrics(ProjectionLag lag, ProjectionDeadLetters deadLetters) {
         return registry -> {
+            Gauge.builder("vacant.projection.parked.sequences", deadLetters, ProjectionDeadLetters::parkedSequences)
+                    .tag("processor", ProjectionCatalog.PROCESSING_GROUP)
+                    .description("Sequences (vacants) parked in the projections' dead-letter queue").register(registry);
+            Gauge.builder("vacant.projection.parked.events", deadLetters, ProjectionDeadLetters::parkedEvents)
+                    .tag("processor", ProjectionCatalog.PROCESSING_GROUP)
+                    .description("Events parked in the projections' dead-letter queue").register(registry);
             Gauge.builder("vacant.projection.lag.events", lag, l -> l.current().events())
                     .tag("processor", ProjectionCatalog.PROCESSING_GROUP)
                     .description("Stored events the projections have not processed yet").baseUnit("events")
@@ -46,8 +68,8 @@ public class ProjectionConfiguration {
     }
 
     @Bean
-    HealthIndicator projectionsHealthIndicator(ProjectionLag lag,
+    ProjectionLagHealth projectionsHealthIndicator(ProjectionLag lag, ProjectionDeadLetters deadLetters,
             @Value("${vacant.health.projection-lag-threshold:60s}") Duration threshold) {
-        return new ProjectionLagHealth(lag, threshold);
+        return new ProjectionLagHealth(lag, deadLetters, threshold);
     }
 }

@@ -47,6 +47,11 @@ public class ProjectionPositions {
                 .allMatch(token -> covers(WrappedToken.unwrapLowerBound(token), target));
     }
 
+    /** How many events the projections' processor is behind the store's head. */
+    public long lag() {
+        return Math.max(0, head() - position());
+    }
+
     /**
      * The lowest position every segment of the shared processor has reached (0 before the first token is stored):
      * {@code head() - position()} is how many stored events at most the projections have yet to apply.
@@ -93,6 +98,11 @@ public class ProjectionPositions {
     /** The tracking processor of a projection (the one all projections share), or {@code NOT_FOUND}. */
     public StreamingEventProcessor processor(String projection) {
         requireProjection(projection);
+        return processor();
+    }
+
+    /** The tracking processor all projections share. */
+    public StreamingEventProcessor processor() {
         return processing.eventProcessor(ProjectionCatalog.PROCESSING_GROUP, StreamingEventProcessor.class)
                 .orElseThrow(() -> new IllegalStateException("no processor " + ProjectionCatalog.PROCESSING_GROUP));
     }

@@ -32,6 +32,7 @@ import dev.vacant.kernel.logbook.VerificationFailureReason;
 import dev.vacant.kernel.testing.PostgresDatabase;
 import dev.vacant.kernel.time.MutableClock;
 import dev.vacant.kernel.vacant.VacantEvents.CallReceivedEvent;
+import dev.vacant.query.audit.ParkedSequence;
 import dev.vacant.query.projection.ProjectionCatalog;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -193,6 +194,31 @@ class AuditReplayTest {
         assertThat(report.eventsRead()).isEqualTo(storedEvents()).isGreaterThan(20);
         assertThat(report.entriesVerified()).isEqualTo(storedEvents());
         assertThat(report.projections()).hasSize(ProjectionCatalog.projectors().stream().mapToInt(p -> p.tables().size()).sum());
+    }
+
+    @Test
+    void run_completesAndReportsTheParkedSequence_whenAnEventCannotBeStoredInAProjection() throws SQLException {
+        try (Undo undo = store.replaceText(vacants.a(), 0, "audit-controller", "audit-controller\\u0000")) {
+            AuditReplay replay = new AuditReplay(
+                    () -> DriverManager.getConnection(database().jdbcUrl(), database().user(), database().password()),
+                    ProjectionCatalog.projectors(), 2);
+
+            AuditReport report = replay.run("parked", AuditProgress.NONE);
+            Cli cli = cli(auditArgs());
+
+            assertThat(report.eventsRead()).isEqualTo(storedEvents());
+            assertThat(report.parked()).as("the vacant, then children whose parent it is").first().satisfies(parked -> {
+                assertThat(parked.vacant()).isEqualTo(vacants.a());
+                assertThat(parked.seq()).isZero();
+                assertThat(parked.events()).isEqualTo(store.lastSeqOf(vacants.a()) + 1);
+                assertThat(parked.reason()).contains("0x00");
+            });
+            assertThat(report.clean()).isFalse();
+            assertThat(report.parked().subList(1, report.parked().size())).extracting(ParkedSequence::reason)
+                    .allMatch(reason -> reason.contains("was never born"));
+            assertThat(cli.out()).contains("Parked sequences (events the rebuild could not apply): "
+                    + report.parked().size(), vacants.a() + " from seq 0");
+        }
     }
 
     @Test

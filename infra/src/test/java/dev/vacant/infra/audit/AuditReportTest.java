@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vacant.kernel.json.Json;
 import dev.vacant.kernel.logbook.VerificationFailure;
+import dev.vacant.query.audit.ParkedSequence;
 import dev.vacant.kernel.logbook.VerificationFailureReason;
 import dev.vacant.query.audit.TableComparison;
 import java.util.ArrayList;
@@ -17,8 +18,10 @@ class AuditReportTest {
 
     private final TableComparison differing = new TableComparison("vacant_registry", 3, 1, 0,
             List.of("vacant_id=" + VACANT), List.of());
+    private final ParkedSequence parked = new ParkedSequence(VACANT, 5, 40, "PSQLException: ERROR: invalid byte", 2);
     private final AuditReport findings = new AuditReport(12, 11, 1, 1,
-            List.of(new VerificationFailure(VACANT, 4, VerificationFailureReason.BAD_SIGNATURE)), List.of(differing), 250, 48);
+            List.of(new VerificationFailure(VACANT, 4, VerificationFailureReason.BAD_SIGNATURE)), List.of(differing),
+            List.of(parked), 250, 48);
 
     @Test
     void format_namesEveryFailureAndDifference_andTheVerdict() {
@@ -26,12 +29,13 @@ class AuditReportTest {
 
         assertThat(text).contains("12 events read, 11 entries verified, 1 skipped, in 0.250 s (48 events/s)",
                 VACANT + " seq 4 BAD_SIGNATURE", "vacant_registry: 3 rows rebuilt, 1 missing, 0 extra",
-                "missing vacant_id=" + VACANT, "Result: FAILED (1 verification failures, 1 projection tables differ)");
+                "missing vacant_id=" + VACANT, VACANT + " from seq 5 (position 40, 2 events): PSQLException",
+                "Result: FAILED (1 verification failures, 1 projection tables differ, 1 sequences parked)");
     }
 
     @Test
     void format_saysClean_whenNothingWasFound() {
-        AuditReport clean = new AuditReport(5, 5, 0, 0, List.of(), List.of(), 10, 500);
+        AuditReport clean = new AuditReport(5, 5, 0, 0, List.of(), List.of(), List.of(), 10, 500);
 
         assertThat(clean.clean()).isTrue();
         assertThat(AuditReportText.format(clean)).contains("Verification failures: 0", "Result: CLEAN");
@@ -45,6 +49,7 @@ class AuditReportTest {
         assertThat(json.path("failures").get(0).path("reason").asText()).isEqualTo("BAD_SIGNATURE");
         assertThat(json.path("projections").get(0).path("missing_keys").get(0).asText()).isEqualTo("vacant_id=" + VACANT);
         assertThat(json.path("projection_differences").asLong()).isEqualTo(1);
+        assertThat(json.path("parked").get(0).path("vacant").asText()).isEqualTo(VACANT);
         assertThat(json.path("clean").asBoolean()).isFalse();
     }
 
@@ -55,7 +60,7 @@ class AuditReportTest {
             many.add(new VerificationFailure(VACANT, seq, VerificationFailureReason.SEQ_GAP));
         }
 
-        AuditReport report = new AuditReport(1, 1, 0, many.size(), many, List.of(), 1, 1);
+        AuditReport report = new AuditReport(1, 1, 0, many.size(), many, List.of(), List.of(), 1, 1);
 
         assertThat(report.failures()).hasSize(AuditReport.LISTED_FAILURES);
         assertThat(AuditReportText.format(report)).contains("... and 5 more");

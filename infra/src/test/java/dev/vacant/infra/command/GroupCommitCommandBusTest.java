@@ -1,17 +1,25 @@
 package dev.vacant.infra.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vacant.infra.web.vacant.CommandSender;
+import dev.vacant.kernel.error.ErrorCode;
+import dev.vacant.kernel.error.VacantException;
 import dev.vacant.kernel.testing.PostgresDatabase;
 import dev.vacant.kernel.testing.RealPostgres;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.CommandResultMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.SimpleCommandBus;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,14 +31,19 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 /**
  * The group commit bus on real PostgreSQL: commands queued together commit in one transaction and their callers
  * hear of it only afterwards; a failing command rolls its group back and every command of the group runs again
- * alone, so the failure writes nothing and the others still succeed once.
+ * alone, so the failure writes nothing and the others still succeed once. A command that meets a write conflict
+ * (another node appended first) runs again alone, a bounded number of times; past them its caller hears
+ * {@code CONFLICT}.
  */
 @RealPostgres
 class GroupCommitCommandBusTest {
 
     private JdbcTemplate jdbc;
+    private static final int CONFLICT_RETRIES = 3;
+
     private GroupCommitCommandBus bus;
     private final List<Boolean> visibleToOthersOnResult = new ArrayList<>();
+    private final Map<String, Integer> attempts = new ConcurrentHashMap<>();
 
     @BeforeEach
     void setUp(PostgresDatabase database) {
@@ -41,12 +54,15 @@ class GroupCommitCommandBusTest {
         jdbc.execute("create table group_commit_probe (name text primary key)");
         bus = new GroupCommitCommandBus(SimpleCommandBus.builder(),
                 new SpringTransactionManager(new DataSourceTransactionManager(dataSource)),
-                command -> "one lane", 1, 64);
+                command -> "one lane", 1, 64, CONFLICT_RETRIES);
         bus.subscribe(String.class.getName(), message -> {
             String name = (String) message.getPayload();
             jdbc.update("insert into group_commit_probe (name) values (?)", name);
             if (name.startsWith("bad")) {
                 throw new IllegalArgumentException("rejected " + name);
+            }
+            if (name.startsWith("conflict") && attempts.merge(name, 1, Integer::sum) <= conflictsOf(name)) {
+                throw new ConcurrencyException("another node appended first");
             }
             return name.toUpperCase();
         });
@@ -85,6 +101,40 @@ class GroupCommitCommandBusTest {
     }
 
     @Test
+    void aCommandMeetingWriteConflicts_runsAgainAlone_untilItCommits() throws Exception {
+        List<CompletableFuture<CommandResultMessage<?>>> results = dispatchAll("a", "conflict-2", "c");
+        bus.start();
+
+        assertThat(payloads(results)).containsExactly("A", "CONFLICT-2", "C");
+        assertThat(rows()).containsExactly("a", "c", "conflict-2");
+        assertThat(attempts).as("in the group, alone, and once more").containsEntry("conflict-2", 3);
+        assertThat(bus.conflictsRetried()).isEqualTo(1);
+    }
+
+    @Test
+    void aCommandStillConflictingAfterItsRetries_isAnsweredWithTheConflict_andWritesNothing() throws Exception {
+        List<CompletableFuture<CommandResultMessage<?>>> results = dispatchAll("conflict-9");
+        bus.start();
+
+        CommandResultMessage<?> conflicted = results.get(0).get(10, TimeUnit.SECONDS);
+        assertThat(conflicted.isExceptional()).isTrue();
+        assertThat(conflicted.exceptionResult()).isInstanceOf(ConcurrencyException.class);
+        assertThat(rows()).isEmpty();
+        assertThat(attempts).containsEntry("conflict-9", 1 + CONFLICT_RETRIES);
+        assertThat(bus.conflictsRetried()).isEqualTo(CONFLICT_RETRIES);
+    }
+
+    @Test
+    void aConflictPastTheRetries_reachesAnHttpCallerAsConflict_neverAsAServerError() {
+        bus.start();
+        CommandSender sender = new CommandSender(DefaultCommandGateway.builder().commandBus(bus).build());
+
+        assertThatThrownBy(() -> sender.send("conflict-9")).isInstanceOfSatisfying(VacantException.class,
+                rejected -> assertThat(rejected.code()).isEqualTo(ErrorCode.CONFLICT));
+        assertThat(rows()).isEmpty();
+    }
+
+    @Test
     void afterShutdown_commandsRunOnTheCallersThread() throws Exception {
         bus.start();
         bus.shutdown();
@@ -117,6 +167,11 @@ class GroupCommitCommandBusTest {
             payloads.add(message.getPayload());
         }
         return payloads;
+    }
+
+    /** How many times the probe command {@code conflict-N} fails with a write conflict: N. */
+    private static int conflictsOf(String name) {
+        return Integer.parseInt(name.substring(name.lastIndexOf('-') + 1));
     }
 
     private List<String> rows() {

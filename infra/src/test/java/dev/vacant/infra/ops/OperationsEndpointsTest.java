@@ -38,7 +38,9 @@ class OperationsEndpointsTest extends PostgresApplicationTest {
                         + "[^}]*outcome=\"OK\"")
                 .containsPattern("vacant_commands_seconds_count\\{[^}]*outcome=\"NOT_FOUND\"")
                 .contains("vacant_commands_group_size_commands_count", "vacant_lanes_backlog_ops")
-                .containsPattern("vacant_projection_lag_seconds\\{[^}]*processor=\"projections\"");
+                .containsPattern("vacant_projection_lag_seconds\\{[^}]*processor=\"projections\"")
+                .containsPattern("vacant_projection_parked_sequences\\{[^}]*processor=\"projections\"")
+                .containsPattern("vacant_projection_parked_events\\{[^}]*processor=\"projections\"");
     }
 
     @Test

@@ -169,7 +169,8 @@ interface PortableLaneContract {
         assertThatThrownBy(() -> store.inTransaction(() -> {
             Tuple found = store.first(lane.lane, Template.ANY, Instant.now()).orElseThrow();
             store.delete(found.id());
-            store.recordReply(lane.lane, EncodedReply.of(TupleReply.ok(TupleOps.opId(), Json.object())), Instant.now());
+            store.recordReply(lane.lane, EncodedReply.of(TupleReply.ok(lane.rd(Template.ANY), Json.object())),
+                    Instant.now());
             jdbc().update("delete from tuple_entry where id = ?", found.id().toString()); // another worker took it
             return found;
         })).isInstanceOf(ConcurrentModificationException.class);

@@ -96,6 +96,22 @@ abstract class TupleLaneContract extends PostgresApplicationTest {
     }
 
     @Test
+    void anOpIdSentAgainWithOtherContent_isAConflict_andOnlyTheSameOpGetsTheStoredReply() {
+        TupleOp.Out first = lane.out("job", Json.object().put("n", 1));
+        TupleOp.Out other = new TupleOp.Out(first.opId(), lane.lane, lane.authority, "job", first.map(), "test", null,
+                null, Json.object().put("n", 2), null);
+
+        JsonNode written = call(first);
+        assertThatThrownBy(() -> call(other)).isInstanceOfSatisfying(VacantException.class,
+                rejected -> assertThat(rejected.code()).isEqualTo(ErrorCode.CONFLICT));
+        JsonNode again = call(first);
+
+        assertThat(again.toString()).isEqualTo(written.toString());
+        assertThat(laneRows("tuple_entry")).isEqualTo(1);
+        assertThat(call(lane.rd(TupleOps.data("n", 2))).get("tuple").isNull()).isTrue();
+    }
+
+    @Test
     void inAndRd_matchEnvelopeAndDataKeys_andSkipOthers() {
         call(lane.out("a", Json.object().put("k", 1)));
         call(lane.out("b", Json.object().put("k", 2)));

@@ -6,8 +6,11 @@ import dev.vacant.query.projection.ProjectionTable;
 import dev.vacant.query.projection.Projector;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
@@ -19,6 +22,10 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  * columns, then points the connection at it so projectors' unqualified names land there. {@link #apply} every
  * event in global order, {@link #compare} live and rebuilt rows both ways with {@code EXCEPT}, and {@link #close}
  * drops the schema. Portable SQL (PostgreSQL and H2 in PostgreSQL mode); applies are committed in batches.
+ * <p>
+ * An event a projector cannot apply does not stop the rebuild, as it does not stop the live projections: the
+ * uncommitted batch is rolled back and applied again one event at a time under savepoints, the failing event and
+ * every later event of its vacant are held back ({@link #parked}), as the live dead-letter queue parks them.
  */
 public final class ScratchProjections implements AutoCloseable {
 
@@ -31,7 +38,12 @@ public final class ScratchProjections implements AutoCloseable {
     private final String liveSchema;
     private final String scratchSchema;
     private final JdbcTemplate jdbc;
-    private int uncommitted;
+    private final List<Applied> uncommitted = new ArrayList<>();
+    private final Map<String, ParkedSequence> parked = new LinkedHashMap<>();
+
+    /** An event applied in the transaction in progress. */
+    private record Applied(VacantEvent event, EventPosition position) {
+    }
 
     private ScratchProjections(Connection connection, List<Projector> projectors, String liveSchema,
                                String scratchSchema) {
@@ -69,14 +81,62 @@ public final class ScratchProjections implements AutoCloseable {
         return scratch;
     }
 
-    /** Applies one event, in global order, to every projector's scratch tables. */
+    /** Applies one event, in global order, to every projector's scratch tables (or parks it, see above). */
     public void apply(VacantEvent event, EventPosition position) throws SQLException {
+        if (parked.computeIfPresent(event.vacantId(), (vacant, sequence) -> sequence.withOneMore()) != null) {
+            return;
+        }
+        uncommitted.add(new Applied(event, position));
+        try {
+            applyToAll(event, position);
+        } catch (RuntimeException e) {
+            applyOneByOne();
+        }
+        if (uncommitted.size() >= COMMIT_EVERY) {
+            commit();
+        }
+    }
+
+    /** The vacants whose events could not all be applied, in the order they failed. */
+    public List<ParkedSequence> parked() {
+        return List.copyOf(parked.values());
+    }
+
+    private void applyToAll(VacantEvent event, EventPosition position) {
         for (Projector projector : projectors) {
             projector.apply(jdbc, event, position);
         }
-        if (++uncommitted >= COMMIT_EVERY) {
-            commit();
+    }
+
+    /** Rolls the uncommitted events back and applies them again, each under a savepoint, parking the failing ones. */
+    private void applyOneByOne() throws SQLException {
+        connection.rollback();
+        for (Applied applied : uncommitted) {
+            String vacant = applied.event().vacantId();
+            if (parked.computeIfPresent(vacant, (v, sequence) -> sequence.withOneMore()) != null) {
+                continue;
+            }
+            Savepoint savepoint = connection.setSavepoint();
+            try {
+                applyToAll(applied.event(), applied.position());
+                connection.releaseSavepoint(savepoint);
+            } catch (RuntimeException e) {
+                connection.rollback(savepoint);
+                parked.put(vacant, new ParkedSequence(vacant, applied.event().entry().body().seq(),
+                        applied.position().globalIndex(), reason(e), 1));
+            }
         }
+        commit();
+    }
+
+    /** The innermost cause and the first line of its message (the database's own words, without the statement). */
+    private static String reason(RuntimeException failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        String message = String.valueOf(cause.getMessage()).lines().findFirst().orElse("");
+        return cause.getClass().getSimpleName() + ": " + message;
     }
 
     /** Compares every table, live against rebuilt, in projector and table order. */
@@ -124,7 +184,7 @@ public final class ScratchProjections implements AutoCloseable {
 
     private void commit() throws SQLException {
         connection.commit();
-        uncommitted = 0;
+        uncommitted.clear();
     }
 
     private long countExcept(String from, String without) {

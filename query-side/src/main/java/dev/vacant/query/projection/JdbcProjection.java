@@ -4,17 +4,20 @@ import dev.vacant.kernel.vacant.VacantEvent;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The live side of a {@link Projector}: subclasses name the processing group and pick the projector; this
- * feeds it every vacant event with the app's database and clears its tables on a reset.
+ * feeds it every vacant event with the app's database, each event under its own savepoint
+ * ({@link EventSavepoints}), and clears its tables on a reset.
  */
 public abstract class JdbcProjection {
 
     private final JdbcTemplate jdbc;
     private final StoredPositions positions;
     private final Projector projector;
+    private EventSavepoints savepoints;
 
     protected JdbcProjection(JdbcTemplate jdbc, StoredPositions positions, Projector projector) {
         this.jdbc = jdbc;
@@ -22,9 +25,15 @@ public abstract class JdbcProjection {
         this.projector = projector;
     }
 
+    /** Set by the container (subclasses keep their constructors). */
+    @Autowired
+    void setSavepoints(EventSavepoints savepoints) {
+        this.savepoints = savepoints;
+    }
+
     @EventHandler
     void on(VacantEvent event, @MessageIdentifier String eventId) {
-        projector.apply(jdbc, event, positions.of(eventId));
+        savepoints.run(eventId, () -> projector.apply(jdbc, event, positions.of(eventId)));
     }
 
     @ResetHandler

@@ -30,6 +30,11 @@ public final class ProjectionCatalog {
         return PROJECTORS;
     }
 
+    /** The names of all projections, in {@link #projectors()} order. */
+    public static List<String> names() {
+        return PROJECTORS.stream().map(Projector::name).toList();
+    }
+
     /** Whether {@code name} is the name of a projection. */
     public static boolean contains(String name) {
         return PROJECTORS.stream().anyMatch(projector -> projector.name().equals(name));

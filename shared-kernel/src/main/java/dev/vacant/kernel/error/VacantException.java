@@ -8,6 +8,9 @@ import java.util.Map;
  */
 public class VacantException extends RuntimeException {
 
+    /** The detail (whole seconds) that adapters also answer as a {@code Retry-After} header. */
+    public static final String RETRY_AFTER_SECONDS = "retry_after_seconds";
+
     private final ErrorCode code;
     private final Map<String, Object> details;
 

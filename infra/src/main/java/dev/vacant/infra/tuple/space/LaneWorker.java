@@ -1,12 +1,14 @@
 package dev.vacant.infra.tuple.space;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vacant.kernel.error.ErrorCode;
 import dev.vacant.kernel.error.VacantException;
 import dev.vacant.kernel.tuple.Tuple;
 import dev.vacant.kernel.tuple.TupleOp;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.ConcurrentModificationException;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -29,6 +31,8 @@ import java.util.function.Predicate;
  *       time, which fails the transaction ({@link TupleStore.AppliedBefore}), and the batch is applied again
  *       with every stored reply looked up. An {@code in} about to wait records no reply, so it is looked up
  *       alone first.</li>
+ *   <li>A take whose tuple another worker of the lane took first (another instance on the same database) rolls the
+ *       batch back, and the batch is applied again (bounded).</li>
  *   <li>A blocking {@code in} with nothing to take becomes a per-lane FIFO waiter, so the lane goes on; an
  *       {@code out} matching a waiter is handed to the oldest matching one directly (never stored); a waiter
  *       whose deadline (injected clock) passed gets an empty reply ({@link #expireWaiters}).</li>
@@ -39,10 +43,15 @@ import java.util.function.Predicate;
  *       (the workers sharing one stream of ops): workers of another deployment on the same database never
  *       resume them.</li>
  *   <li>Rejected ops ({@link VacantException}) write nothing and are answered with their code.</li>
+ *   <li>An op whose op id has a stored reply (or a waiting {@code in}) for an op of other content
+ *       ({@link TupleReply#answers}) is answered {@code CONFLICT} and not applied.</li>
  * </ul>
  * Each lane's waiters are guarded by the lane's lock; a batch locks its lanes in name order.
  */
 public final class LaneWorker {
+
+    /** The most attempts at one batch. */
+    private static final int ATTEMPTS = 5;
 
     private final TupleSpace space;
     private final TupleStore store;
@@ -73,15 +82,32 @@ public final class LaneWorker {
             locked.add(state);
         });
         try {
-            List<EncodedReply> answered;
-            try {
-                answered = applyInTransaction(ops, names, false);
-            } catch (TupleStore.AppliedBefore redelivered) {
-                answered = applyInTransaction(ops, names, true);
-            }
-            answered.forEach(replies::deliver);
+            applyUntilCommitted(ops, names).forEach(replies::deliver);
         } finally {
             locked.forEach(state -> state.lock.unlock());
+        }
+    }
+
+    /**
+     * Applies a batch, again (at most {@value #ATTEMPTS} attempts) when an op was applied before (then with the
+     * stored replies looked up) or a take lost its tuple to another worker of the lane, such as another instance on
+     * the same database ({@link ConcurrentModificationException}: the retry reads the lane again).
+     */
+    private List<EncodedReply> applyUntilCommitted(List<TupleOp> ops, TreeSet<String> names) {
+        boolean lookedUp = false;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return applyInTransaction(ops, names, lookedUp);
+            } catch (TupleStore.AppliedBefore redelivered) {
+                if (attempt >= ATTEMPTS) {
+                    throw redelivered;
+                }
+                lookedUp = true;
+            } catch (ConcurrentModificationException lost) {
+                if (attempt >= ATTEMPTS) {
+                    throw lost;
+                }
+            }
         }
     }
 
@@ -154,7 +180,7 @@ public final class LaneWorker {
             List<EncodedReply> answered = store.inTransaction(() -> {
                 Answers answers = new Answers(Map.of(), true);
                 due.stream().filter(w -> store.deleteWaiter(w.op().opId()))
-                        .forEach(w -> answers.record(lane, w.op().opId(), TupleJson.tupleResult(null)));
+                        .forEach(w -> answers.record(w.op(), TupleJson.tupleResult(null)));
                 return answers.delivered;
             });
             s.waiters.removeAll(due);
@@ -165,11 +191,15 @@ public final class LaneWorker {
     private void applyOne(TupleOp op, LaneState lane, Answers answers) {
         EncodedReply stored = answers.recorded.get(op.opId());
         if (stored != null) {
-            answers.delivered.add(stored);
+            answers.delivered.add(stored.reply().answers(op) ? stored : reused(op));
             return;
         }
-        if (lane.waiters.stream().anyMatch(w -> w.op().opId().equals(op.opId()))) {
-            return; // a redelivered in that is still waiting
+        Optional<Waiter> waiting = lane.waiters.stream().filter(w -> w.op().opId().equals(op.opId())).findFirst();
+        if (waiting.isPresent()) {
+            if (!TupleCodec.digest(waiting.get().op()).equals(TupleCodec.digest(op))) {
+                answers.delivered.add(reused(op));
+            }
+            return; // else a redelivered in that is still waiting
         }
         try {
             if (op instanceof TupleOp.Guarded guarded) {
@@ -180,7 +210,7 @@ public final class LaneWorker {
             } else if (op instanceof TupleOp.Out put) {
                 write(put, lane, answers);
             } else {
-                answers.record(op.lane(), op.opId(), effect(op));
+                answers.record(op, effect(op));
             }
         } catch (VacantException rejected) {
             answers.delivered.add(EncodedReply.of(TupleReply.rejected(op.opId(), rejected)));
@@ -192,7 +222,7 @@ public final class LaneWorker {
         if (taken.isEmpty() && in.timeoutMs() > 0) {
             Optional<EncodedReply> answeredBefore = answers.storedReply(in.opId());
             if (answeredBefore.isPresent()) {
-                answers.delivered.add(answeredBefore.get());
+                answers.delivered.add(answeredBefore.get().reply().answers(in) ? answeredBefore.get() : reused(in));
                 return;
             }
             Waiter waiter = new Waiter(in, space.now().plusMillis(in.timeoutMs()));
@@ -200,7 +230,7 @@ public final class LaneWorker {
             lane.waiters.addLast(waiter);
             return;
         }
-        answers.record(in.lane(), in.opId(), TupleJson.tupleResult(taken.orElse(null)));
+        answers.record(in, TupleJson.tupleResult(taken.orElse(null)));
     }
 
     private void write(TupleOp.Out put, LaneState lane, Answers answers) {
@@ -213,13 +243,18 @@ public final class LaneWorker {
                 if (!store.deleteWaiter(waiter.op().opId())) {
                     continue;
                 }
-                answers.record(put.lane(), put.opId(), TupleJson.tupleResult(tuple));
-                answers.record(put.lane(), waiter.op().opId(),
-                        TupleJson.tupleResult(space.taken(tuple, waiter.op().opId())));
+                answers.record(put, TupleJson.tupleResult(tuple));
+                answers.record(waiter.op(), TupleJson.tupleResult(space.taken(tuple, waiter.op().opId())));
                 return;
             }
         }
-        answers.record(put.lane(), put.opId(), space.store(tuple));
+        answers.record(put, space.store(tuple));
+    }
+
+    /** The answer to an op whose op id already stands for another op (of the same principal). */
+    private static EncodedReply reused(TupleOp op) {
+        return EncodedReply.of(TupleReply.rejected(op.opId(), new VacantException(ErrorCode.CONFLICT,
+                "op_id was used before for a different op")));
     }
 
     private JsonNode effect(TupleOp op) {
@@ -269,10 +304,10 @@ public final class LaneWorker {
             return lookedUp ? Optional.empty() : Optional.ofNullable(store.replies(List.of(opId)).get(opId));
         }
 
-        void record(String lane, String opId, JsonNode result) {
-            EncodedReply reply = EncodedReply.of(TupleReply.ok(opId, result));
-            store.recordReply(lane, reply, space.now());
-            recorded.put(opId, reply);
+        void record(TupleOp op, JsonNode result) {
+            EncodedReply reply = EncodedReply.of(TupleReply.ok(op, result));
+            store.recordReply(op.lane(), reply, space.now());
+            recorded.put(op.opId(), reply);
             delivered.add(reply);
         }
     }

@@ -36,7 +36,7 @@ public class AgentController {
     @PostMapping("/spawn")
     @ResponseStatus(HttpStatus.CREATED)
     public JsonNode spawn(@AuthenticationPrincipal Actor actor, @RequestBody SpawnBody body) {
-        return gateway.request(new TupleOp.SpawnAgent(opIds.orFresh(body.opId()), body.lane(),
+        return gateway.request(new TupleOp.SpawnAgent(opIds.scoped(actor, body.opId()), body.lane(),
                 authorities.resolve(actor, body.vacant()), TupleRequests.uuid("parent_tuple", body.parentTuple()),
                 body.yool(), body.data()));
     }
@@ -44,32 +44,32 @@ public class AgentController {
     @PostMapping("/batch-spawn")
     @ResponseStatus(HttpStatus.CREATED)
     public JsonNode batchSpawn(@AuthenticationPrincipal Actor actor, @RequestBody BatchSpawnBody body) {
-        return gateway.request(new TupleOp.BatchSpawn(opIds.orFresh(body.opId()), body.lane(),
+        return gateway.request(new TupleOp.BatchSpawn(opIds.scoped(actor, body.opId()), body.lane(),
                 authorities.resolve(actor, body.vacant()), TupleRequests.uuid("parent_tuple", body.parentTuple()),
                 body.yool(), new VirtualSubtree(body.depth(), body.branching()), body.compressionThreshold()));
     }
 
     @PostMapping("/materialize")
     public JsonNode materialize(@AuthenticationPrincipal Actor actor, @RequestBody MaterializeBody body) {
-        return gateway.request(new TupleOp.Materialize(opIds.orFresh(body.opId()), body.lane(),
+        return gateway.request(new TupleOp.Materialize(opIds.scoped(actor, body.opId()), body.lane(),
                 authorities.resolve(actor, body.vacant()), body.receipt(), body.path(), body.asVacant()));
     }
 
     @PostMapping("/compress")
     public JsonNode compress(@AuthenticationPrincipal Actor actor, @RequestBody AgentBody body) {
-        return gateway.request(new TupleOp.Compress(opIds.orFresh(body.opId()), body.lane(),
+        return gateway.request(new TupleOp.Compress(opIds.scoped(actor, body.opId()), body.lane(),
                 authorities.resolve(actor, body.vacant()), body.agentId()));
     }
 
     @PostMapping("/restore")
     public JsonNode restore(@AuthenticationPrincipal Actor actor, @RequestBody AgentBody body) {
-        return gateway.request(new TupleOp.Restore(opIds.orFresh(body.opId()), body.lane(),
+        return gateway.request(new TupleOp.Restore(opIds.scoped(actor, body.opId()), body.lane(),
                 authorities.resolve(actor, body.vacant()), body.agentId()));
     }
 
     @PostMapping("/prune-idle")
     public JsonNode pruneIdle(@AuthenticationPrincipal Actor actor, @RequestBody PruneBody body) {
         actor.requireOperator();
-        return gateway.request(new TupleOp.PruneIdle(opIds.orFresh(body.opId()), body.maxActive()));
+        return gateway.request(new TupleOp.PruneIdle(opIds.scoped(actor, body.opId()), body.maxActive()));
     }
 }

@@ -43,26 +43,26 @@ public class LaneController {
     @PostMapping("/lanes/{lane}/out")
     @ResponseStatus(HttpStatus.CREATED)
     public JsonNode out(@AuthenticationPrincipal Actor actor, @PathVariable String lane, @RequestBody OutBody body) {
-        return gateway.request(new TupleOp.Out(opIds.orFresh(body.opId()), lane, authorities.resolve(actor, body.vacant()),
+        return gateway.request(new TupleOp.Out(opIds.scoped(actor, body.opId()), lane, authorities.resolve(actor, body.vacant()),
                 body.yool(), TupleRequests.map(body.map()), body.source() == null ? "rest" : body.source(),
                 TupleRequests.uuid("parent_id", body.parentId()), body.agentId(), body.data(), body.leaseMs()));
     }
 
     @PostMapping("/lanes/{lane}/in")
     public JsonNode in(@AuthenticationPrincipal Actor actor, @PathVariable String lane, @RequestBody InBody body) {
-        return gateway.request(new TupleOp.In(opIds.orFresh(body.opId()), lane, authorities.resolve(actor, body.vacant()),
+        return gateway.request(new TupleOp.In(opIds.scoped(actor, body.opId()), lane, authorities.resolve(actor, body.vacant()),
                 TemplateBody.of(body.template()), body.timeoutMs() == null ? 0 : body.timeoutMs()));
     }
 
     @PostMapping("/lanes/{lane}/rd")
     public JsonNode rd(@AuthenticationPrincipal Actor actor, @PathVariable String lane, @RequestBody RdBody body) {
-        return gateway.request(new TupleOp.Rd(opIds.orFresh(body.opId()), lane, authorities.resolve(actor, body.vacant()),
+        return gateway.request(new TupleOp.Rd(opIds.scoped(actor, body.opId()), lane, authorities.resolve(actor, body.vacant()),
                 TemplateBody.of(body.template())));
     }
 
     @PostMapping("/lanes/{lane}/route")
     public JsonNode route(@AuthenticationPrincipal Actor actor, @PathVariable String lane, @RequestBody RouteBody body) {
-        return gateway.request(new TupleOp.RoutePacket(opIds.orFresh(body.opId()), lane,
+        return gateway.request(new TupleOp.RoutePacket(opIds.scoped(actor, body.opId()), lane,
                 authorities.resolve(actor, body.vacant()), body.packet()));
     }
 
@@ -72,7 +72,7 @@ public class LaneController {
                          @RequestParam(name = "hilbert_from", required = false) Long hilbertFrom,
                          @RequestParam(name = "hilbert_to", required = false) Long hilbertTo,
                          @RequestParam(defaultValue = "100") int limit) {
-        return gateway.request(new TupleOp.Scan(opIds.orFresh(null), lane, authorities.resolve(actor, vacant), yool,
+        return gateway.request(new TupleOp.Scan(opIds.fresh(), lane, authorities.resolve(actor, vacant), yool,
                 hilbertFrom, hilbertTo, limit));
     }
 
@@ -87,26 +87,26 @@ public class LaneController {
     @PostMapping("/walls/{wall}/hook")
     public JsonNode hook(@AuthenticationPrincipal Actor actor, @PathVariable String wall, @RequestBody WallBody body) {
         actor.requireOperator();
-        return wall(wall, body, WallAction.HOOK);
+        return wall(actor, wall, body, WallAction.HOOK);
     }
 
     @PostMapping("/walls/{wall}/check")
-    public JsonNode check(@PathVariable String wall, @RequestBody WallBody body) {
-        return wall(wall, body, WallAction.CHECK);
+    public JsonNode check(@AuthenticationPrincipal Actor actor, @PathVariable String wall, @RequestBody WallBody body) {
+        return wall(actor, wall, body, WallAction.CHECK);
     }
 
     @PostMapping("/walls/{wall}/unhook")
     public JsonNode unhook(@AuthenticationPrincipal Actor actor, @PathVariable String wall, @RequestBody WallBody body) {
         actor.requireOperator();
-        return wall(wall, body, WallAction.UNHOOK);
+        return wall(actor, wall, body, WallAction.UNHOOK);
     }
 
     @GetMapping("/space/snapshot")
     public JsonNode snapshot() {
-        return gateway.request(new TupleOp.Snapshot(opIds.orFresh(null)));
+        return gateway.request(new TupleOp.Snapshot(opIds.fresh()));
     }
 
-    private JsonNode wall(String wall, WallBody body, WallAction action) {
-        return gateway.request(new TupleOp.Hookwall(opIds.orFresh(body.opId()), wall, body.capability(), action));
+    private JsonNode wall(Actor actor, String wall, WallBody body, WallAction action) {
+        return gateway.request(new TupleOp.Hookwall(opIds.scoped(actor, body.opId()), wall, body.capability(), action));
     }
 }

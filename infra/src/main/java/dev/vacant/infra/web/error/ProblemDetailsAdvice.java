@@ -23,7 +23,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * Maps every failure of a REST request to an RFC 9457 {@code application/problem+json} answer
  * carrying a stable {@link ErrorCode} (see {@link Problems}).
  * <ul>
- *   <li>{@link VacantException}: its code, status, message and details;</li>
+ *   <li>{@link VacantException}: its code, status, message and details (a {@code retry_after_seconds} detail is also
+ *       answered as {@code Retry-After});</li>
  *   <li>unreadable bodies: {@code MALFORMED_JSON} or {@code VALIDATION_FAILED} (see {@link JsonBodyProblems});</li>
  *   <li>Bean Validation failures: {@code VALIDATION_FAILED} with the field errors;</li>
  *   <li>other Spring MVC exceptions keep their status, coded by it ({@code NOT_FOUND} for unknown
@@ -40,7 +41,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(VacantException.class)
     ResponseEntity<ProblemDetail> handleVacant(VacantException exception) {
-        return ResponseEntity.of(Problems.of(exception)).build();
+        Object retryAfter = exception.details().get(VacantException.RETRY_AFTER_SECONDS);
+        ResponseEntity.HeadersBuilder<?> answer = ResponseEntity.of(Problems.of(exception));
+        if (retryAfter != null) {
+            answer.header(HttpHeaders.RETRY_AFTER, retryAfter.toString());
+        }
+        return answer.build();
     }
 
     @ExceptionHandler(Exception.class)

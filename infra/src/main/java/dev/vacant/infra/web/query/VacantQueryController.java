@@ -91,7 +91,7 @@ public class VacantQueryController {
     public VacantView get(@AuthenticationPrincipal Actor actor, @PathVariable String id,
                           @RequestParam(required = false) Long position,
                           @RequestParam(required = false) String consistency) {
-        this.consistency.await(REGISTRY, position, ReadConsistency.strong(consistency));
+        this.consistency.await(REGISTRY, position, ReadConsistency.strong(consistency), id);
         RegistryRow row = visible(actor, id);
         return VacantView.of(row, registry.content(row.bundleDigest()).map(Json::parse).orElse(null));
     }
@@ -102,7 +102,7 @@ public class VacantQueryController {
                                @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit,
                                @RequestParam(required = false) Long position,
                                @RequestParam(required = false) String consistency) {
-        this.consistency.await(REGISTRY_AND_LOGBOOK, position, ReadConsistency.strong(consistency));
+        this.consistency.await(REGISTRY_AND_LOGBOOK, position, ReadConsistency.strong(consistency), id);
         visible(actor, id);
         List<StoredEntry> entries = logbook.entries(id, fromSeq, limit);
         Long next = entries.size() == limit ? entries.get(entries.size() - 1).seq() + 1 : null;
@@ -113,7 +113,7 @@ public class VacantQueryController {
     public DriftView drift(@AuthenticationPrincipal Actor actor, @PathVariable String id,
                            @RequestParam(required = false) Long position,
                            @RequestParam(required = false) String consistency) {
-        this.consistency.await(REGISTRY_AND_LOGBOOK, position, ReadConsistency.strong(consistency));
+        this.consistency.await(REGISTRY_AND_LOGBOOK, position, ReadConsistency.strong(consistency), id);
         RegistryRow row = visible(actor, id);
         Anchor anchor = logbook.anchorOf(id);
         long threshold = Math.round(driftSettings.threshold() * 1000);

@@ -70,11 +70,11 @@ final class TaskLaneTransport implements LaneTransport, AutoCloseable {
             return CompletableFuture.failedFuture(new IllegalStateException("reply lost"));
         }
         if (op instanceof TupleOp.In in) {
-            return CompletableFuture.supplyAsync(() -> TupleReply.ok(in.opId(), TupleJson.tupleResult(poll(in))),
+            return CompletableFuture.supplyAsync(() -> TupleReply.ok(in, TupleJson.tupleResult(poll(in))),
                     workers);
         }
         results.add((TupleOp.Out) op);
-        return CompletableFuture.completedFuture(TupleReply.ok(op.opId(), Json.object()));
+        return CompletableFuture.completedFuture(TupleReply.ok(op, Json.object()));
     }
 
     private Tuple poll(TupleOp.In in) {
