@@ -29,6 +29,13 @@ public final class AuditReportText {
             table.missingKeys().forEach(key -> text.append("    missing ").append(key).append(System.lineSeparator()));
             table.extraKeys().forEach(key -> text.append("    extra ").append(key).append(System.lineSeparator()));
         }
+        if (report.checkpoint() != null) {
+            CheckpointFindings checkpoint = report.checkpoint();
+            text.append(String.format(Locale.ROOT, "Checkpoint of size %d: %s%n", checkpoint.treeSize(),
+                    checkpoint.storeMatches() ? "the store matches" : "the store DIFFERS from leaf "
+                            + checkpoint.firstDifferentLeaf() + (checkpoint.vacant() == null ? "" : " (" + checkpoint.vacant()
+                            + " seq " + checkpoint.seq() + ")") + (checkpoint.treeMatches() ? "" : "; the stored tree differs too")));
+        }
         text.append(report.clean() ? "Result: CLEAN" : String.format(Locale.ROOT,
                 "Result: FAILED (%d verification failures, %d projection tables differ)", report.failureCount(),
                 report.projectionDifferences()));

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -20,7 +21,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
 /**
- * Bearer-token security: public health, lifecycle table and API docs; everything else under {@code /api}
+ * Bearer-token security: public health, lifecycle table, API docs, checkpoints and consistency proofs; everything
+ * else under {@code /api}
  * authenticated. 401 and 403 answer problem+json with {@code UNAUTHENTICATED} / {@code FORBIDDEN}.
  */
 @Configuration(proxyBeanMethods = false)
@@ -47,6 +49,9 @@ public class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health/**", "/actuator/info", "/api/v1/lifecycle/**",
                                 "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error").permitAll()
+                        // checkpoints are for anyone to check; witnesses' cosignatures are checked by their signature
+                        .requestMatchers(HttpMethod.GET, "/api/v1/checkpoints/**", "/api/v1/proofs/consistency").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/checkpoints/*/cosignatures").permitAll()
                         .anyRequest().authenticated())
                 .addFilterBefore(new BearerTokenFilter(tokens), AnonymousAuthenticationFilter.class)
                 .exceptionHandling(errors -> errors

@@ -18,7 +18,7 @@ class AuditReportTest {
     private final TableComparison differing = new TableComparison("vacant_registry", 3, 1, 0,
             List.of("vacant_id=" + VACANT), List.of());
     private final AuditReport findings = new AuditReport(12, 11, 1, 1,
-            List.of(new VerificationFailure(VACANT, 4, VerificationFailureReason.BAD_SIGNATURE)), List.of(differing), 250, 48);
+            List.of(new VerificationFailure(VACANT, 4, VerificationFailureReason.BAD_SIGNATURE)), List.of(differing), 250, 48, null);
 
     @Test
     void format_namesEveryFailureAndDifference_andTheVerdict() {
@@ -31,7 +31,7 @@ class AuditReportTest {
 
     @Test
     void format_saysClean_whenNothingWasFound() {
-        AuditReport clean = new AuditReport(5, 5, 0, 0, List.of(), List.of(), 10, 500);
+        AuditReport clean = new AuditReport(5, 5, 0, 0, List.of(), List.of(), 10, 500, null);
 
         assertThat(clean.clean()).isTrue();
         assertThat(AuditReportText.format(clean)).contains("Verification failures: 0", "Result: CLEAN");
@@ -55,7 +55,7 @@ class AuditReportTest {
             many.add(new VerificationFailure(VACANT, seq, VerificationFailureReason.SEQ_GAP));
         }
 
-        AuditReport report = new AuditReport(1, 1, 0, many.size(), many, List.of(), 1, 1);
+        AuditReport report = new AuditReport(1, 1, 0, many.size(), many, List.of(), 1, 1, null);
 
         assertThat(report.failures()).hasSize(AuditReport.LISTED_FAILURES);
         assertThat(AuditReportText.format(report)).contains("... and 5 more");

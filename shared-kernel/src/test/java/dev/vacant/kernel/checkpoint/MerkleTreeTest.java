@@ -111,6 +111,17 @@ class MerkleTreeTest {
     }
 
     @Test
+    void frontier_computesTheSameRootWhileLeavesStreamPast_forEverySizeUpTo40() {
+        ListTree tree = ListTree.of(ListTree.numbered(40));
+        MerkleFrontier frontier = new MerkleFrontier();
+        assertThat(frontier.root()).isEqualTo(MerkleHashes.emptyRoot());
+        for (long size = 1; size <= 40; size++) {
+            frontier.appendLeafHash(tree.perfect(0, size - 1));
+            assertThat(frontier.root()).as("size " + size).isEqualTo(MerkleTree.root(tree::perfect, size));
+        }
+    }
+
+    @Test
     void appender_storesEveryPerfectSubtreeOnce_andNothingElse() {
         MerkleAppender appender = new MerkleAppender((level, index) -> {
             throw new IllegalStateException("an empty store has no node " + level + "/" + index);

@@ -1,0 +1,62 @@
+package dev.vacant.kernel.checkpoint;
+
+import java.security.MessageDigest;
+import java.util.Optional;
+
+/**
+ * Checks a store against a signed checkpoint, leaf by leaf in tree order: the leaves the store holds now must
+ * hash to the checkpoint's root. When they do not, the first leaf that differs is located by comparing with the
+ * stored tree's leaf hashes, which are trusted only if the stored tree itself hashes to the signed root.
+ */
+public final class CheckpointComparison {
+
+    /** What the check found: whether the store matches, whether the stored tree does, and the first differing leaf. */
+    public record Result(long treeSize, boolean storeMatches, boolean treeMatches, Optional<Long> firstDifferentLeaf) {
+    }
+
+    private final Checkpoint checkpoint;
+    private final MerkleFrontier store = new MerkleFrontier();
+    private Long firstDifferent;
+
+    public CheckpointComparison(Checkpoint checkpoint) {
+        this.checkpoint = checkpoint;
+    }
+
+    /**
+     * The next leaf in tree order: the entry hash the store holds at its position (empty: no entry there) and the
+     * stored tree's leaf hash (null: none stored). Leaves must come in order, from 0.
+     */
+    public void accept(Optional<byte[]> storeEntryHash, byte[] storedLeafHash) {
+        long index = store.size();
+        byte[] leaf = storeEntryHash.map(MerkleHashes::leaf).orElseGet(() -> MerkleHashes.node(new byte[0], new byte[0]));
+        store.appendLeafHash(leaf);
+        if (firstDifferent == null && (storeEntryHash.isEmpty() || storedLeafHash == null
+                || !MessageDigest.isEqual(leaf, storedLeafHash))) {
+            firstDifferent = index;
+        }
+    }
+
+    /** The first leaf accepted so far that differs from the stored tree's. */
+    public Optional<Long> firstDifferentLeaf() {
+        return Optional.ofNullable(firstDifferent);
+    }
+
+    /** The result, given the stored tree (read only when the store does not match). */
+    public Result finish(SubtreeSource storedTree) {
+        boolean complete = store.size() == checkpoint.size();
+        if (complete && MessageDigest.isEqual(store.root(), checkpoint.rootHash())) {
+            return new Result(checkpoint.size(), true, true, Optional.empty());
+        }
+        Long missingTail = complete ? null : store.size();
+        Optional<Long> first = Optional.ofNullable(firstDifferent != null ? firstDifferent : missingTail);
+        return new Result(checkpoint.size(), false, storedTreeMatches(storedTree), first);
+    }
+
+    private boolean storedTreeMatches(SubtreeSource storedTree) {
+        try {
+            return MessageDigest.isEqual(MerkleTree.root(storedTree, checkpoint.size()), checkpoint.rootHash());
+        } catch (IllegalStateException missingNode) {
+            return false;
+        }
+    }
+}
