@@ -5,7 +5,6 @@ import dev.vacant.kernel.checkpoint.Checkpoint;
 import dev.vacant.kernel.checkpoint.CheckpointComparison;
 import dev.vacant.kernel.checkpoint.CheckpointComparison.Result;
 import dev.vacant.kernel.checkpoint.LogbookLeaf;
-import dev.vacant.kernel.checkpoint.SubtreeSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -56,7 +55,7 @@ final class CheckpointAudit {
             } while (rows == BATCH);
         }
         skipTo(checkpoint.size());
-        Result result = comparison.finish(storedTree());
+        Result result = comparison.finish();
         return new CheckpointFindings(result.treeSize(), Base64.getEncoder().encodeToString(checkpoint.rootHash()),
                 result.storeMatches(), result.treeMatches(), result.firstDifferentLeaf().orElse(null),
                 result.storeMatches() ? null : vacant, result.storeMatches() ? null : seq);
@@ -95,23 +94,5 @@ final class CheckpointAudit {
         }
         return LogbookLeaf.of(new StoredEvent(rs.getLong(4), rs.getString(5), rs.getLong(6), rs.getString(7),
                 rs.getString(8), rs.getBytes(9)));
-    }
-
-    private SubtreeSource storedTree() {
-        return (level, index) -> {
-            try (PreparedStatement select = connection.prepareStatement(
-                    "select hash from merkle_node where tree_level = ? and node_index = ?")) {
-                select.setInt(1, level);
-                select.setLong(2, index);
-                try (ResultSet rs = select.executeQuery()) {
-                    if (!rs.next()) {
-                        throw new IllegalStateException("the stored tree has no node " + level + "/" + index);
-                    }
-                    return rs.getBytes(1);
-                }
-            } catch (SQLException e) {
-                throw new IllegalStateException("cannot read the stored tree", e);
-            }
-        };
     }
 }

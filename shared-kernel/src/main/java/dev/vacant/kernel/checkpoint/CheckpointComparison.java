@@ -6,7 +6,7 @@ import java.util.Optional;
 /**
  * Checks a store against a signed checkpoint, leaf by leaf in tree order: the leaves the store holds now must
  * hash to the checkpoint's root. When they do not, the first leaf that differs is located by comparing with the
- * stored tree's leaf hashes, which are trusted only if the stored tree itself hashes to the signed root.
+ * stored tree's leaf hashes, which are trusted only if they themselves hash to the signed root.
  */
 public final class CheckpointComparison {
 
@@ -16,6 +16,7 @@ public final class CheckpointComparison {
 
     private final Checkpoint checkpoint;
     private final MerkleFrontier store = new MerkleFrontier();
+    private final MerkleFrontier stored = new MerkleFrontier();
     private Long firstDifferent;
 
     public CheckpointComparison(Checkpoint checkpoint) {
@@ -28,8 +29,9 @@ public final class CheckpointComparison {
      */
     public void accept(Optional<byte[]> storeEntryHash, byte[] storedLeafHash) {
         long index = store.size();
-        byte[] leaf = storeEntryHash.map(MerkleHashes::leaf).orElseGet(() -> MerkleHashes.node(new byte[0], new byte[0]));
+        byte[] leaf = storeEntryHash.map(MerkleHashes::leaf).orElseGet(CheckpointComparison::absent);
         store.appendLeafHash(leaf);
+        stored.appendLeafHash(storedLeafHash == null ? absent() : storedLeafHash);
         if (firstDifferent == null && (storeEntryHash.isEmpty() || storedLeafHash == null
                 || !MessageDigest.isEqual(leaf, storedLeafHash))) {
             firstDifferent = index;
@@ -41,22 +43,19 @@ public final class CheckpointComparison {
         return Optional.ofNullable(firstDifferent);
     }
 
-    /** The result, given the stored tree (read only when the store does not match). */
-    public Result finish(SubtreeSource storedTree) {
-        boolean complete = store.size() == checkpoint.size();
-        if (complete && MessageDigest.isEqual(store.root(), checkpoint.rootHash())) {
-            return new Result(checkpoint.size(), true, true, Optional.empty());
+    /** The result, once the checkpoint's {@code size} leaves were accepted. */
+    public Result finish() {
+        if (store.size() != checkpoint.size()) {
+            throw new IllegalStateException("accepted " + store.size() + " leaves of a tree of " + checkpoint.size());
         }
-        Long missingTail = complete ? null : store.size();
-        Optional<Long> first = Optional.ofNullable(firstDifferent != null ? firstDifferent : missingTail);
-        return new Result(checkpoint.size(), false, storedTreeMatches(storedTree), first);
+        boolean storeMatches = MessageDigest.isEqual(store.root(), checkpoint.rootHash());
+        boolean treeMatches = MessageDigest.isEqual(stored.root(), checkpoint.rootHash());
+        return new Result(checkpoint.size(), storeMatches, treeMatches,
+                storeMatches ? Optional.empty() : Optional.ofNullable(firstDifferent));
     }
 
-    private boolean storedTreeMatches(SubtreeSource storedTree) {
-        try {
-            return MessageDigest.isEqual(MerkleTree.root(storedTree, checkpoint.size()), checkpoint.rootHash());
-        } catch (IllegalStateException missingNode) {
-            return false;
-        }
+    /** The leaf hash standing for a leaf the store (or the stored tree) no longer has: no leaf hashes to it. */
+    private static byte[] absent() {
+        return MerkleHashes.node(new byte[0], new byte[0]);
     }
 }
