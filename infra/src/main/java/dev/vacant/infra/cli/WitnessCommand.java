@@ -86,7 +86,8 @@ public final class WitnessCommand implements Callable<Integer> {
         SignedCheckpoint latest = SignedCheckpoint.open(node.latest().path("note").asText(), trusted);
         Optional<SignedCheckpoint> last = Files.exists(stateFile)
                 ? Optional.of(SignedCheckpoint.open(Files.readString(stateFile), trusted)) : Optional.empty();
-        List<byte[]> proof = last.isEmpty() ? List.of()
+        boolean grew = last.isPresent() && last.get().checkpoint().size() <= latest.checkpoint().size();
+        List<byte[]> proof = !grew ? List.of()
                 : ProofAnswers.hashes(node.consistency(last.get().checkpoint().size(), latest.checkpoint().size())
                         .path("proof"));
         Optional<WitnessCheck.Refusal> refusal = WitnessCheck.check(last.map(SignedCheckpoint::checkpoint),
