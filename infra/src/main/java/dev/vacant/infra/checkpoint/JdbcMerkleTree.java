@@ -47,11 +47,6 @@ public class JdbcMerkleTree implements SubtreeSource {
         return hash.get(0);
     }
 
-    /** The number of leaves in the tree. */
-    public long size() {
-        return jdbc.queryForObject("select tree_size from merkle_state where id = 1", Long.class);
-    }
-
     /** Reads and locks the builder's state until the transaction ends (one builder at a time, across nodes). */
     State lockState() {
         return jdbc.queryForObject("select tree_size, settled_index from merkle_state where id = 1 for update",

@@ -10,9 +10,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vacant.infra.audit.StoreTampering.Undo;
 import dev.vacant.infra.checkpoint.CheckpointService;
-import dev.vacant.infra.cli.VacantCli;
 import dev.vacant.infra.security.ApiTokens;
 import dev.vacant.infra.support.ApiClient;
+import dev.vacant.infra.support.CliRun;
 import dev.vacant.infra.support.ApiClient.Response;
 import dev.vacant.infra.support.TestClockConfiguration;
 import dev.vacant.infra.support.TestProperties;
@@ -36,8 +36,6 @@ import dev.vacant.kernel.time.MutableClock;
 import dev.vacant.kernel.vacant.VacantEvents.CallReceivedEvent;
 import dev.vacant.query.projection.ProjectionCatalog;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -181,15 +179,6 @@ class AuditReplayTest {
         return new VerificationFailure(vacant, seq, reason);
     }
 
-    private record Cli(int exitCode, String out, String err) {
-    }
-
-    private static Cli cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = VacantCli.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Cli(code, out.toString(), err.toString());
-    }
 
     private static String[] auditArgs(String... extra) {
         List<String> args = new ArrayList<>(List.of("audit", "--jdbc-url", database().jdbcUrl(),
@@ -373,14 +362,14 @@ class AuditReplayTest {
         Path kept = Files.writeString(dir.resolve("checkpoint.txt"), checkpoint.signed().note().format());
         String nodeKey = checkpoint.nodeKey().vkey();
         long last = store.lastSeqOf(vacants.a());
-        Cli clean = cli(auditArgs("--no-projections", "--checkpoint", kept.toString(), "--node-key", nodeKey));
-        Cli tampered;
+        CliRun clean = CliRun.of(auditArgs("--no-projections", "--checkpoint", kept.toString(), "--node-key", nodeKey));
+        CliRun tampered;
         try (Undo undo = store.delete(vacants.a(), last)) {
-            tampered = cli(auditArgs("--no-projections", "--checkpoint", kept.toString(), "--node-key", nodeKey));
+            tampered = CliRun.of(auditArgs("--no-projections", "--checkpoint", kept.toString(), "--node-key", nodeKey));
         }
         String stranger = new NoteKey(checkpoint.nodeKey().name(), NoteKey.ED25519,
                 Ed25519.generate(random).publicKey()).vkey();
-        Cli refused = cli(auditArgs("--no-projections", "--checkpoint", kept.toString(), "--node-key", stranger));
+        CliRun refused = CliRun.of(auditArgs("--no-projections", "--checkpoint", kept.toString(), "--node-key", stranger));
 
         assertThat(clean.exitCode()).as(clean.out() + clean.err()).isZero();
         assertThat(clean.out()).contains("the store matches");
@@ -426,7 +415,7 @@ class AuditReplayTest {
 
     @Test
     void cli_exitsZeroWithACleanJsonReport_whenTheStoreIsUntouched() {
-        Cli run = cli(auditArgs("--json"));
+        CliRun run = CliRun.of(auditArgs("--json"));
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode report = Json.parse(run.out());
@@ -438,7 +427,7 @@ class AuditReplayTest {
     @Test
     void cli_exitsOneAndLocatesTheEntry_whenAPayloadByteIsFlipped() {
         try (Undo undo = store.flip(vacants.merged(), 1, "\"ts\":\"", 3, 0x01)) {
-            Cli run = cli(auditArgs("--no-projections"));
+            CliRun run = CliRun.of(auditArgs("--no-projections"));
 
             assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
             assertThat(run.out()).contains(vacants.merged() + " seq 1 BAD_SIGNATURE", "Result: FAILED");

@@ -3,7 +3,7 @@ package dev.vacant.infra.checkpoint;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.vacant.infra.cli.VacantCli;
+import dev.vacant.infra.support.CliRun;
 import dev.vacant.infra.support.TestProperties;
 import dev.vacant.infra.support.VacantFixtures;
 import dev.vacant.infra.vacant.VacantApiTestBase;
@@ -14,8 +14,6 @@ import dev.vacant.kernel.checkpoint.SignedCheckpoint;
 import dev.vacant.kernel.checkpoint.SignedNote;
 import dev.vacant.kernel.custody.NodeKeyCustody;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,15 +37,6 @@ class CheckpointCliTest extends VacantApiTestBase {
     private String url;
     private String nodeKey;
 
-    private record Cli(int exitCode, String out, String err) {
-    }
-
-    private static Cli cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = VacantCli.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Cli(code, out.toString(), err.toString());
-    }
 
     @BeforeEach
     void node() {
@@ -69,15 +58,15 @@ class CheckpointCliTest extends VacantApiTestBase {
         made();
         Path kept = dir.resolve("kept.txt");
         Path inclusion = dir.resolve("inclusion.json");
-        Cli latest = cli("checkpoint", "latest", "--url", url, "--node-key", nodeKey, "--save", kept.toString());
-        Cli proved = cli("checkpoint", "prove", "--url", url, "--node-key", nodeKey, "--token", aliceToken,
+        CliRun latest = CliRun.of("checkpoint", "latest", "--url", url, "--node-key", nodeKey, "--save", kept.toString());
+        CliRun proved = CliRun.of("checkpoint", "prove", "--url", url, "--node-key", nodeKey, "--token", aliceToken,
                 "--checkpoint", kept.toString(), "--vacant", vacant, "--seq", "0", "--save", inclusion.toString());
         genesis();
         made();
         Path consistency = dir.resolve("consistency.json");
         Path newer = dir.resolve("newer.txt");
-        cli("checkpoint", "latest", "--url", url, "--node-key", nodeKey, "--save", newer.toString());
-        Cli grew = cli("checkpoint", "prove", "--url", url, "--node-key", nodeKey, "--checkpoint", newer.toString(),
+        CliRun.of("checkpoint", "latest", "--url", url, "--node-key", nodeKey, "--save", newer.toString());
+        CliRun grew = CliRun.of("checkpoint", "prove", "--url", url, "--node-key", nodeKey, "--checkpoint", newer.toString(),
                 "--from", kept.toString(), "--save", consistency.toString());
 
         assertThat(latest.exitCode()).as(latest.err()).isZero();
@@ -85,9 +74,9 @@ class CheckpointCliTest extends VacantApiTestBase {
         assertThat(proved.exitCode()).as(proved.out() + proved.err()).isZero();
         assertThat(proved.out()).contains("VERIFIED inclusion proof");
         assertThat(grew.exitCode()).as(grew.out() + grew.err()).isZero();
-        assertThat(cli("checkpoint", "verify", "--node-key", nodeKey, "--checkpoint", kept.toString(), "--proof",
+        assertThat(CliRun.of("checkpoint", "verify", "--node-key", nodeKey, "--checkpoint", kept.toString(), "--proof",
                 inclusion.toString()).exitCode()).isZero();
-        assertThat(cli("checkpoint", "verify", "--node-key", nodeKey, "--checkpoint", newer.toString(), "--proof",
+        assertThat(CliRun.of("checkpoint", "verify", "--node-key", nodeKey, "--checkpoint", newer.toString(), "--proof",
                 consistency.toString(), "--from", kept.toString()).exitCode()).isZero();
     }
 
@@ -97,14 +86,14 @@ class CheckpointCliTest extends VacantApiTestBase {
         made();
         Path kept = dir.resolve("kept.txt");
         Path inclusion = dir.resolve("inclusion.json");
-        cli("checkpoint", "latest", "--url", url, "--node-key", nodeKey, "--save", kept.toString());
-        cli("checkpoint", "prove", "--url", url, "--node-key", nodeKey, "--token", aliceToken, "--checkpoint",
+        CliRun.of("checkpoint", "latest", "--url", url, "--node-key", nodeKey, "--save", kept.toString());
+        CliRun.of("checkpoint", "prove", "--url", url, "--node-key", nodeKey, "--token", aliceToken, "--checkpoint",
                 kept.toString(), "--vacant", vacant, "--seq", "0", "--save", inclusion.toString());
         String otherKey = new NoteKey(NoteKey.parse(nodeKey).name(), NoteKey.ED25519, new byte[32]).vkey();
 
-        Cli otherHash = cli("checkpoint", "verify", "--node-key", nodeKey, "--checkpoint", kept.toString(), "--proof",
+        CliRun otherHash = CliRun.of("checkpoint", "verify", "--node-key", nodeKey, "--checkpoint", kept.toString(), "--proof",
                 inclusion.toString(), "--entry-hash", "00".repeat(32));
-        Cli wrongKey = cli("checkpoint", "verify", "--node-key", otherKey, "--checkpoint", kept.toString());
+        CliRun wrongKey = CliRun.of("checkpoint", "verify", "--node-key", otherKey, "--checkpoint", kept.toString());
 
         assertThat(otherHash.exitCode()).isEqualTo(1);
         assertThat(otherHash.out()).contains("NOT VERIFIED");
@@ -115,10 +104,10 @@ class CheckpointCliTest extends VacantApiTestBase {
     void witness_cosignsWhenTheLogGrew_andTheNodeServesTheCosignature() throws IOException {
         Path key = Files.writeString(dir.resolve("witness.key"), TestProperties.WITNESS_SEED);
         Path state = dir.resolve("state.txt");
-        Cli first = witness(key, state);
+        CliRun first = witness(key, state);
         genesis();
         JsonNode grown = made();
-        Cli second = witness(key, state);
+        CliRun second = witness(key, state);
 
         assertThat(first.exitCode()).as(first.out() + first.err()).isZero();
         assertThat(second.exitCode()).as(second.out() + second.err()).isZero();
@@ -140,8 +129,8 @@ class CheckpointCliTest extends VacantApiTestBase {
         Path larger = stateOf(new Checkpoint(real.origin(), size + 100, real.rootHash()));
         int cosignaturesBefore = cosignatures();
 
-        Cli fork = witness(key, forked);
-        Cli shrink = witness(key, larger);
+        CliRun fork = witness(key, forked);
+        CliRun shrink = witness(key, larger);
 
         assertThat(fork.exitCode()).isEqualTo(1);
         assertThat(fork.out()).contains("REFUSED", "INCONSISTENT");
@@ -160,10 +149,10 @@ class CheckpointCliTest extends VacantApiTestBase {
         return jdbc.queryForObject("select count(*) from checkpoint_cosignature", Integer.class);
     }
 
-    private Cli witness(Path key, Path state) {
+    private CliRun witness(Path key, Path state) {
         List<String> args = new ArrayList<>(List.of("witness", "--once", "--url", url, "--node-key", nodeKey,
                 "--name", NoteKey.parse(TestProperties.WITNESS_KEY).name(), "--key", key.toString(),
                 "--state", state.toString()));
-        return cli(args.toArray(String[]::new));
+        return CliRun.of(args.toArray(String[]::new));
     }
 }
