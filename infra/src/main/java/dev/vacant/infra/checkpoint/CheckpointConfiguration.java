@@ -6,8 +6,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.scheduling.TaskScheduler;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -38,15 +36,9 @@ public class CheckpointConfiguration {
     }
 
     /** Extends the tree and signs a checkpoint when it grew, every {@code vacant.checkpoints.interval}. */
-    @Bean(destroyMethod = "shutdown")
+    @Bean
     @ConditionalOnProperty(name = "vacant.checkpoints.periodic", havingValue = "true", matchIfMissing = true)
-    TaskScheduler checkpointScheduler(CheckpointService checkpoints, CheckpointProperties properties) {
-        ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
-        scheduler.setThreadNamePrefix("vacant-checkpoints-");
-        scheduler.setWaitForTasksToCompleteOnShutdown(true);
-        scheduler.setAwaitTerminationSeconds(10);
-        scheduler.initialize();
-        scheduler.scheduleWithFixedDelay(checkpoints::checkpointIfGrown, properties.interval());
-        return scheduler;
+    PeriodicCheckpoints periodicCheckpoints(CheckpointService checkpoints, CheckpointProperties properties) {
+        return new PeriodicCheckpoints(checkpoints, properties.interval());
     }
 }

@@ -3,6 +3,9 @@ package dev.vacant.infra.checkpoint;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vacant.infra.custody.AesGcmKeyCustody;
+import dev.vacant.infra.custody.CustodyProperties;
+import dev.vacant.infra.custody.KeyEncryptionKey;
 import dev.vacant.infra.support.ApiClient.Response;
 import dev.vacant.infra.support.Polling;
 import dev.vacant.infra.support.TestProperties;
@@ -17,6 +20,7 @@ import dev.vacant.kernel.crypto.Hex;
 import dev.vacant.kernel.custody.KeyPairSigner;
 import dev.vacant.kernel.id.NodeId;
 import dev.vacant.kernel.json.Json;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
@@ -100,6 +104,18 @@ class CheckpointApiTest extends VacantApiTestBase {
                 .isEqualTo(latest.body().path("root_hash").asText());
         assertThat(NodeId.parse(latest.body().path("node_id").asText()).publicKey()).isEqualTo(nodeKey.publicKey());
         assertThat(latest.body().path("origin").asText()).isEqualTo(nodeKey.name());
+    }
+
+    @Test
+    void nodeKey_isKeptEncryptedInCustody_andEveryCustodyOverTheDatabaseSignsAsTheSameNode() {
+        String node = NodeId.of(nodeKey().publicKey()).value();
+        AesGcmKeyCustody another = new AesGcmKeyCustody(jdbc, KeyEncryptionKey.resolve(
+                new CustodyProperties(TestProperties.KEK, false, null), Path.of("unused")), clock, 1);
+
+        assertThat(another.node().signerId()).isEqualTo(node);
+        assertThat(jdbc.queryForObject("select node_id from node_identity", String.class)).isEqualTo(node);
+        assertThat(jdbc.queryForObject("select count(*) from custody_key where vacant_id = ? and ciphertext is not null",
+                Integer.class, node)).isEqualTo(1);
     }
 
     @Test
