@@ -4,8 +4,10 @@
 # and consistency proofs (bench/CheckpointBench.java). Then, unless SKIP_COMMANDS=1, the issue 3 command bench runs
 # twice in the same run against the app jar: checkpoints off, then on every second (the tree extended while
 # commands run), to show the command path is not slowed. Needs a local PostgreSQL (as .ci/run sets up).
+# BENCH_ROUNDS (default 1) repeats the off/on pair, alternating, so that a change of the machine's load shows.
 # Usage: bench/run-checkpoint-bench.sh [sizes, 10000,100000,1000000] [command seconds, 20] [warm-up seconds, 60]
-#   (env: PGPASSWORD, default "postgres"; PGHOST; PGUSER; BENCH_CLIENTS, default "8"; SKIP_COMMANDS)
+#   (env: PGPASSWORD, default "postgres"; PGHOST; PGUSER; BENCH_CLIENTS, default "8"; BENCH_ROUNDS; SKIP_TREE;
+#   SKIP_COMMANDS)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SIZES="${1:-10000,100000,1000000}"
@@ -14,13 +16,13 @@ WARMUP_SECONDS="${3:-60}"
 source bench/scratch-db.sh
 CLASSPATH=$(bench_classpath runtime)
 scratch_db vacant_checkpoint_bench
-java -Xmx1g -cp "$CLASSPATH" bench/CheckpointBench.java "$SCRATCH_JDBC" "$PGUSER" "$PGPASSWORD" "$SIZES"
+[ "${SKIP_TREE:-0}" = 1 ] || java -Xmx1g -cp "$CLASSPATH" bench/CheckpointBench.java "$SCRATCH_JDBC" "$PGUSER" "$PGPASSWORD" "$SIZES"
 [ "${SKIP_COMMANDS:-0}" = 1 ] && exit 0
 
 PORT=18081
 DATA=target/bench-checkpoint-data
 PG_JAR=$(find ~/.m2/repository/org/postgresql/postgresql -name 'postgresql-*.jar' | sort | tail -1)
-for CHECKPOINTS in false true; do
+for CHECKPOINTS in $(for _ in $(seq 1 "${BENCH_ROUNDS:-1}"); do echo false true; done); do
   psql -h "$PGHOST" -U "$PGUSER" -qc "drop schema public cascade" -c "create schema public" -d "$SCRATCH_DB"
   rm -rf "$DATA"
   VACANT_DB_URL="$SCRATCH_JDBC" VACANT_DB_USER="$PGUSER" VACANT_DB_PASSWORD="$PGPASSWORD" \
