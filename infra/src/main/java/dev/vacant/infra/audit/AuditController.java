@@ -1,6 +1,9 @@
 package dev.vacant.infra.audit;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import dev.vacant.kernel.auth.Actor;
+import dev.vacant.kernel.checkpoint.NoteKey;
 import dev.vacant.kernel.error.ErrorCode;
 import dev.vacant.kernel.error.VacantException;
 import java.net.URI;
@@ -10,10 +13,14 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Audit replay as a background job ({@code api.md}): operators start one and poll its status and report. */
+/**
+ * Audit replay as a background job ({@code api.md}): operators start one and poll its status and report. The job
+ * checks the store against the latest checkpoint, or one given.
+ */
 @RestController
 @RequestMapping("/api/v1/audit/replays")
 public class AuditController {
@@ -24,10 +31,32 @@ public class AuditController {
         this.jobs = jobs;
     }
 
+    /**
+     * Optional body: {@code checkpoint} (a signed checkpoint note the caller kept) and {@code node_key} (the verifier
+     * key it trusts; default: the node's). Without it the store is checked against the latest checkpoint.
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record AuditRequest(String checkpoint, String nodeKey) {
+        AuditCheckpoint toCheckpoint() {
+            if (checkpoint == null) {
+                if (nodeKey != null) {
+                    throw new VacantException(ErrorCode.VALIDATION_FAILED, "node_key is only used with checkpoint");
+                }
+                return AuditCheckpoint.LATEST;
+            }
+            try {
+                return AuditCheckpoint.given(checkpoint, nodeKey == null ? null : NoteKey.parse(nodeKey));
+            } catch (IllegalArgumentException e) {
+                throw new VacantException(ErrorCode.VALIDATION_FAILED, "node_key: " + e.getMessage());
+            }
+        }
+    }
+
     @PostMapping
-    public ResponseEntity<AuditJobView> start(@AuthenticationPrincipal Actor actor) {
+    public ResponseEntity<AuditJobView> start(@AuthenticationPrincipal Actor actor,
+                                              @RequestBody(required = false) AuditRequest request) {
         actor.requireOperator();
-        AuditJob job = jobs.submit();
+        AuditJob job = jobs.submit(request == null ? AuditCheckpoint.LATEST : request.toCheckpoint());
         return ResponseEntity.accepted().location(URI.create("/api/v1/audit/replays/" + job.id()))
                 .body(new AuditJobView(job.id(), job.status(), null, null));
     }

@@ -35,8 +35,8 @@ public class AuditJobs implements AutoCloseable {
         this.replay = replay;
     }
 
-    /** Queues a new audit replay of the whole store. */
-    public AuditJob submit() {
+    /** Queues a new audit replay of the whole store, checked against {@code checkpoint}. */
+    public AuditJob submit(AuditCheckpoint checkpoint) {
         AuditJob job = new AuditJob(newId());
         synchronized (jobs) {
             jobs.put(job.id(), job);
@@ -44,7 +44,7 @@ public class AuditJobs implements AutoCloseable {
                 jobs.remove(jobs.keySet().iterator().next());
             }
         }
-        runner.execute(() -> run(job));
+        runner.execute(() -> run(job, checkpoint));
         return job;
     }
 
@@ -82,9 +82,9 @@ public class AuditJobs implements AutoCloseable {
         runner.shutdownNow();
     }
 
-    private void run(AuditJob job) {
+    private void run(AuditJob job, AuditCheckpoint checkpoint) {
         try {
-            job.done(replay.run(job.id(), job));
+            job.done(replay.run(job.id(), job, checkpoint));
         } catch (Exception e) {
             log.error("Audit replay {} failed", job.id(), e);
             job.failed();

@@ -5,6 +5,7 @@ import dev.vacant.kernel.audit.StoredEventDecoder;
 import dev.vacant.kernel.audit.StreamingVerifier;
 import dev.vacant.kernel.audit.VacantEventTypes;
 import dev.vacant.kernel.audit.VerificationResult;
+import dev.vacant.kernel.checkpoint.Checkpoint;
 import dev.vacant.kernel.vacant.VacantEvent;
 import dev.vacant.query.audit.ParkedSequence;
 import dev.vacant.query.audit.ScratchProjections;
@@ -20,9 +21,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Audit replay ({@code api.md}) over one database, with plain JDBC and no Spring context, so the offline CLI and
  * the API's background job run the same code: reads the whole event store in global order (one snapshot, keyset
- * batches), verifies every vacant's chain on parallel workers ({@link StreamingVerifier}), and, when given
+ * batches), verifies every vacant's chain on parallel workers ({@link StreamingVerifier}), when given
  * projectors, rebuilds them into a scratch schema and compares them with the live tables
- * ({@link ScratchProjections}).
+ * ({@link ScratchProjections}), and, when asked, checks the store against a signed checkpoint.
  */
 public final class AuditReplay {
 
@@ -43,8 +44,25 @@ public final class AuditReplay {
         this.workers = workers;
     }
 
-    /** Runs one audit; {@code runId} (lowercase letters and digits) names its scratch schema {@code audit_<runId>}. */
+    /** Runs one audit without a checkpoint check (see {@link #run(String, AuditProgress, AuditCheckpoint)}). */
     public AuditReport run(String runId, AuditProgress progress) throws SQLException {
+        return run(runId, progress, AuditCheckpoint.NONE);
+    }
+
+    /**
+     * Runs one audit; {@code runId} (lowercase letters and digits) names its scratch schema {@code audit_<runId>}.
+     * After the chains, the store is checked against {@code checkpoint} ({@link CheckpointAudit}): the first entry
+     * that differs from it is reported as {@code CHECKPOINT_MISMATCH}.
+     */
+    public AuditReport run(String runId, AuditProgress progress, AuditCheckpoint checkpoint) throws SQLException {
+        AuditReport chains = verify(runId, progress);
+        try (Connection connection = connections.open()) {
+            Optional<Checkpoint> signed = checkpoint.resolve(connection);
+            return signed.isEmpty() ? chains : chains.against(CheckpointAudit.check(connection, signed.get()));
+        }
+    }
+
+    private AuditReport verify(String runId, AuditProgress progress) throws SQLException {
         long started = System.nanoTime();
         try (Connection store = connections.open(); StreamingVerifier verifier = new StreamingVerifier(workers)) {
             JdbcEventStoreReader reader = new JdbcEventStoreReader(store, BATCH_SIZE);
@@ -85,7 +103,7 @@ public final class AuditReplay {
         long nanos = Math.max(1, System.nanoTime() - started);
         return new AuditReport(eventsRead, result.entriesVerified(), result.rowsSkipped(), result.failures().size(),
                 result.failures(), projections, parked, TimeUnit.NANOSECONDS.toMillis(nanos),
-                Math.round(eventsRead * 1e9 / nanos));
+                Math.round(eventsRead * 1e9 / nanos), null);
     }
 
     /** Counts events read and tells the progress listener. */

@@ -36,6 +36,13 @@ public final class AuditReportText {
             text.append(String.format(Locale.ROOT, "  %s from seq %d (position %d, %d events): %s%n",
                     sequence.vacant(), sequence.seq(), sequence.position(), sequence.events(), sequence.reason()));
         }
+        if (report.checkpoint() != null) {
+            CheckpointFindings checkpoint = report.checkpoint();
+            text.append(String.format(Locale.ROOT, "Checkpoint of size %d: %s%n", checkpoint.treeSize(),
+                    checkpoint.storeMatches() ? "the store matches" : "the store DIFFERS from leaf "
+                            + checkpoint.firstDifferentLeaf() + (checkpoint.vacant() == null ? "" : " (" + checkpoint.vacant()
+                            + " seq " + checkpoint.seq() + ")") + (checkpoint.treeMatches() ? "" : "; the stored tree differs too")));
+        }
         text.append(report.clean() ? "Result: CLEAN" : String.format(Locale.ROOT,
                 "Result: FAILED (%d verification failures, %d projection tables differ, %d sequences parked)",
                 report.failureCount(), report.projectionDifferences(), report.parked().size()));

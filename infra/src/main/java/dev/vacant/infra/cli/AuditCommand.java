@@ -1,13 +1,18 @@
 package dev.vacant.infra.cli;
 
+import dev.vacant.infra.audit.AuditCheckpoint;
 import dev.vacant.infra.audit.AuditProgress;
 import dev.vacant.infra.audit.AuditReplay;
 import dev.vacant.infra.audit.AuditReport;
 import dev.vacant.infra.audit.AuditReportText;
+import dev.vacant.kernel.checkpoint.NoteKey;
 import dev.vacant.kernel.crypto.Hex;
 import dev.vacant.kernel.json.Json;
 import dev.vacant.query.projection.ProjectionCatalog;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.DriverManager;
 import java.util.List;
@@ -19,11 +24,12 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code vacant audit}: audit replay offline, straight against a database URL with plain JDBC (only public keys
- * are needed: ids are keys). Prints the report; exits 0 when clean, 1 on any verification failure or projection
+ * are needed: ids are keys), checked against the latest checkpoint or one the user kept. Prints the report; exits 0 when clean, 1 on any verification failure or projection
  * difference, 2 on a usage error, 3 when the audit could not run.
  */
 @Command(name = "audit", mixinStandardHelpOptions = true, exitCodeOnExecutionException = AuditCommand.EXIT_ERROR,
-        description = "Verify every logbook entry of the event store and compare the projections with a rebuild.",
+        description = "Verify every logbook entry of the event store, compare the projections with a rebuild and "
+                + "check the store against a signed checkpoint.",
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:clean", "1:verification failures or projection differences", "2:usage error",
                         "3:the audit could not run"})
@@ -56,16 +62,35 @@ public final class AuditCommand implements Callable<Integer> {
     @Option(names = "--workers", description = "Verification threads (default: available processors).")
     int workers = Runtime.getRuntime().availableProcessors();
 
+    @Option(names = "--checkpoint", description = "A signed checkpoint note you kept (file) to check the store against "
+            + "(default: the latest checkpoint in the database).")
+    Path checkpoint;
+
+    @Option(names = "--node-key", description = "The node's verifier key (name+keyid+base64) to check the checkpoint "
+            + "with (default: the key the database names).")
+    String nodeKey;
+
+    @Option(names = "--no-checkpoint", description = "Do not check the store against a checkpoint.")
+    boolean noCheckpoint;
+
     @Override
     public Integer call() throws Exception {
         AuditReplay replay = new AuditReplay(() -> DriverManager.getConnection(jdbcUrl, user, password),
                 noProjections ? List.of() : ProjectionCatalog.projectors(), workers);
-        AuditReport report = replay.run(runId(), AuditProgress.NONE);
+        AuditReport report = replay.run(runId(), AuditProgress.NONE, checkpoint());
         PrintWriter out = spec.commandLine().getOut();
         out.print(json ? Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report) + System.lineSeparator()
                 : AuditReportText.format(report));
         out.flush();
         return report.clean() ? EXIT_CLEAN : EXIT_FINDINGS;
+    }
+
+    private AuditCheckpoint checkpoint() throws IOException {
+        if (noCheckpoint) {
+            return AuditCheckpoint.NONE;
+        }
+        return checkpoint == null ? AuditCheckpoint.LATEST
+                : AuditCheckpoint.given(Files.readString(checkpoint), nodeKey == null ? null : NoteKey.parse(nodeKey));
     }
 
     private static String runId() {

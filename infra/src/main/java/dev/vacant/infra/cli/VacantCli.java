@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "vacant", mixinStandardHelpOptions = true,
         description = "Vacant server and operator tools. 'serve' (the default) starts the server.",
-        subcommands = {AuditCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {AuditCommand.class, CheckpointCommand.class, WitnessCommand.class, CommandLine.HelpCommand.class})
 public final class VacantCli {
 
     /** The subcommand that starts the server; any arguments after it go to Spring Boot. */

@@ -38,7 +38,7 @@ public class VacantCommandConfiguration {
     }
 
     @Bean
-    KeyCustody keyCustody(JdbcTemplate jdbc, CustodyProperties properties, VacantProperties vacant, Clock clock) {
+    AesGcmKeyCustody keyCustody(JdbcTemplate jdbc, CustodyProperties properties, VacantProperties vacant, Clock clock) {
         KeyEncryptionKey kek = KeyEncryptionKey.resolve(properties, Path.of(vacant.dataDir()));
         return new AesGcmKeyCustody(jdbc, kek, clock, properties.cacheSizeOrDefault());
     }

@@ -7,6 +7,8 @@ import dev.vacant.kernel.crypto.Ed25519KeyPair;
 import dev.vacant.kernel.custody.KeyCustody;
 import dev.vacant.kernel.custody.KeyDestroyedException;
 import dev.vacant.kernel.custody.KeyPairSigner;
+import dev.vacant.kernel.custody.NodeKeyCustody;
+import dev.vacant.kernel.id.NodeId;
 import dev.vacant.kernel.id.VacantId;
 import dev.vacant.kernel.logbook.LogbookSigner;
 import java.nio.charset.StandardCharsets;
@@ -16,16 +18,19 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Default custody: each private seed is stored AES-256-GCM encrypted under the KEK, with the vacant id as
  * associated data (a ciphertext cannot be moved to another vacant). Writes join the command's transaction.
- * Destroying a key wipes its ciphertext and keeps a tombstone, so the vacant can never sign again.
+ * Destroying a key wipes its ciphertext and keeps a tombstone, so the vacant can never sign again. The node key is
+ * kept the same way, under its node id, which {@code node_identity} names; the first node to need it creates it.
  */
-public class AesGcmKeyCustody implements KeyCustody {
+public class AesGcmKeyCustody implements KeyCustody, NodeKeyCustody {
 
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
@@ -35,6 +40,7 @@ public class AesGcmKeyCustody implements KeyCustody {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final Cache<VacantId, KeyPairSigner> signers;
+    private volatile KeyPairSigner nodeSigner;
 
     public AesGcmKeyCustody(JdbcTemplate jdbc, KeyEncryptionKey kek, Clock clock, int cacheSize) {
         this.jdbc = jdbc;
@@ -47,12 +53,39 @@ public class AesGcmKeyCustody implements KeyCustody {
     public VacantId create() {
         Ed25519KeyPair pair = Ed25519.generate(random);
         VacantId id = VacantId.of(pair.publicKey());
-        byte[] nonce = new byte[NONCE_BYTES];
-        random.nextBytes(nonce);
-        jdbc.update("insert into custody_key (vacant_id, nonce, ciphertext, created_at) values (?, ?, ?, ?)",
-                id.value(), nonce, crypt(Cipher.ENCRYPT_MODE, id, nonce, pair.privateSeed()), now());
+        store(id.value(), pair.privateSeed());
         signers.put(id, new KeyPairSigner(id, pair.privateSeed()));
         return id;
+    }
+
+    @Override
+    public LogbookSigner node() {
+        KeyPairSigner signer = nodeSigner;
+        if (signer == null) {
+            synchronized (this) {
+                signer = nodeSigner == null ? loadOrCreateNodeKey() : nodeSigner;
+                nodeSigner = signer;
+            }
+        }
+        return signer;
+    }
+
+    private KeyPairSigner loadOrCreateNodeKey() {
+        List<String> known = jdbc.queryForList("select node_id from node_identity where id = 1", String.class);
+        if (!known.isEmpty()) {
+            NodeId node = NodeId.parse(known.get(0));
+            return new KeyPairSigner(node, decrypt(node.value()).orElseThrow(() -> new KeyDestroyedException(node.value())));
+        }
+        Ed25519KeyPair pair = Ed25519.generate(random);
+        NodeId node = NodeId.of(pair.publicKey());
+        store(node.value(), pair.privateSeed());
+        try {
+            jdbc.update("insert into node_identity (id, node_id) values (1, ?)", node.value());
+            return new KeyPairSigner(node, pair.privateSeed());
+        } catch (DuplicateKeyException anotherNodeWasFirst) {
+            jdbc.update("delete from custody_key where vacant_id = ?", node.value());
+            return loadOrCreateNodeKey();
+        }
     }
 
     @Override
@@ -76,23 +109,32 @@ public class AesGcmKeyCustody implements KeyCustody {
     }
 
     private KeyPairSigner load(VacantId vacant) {
-        List<byte[][]> rows = jdbc.query("select nonce, ciphertext from custody_key where vacant_id = ? and ciphertext is not null",
-                (rs, n) -> new byte[][] {rs.getBytes(1), rs.getBytes(2)}, vacant.value());
-        if (rows.isEmpty()) {
-            throw new KeyDestroyedException(vacant.value());
-        }
-        return new KeyPairSigner(vacant, crypt(Cipher.DECRYPT_MODE, vacant, rows.get(0)[0], rows.get(0)[1]));
+        return new KeyPairSigner(vacant, decrypt(vacant.value()).orElseThrow(() -> new KeyDestroyedException(vacant.value())));
     }
 
-    private byte[] crypt(int mode, VacantId vacant, byte[] nonce, byte[] input) {
+    /** Stores {@code seed} encrypted under the KEK, bound to {@code keyId} (a vacant or node id). */
+    private void store(String keyId, byte[] seed) {
+        byte[] nonce = new byte[NONCE_BYTES];
+        random.nextBytes(nonce);
+        jdbc.update("insert into custody_key (vacant_id, nonce, ciphertext, created_at) values (?, ?, ?, ?)",
+                keyId, nonce, crypt(Cipher.ENCRYPT_MODE, keyId, nonce, seed), now());
+    }
+
+    private Optional<byte[]> decrypt(String keyId) {
+        List<byte[][]> rows = jdbc.query("select nonce, ciphertext from custody_key where vacant_id = ? and ciphertext is not null",
+                (rs, n) -> new byte[][] {rs.getBytes(1), rs.getBytes(2)}, keyId);
+        return rows.stream().findFirst().map(row -> crypt(Cipher.DECRYPT_MODE, keyId, row[0], row[1]));
+    }
+
+    private byte[] crypt(int mode, String keyId, byte[] nonce, byte[] input) {
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(mode, kek.secretKey(), new GCMParameterSpec(TAG_BITS, nonce));
-            cipher.updateAAD(vacant.value().getBytes(StandardCharsets.US_ASCII));
+            cipher.updateAAD(keyId.getBytes(StandardCharsets.US_ASCII));
             return cipher.doFinal(input);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("custody cannot " + (mode == Cipher.ENCRYPT_MODE ? "encrypt" : "decrypt")
-                    + " the key of " + vacant.value() + " (wrong KEK?)", e);
+                    + " the key of " + keyId + " (wrong KEK?)", e);
         }
     }
 

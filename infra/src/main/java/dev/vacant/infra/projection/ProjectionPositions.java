@@ -36,6 +36,12 @@ public class ProjectionPositions {
         return head == null ? 0 : head;
     }
 
+    /** The global index of entry {@code seq} of {@code vacant}: where it stands in the event store and the checkpoint tree. */
+    public long globalIndexOf(String vacant, long seq) {
+        return jdbc.queryForObject("select global_index from domain_event_entry where aggregate_identifier = ? "
+                + "and sequence_number = ?", Long.class, vacant, seq);
+    }
+
     /**
      * Whether the projection has processed every stored event up to {@code target}. A token's position alone does
      * not say so: an event whose transaction committed after later ones is a gap until the processor has seen it.

@@ -13,6 +13,7 @@ import java.util.Map;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -21,9 +22,9 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
 /**
- * Bearer-token security: public health, lifecycle table, API docs and the dashboard's static files; the other
- * actuator endpoints (metrics, Prometheus) for operators; everything else authenticated. 401 and 403 answer
- * problem+json with {@code UNAUTHENTICATED} / {@code FORBIDDEN}.
+ * Bearer-token security: public health, lifecycle table, API docs, the dashboard's static files, checkpoints and
+ * consistency proofs; the other actuator endpoints (metrics, Prometheus) for operators; everything else authenticated.
+ * 401 and 403 answer problem+json with {@code UNAUTHENTICATED} / {@code FORBIDDEN}.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -53,6 +54,9 @@ public class SecurityConfiguration {
                                 "/ui", "/ui/**", "/webjars/**").permitAll()
                         // metrics (Prometheus included) are for operators
                         .requestMatchers("/actuator/**").hasRole(Role.OPERATOR.name())
+                        // checkpoints are for anyone to check; witnesses' cosignatures are checked by their signature
+                        .requestMatchers(HttpMethod.GET, "/api/v1/checkpoints/**", "/api/v1/proofs/consistency").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/checkpoints/*/cosignatures").permitAll()
                         .anyRequest().authenticated())
                 .addFilterBefore(new BearerTokenFilter(tokens), AnonymousAuthenticationFilter.class)
                 .exceptionHandling(errors -> errors

@@ -9,9 +9,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vacant.infra.audit.StoreTampering.Undo;
-import dev.vacant.infra.cli.VacantCli;
+import dev.vacant.infra.checkpoint.CheckpointService;
 import dev.vacant.infra.security.ApiTokens;
 import dev.vacant.infra.support.ApiClient;
+import dev.vacant.infra.support.CliRun;
 import dev.vacant.infra.support.ApiClient.Response;
 import dev.vacant.infra.support.TestClockConfiguration;
 import dev.vacant.infra.support.TestProperties;
@@ -19,6 +20,7 @@ import dev.vacant.infra.timer.VacantTimerPoller;
 import dev.vacant.kernel.audit.StoredEvent;
 import dev.vacant.kernel.audit.StoredEventDecoder;
 import dev.vacant.kernel.auth.Role;
+import dev.vacant.kernel.checkpoint.NoteKey;
 import dev.vacant.kernel.crypto.Ed25519;
 import dev.vacant.kernel.crypto.Ed25519KeyPair;
 import dev.vacant.kernel.custody.KeyCustody;
@@ -34,9 +36,10 @@ import dev.vacant.kernel.time.MutableClock;
 import dev.vacant.kernel.vacant.VacantEvents.CallReceivedEvent;
 import dev.vacant.query.audit.ParkedSequence;
 import dev.vacant.query.projection.ProjectionCatalog;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -49,6 +52,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -68,6 +72,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @ExtendWith(DedicatedDatabase.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "vacant.timers.polling=false",
+        "vacant.checkpoints.periodic=false",
+        "vacant.checkpoints.gap-settle=0s",
         "vacant.custody.kek=" + TestProperties.KEK})
 @Import(TestClockConfiguration.class)
 @ActiveProfiles("postgres")
@@ -89,6 +95,8 @@ class AuditReplayTest {
     VacantTimerPoller poller;
     @Autowired
     EventProcessingConfiguration processing;
+    @Autowired
+    CheckpointService checkpoints;
 
     private final SecureRandom random = new SecureRandom();
     private ApiClient api;
@@ -96,6 +104,7 @@ class AuditReplayTest {
     private String controllerToken;
     private StoreTampering store;
     private AuditStory.Vacants vacants;
+    private CheckpointService.Served checkpoint;
 
     @DynamicPropertySource
     static void dedicatedDatabase(DynamicPropertyRegistry registry) {
@@ -116,6 +125,8 @@ class AuditReplayTest {
         store = new StoreTampering(jdbc);
         vacants = new AuditStory(api, operator, "audit-controller", controllerToken, custody, clock, poller).write();
         awaitProjections();
+        checkpoint = checkpoints.checkpoint().checkpoint();
+        assertThat(checkpoint.signed().checkpoint().size()).as("every entry in the checkpoint").isEqualTo(storedEvents());
     }
 
     /** Waits until every streaming projection has processed the whole store (live projections are eventual). */
@@ -139,25 +150,36 @@ class AuditReplayTest {
     }
 
     private List<VerificationFailure> audit() throws SQLException {
+        return audit(AuditCheckpoint.NONE).failures();
+    }
+
+    private AuditReport audit(AuditCheckpoint against) throws SQLException {
         AuditReplay replay = new AuditReplay(
                 () -> DriverManager.getConnection(database().jdbcUrl(), database().user(), database().password()),
                 List.of(), 2);
-        return replay.run("tamper", AuditProgress.NONE).failures();
+        return replay.run("tamper", AuditProgress.NONE, against);
+    }
+
+    private long leafOf(String vacant, long seq) {
+        return jdbc.queryForObject("select leaf_index from merkle_leaf where aggregate_identifier = ? and sequence_number = ?",
+                Long.class, vacant, seq);
+    }
+
+    /** The chains verify, but the latest checkpoint locates the change at {@code (vacant, seq)}. */
+    private void assertOnlyTheCheckpointLocates(String vacant, long seq) throws SQLException {
+        assertThat(audit()).as("the chains alone").isEmpty();
+        AuditReport report = audit(AuditCheckpoint.LATEST);
+        assertThat(report.failures()).containsExactly(at(vacant, seq, VerificationFailureReason.CHECKPOINT_MISMATCH));
+        assertThat(report.checkpoint().storeMatches()).isFalse();
+        assertThat(report.checkpoint().treeMatches()).isTrue();
+        assertThat(report.checkpoint().firstDifferentLeaf()).isEqualTo(leafOf(vacant, seq));
+        assertThat(report.clean()).isFalse();
     }
 
     private static VerificationFailure at(String vacant, long seq, VerificationFailureReason reason) {
         return new VerificationFailure(vacant, seq, reason);
     }
 
-    private record Cli(int exitCode, String out, String err) {
-    }
-
-    private static Cli cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = VacantCli.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Cli(code, out.toString(), err.toString());
-    }
 
     private static String[] auditArgs(String... extra) {
         List<String> args = new ArrayList<>(List.of("audit", "--jdbc-url", database().jdbcUrl(),
@@ -204,7 +226,7 @@ class AuditReplayTest {
                     ProjectionCatalog.projectors(), 2);
 
             AuditReport report = replay.run("parked", AuditProgress.NONE);
-            Cli cli = cli(auditArgs());
+            CliRun cli = CliRun.of(auditArgs());
 
             assertThat(report.eventsRead()).isEqualTo(storedEvents());
             assertThat(report.parked()).as("the vacant, then children whose parent it is").first().satisfies(parked -> {
@@ -304,8 +326,122 @@ class AuditReplayTest {
     }
 
     @Test
+    void checkpointAudit_findsTheStoreMatchingTheLatestCheckpoint_whenUntouched() throws SQLException {
+        AuditReport report = audit(AuditCheckpoint.LATEST);
+
+        assertThat(report.failures()).isEmpty();
+        assertThat(report.checkpoint().storeMatches()).isTrue();
+        assertThat(report.checkpoint().treeSize()).isEqualTo(checkpoint.signed().checkpoint().size());
+        assertThat(report.clean()).isTrue();
+    }
+
+    @Test
+    void checkpointAudit_locatesADeletedLastEntry_whichTheChainsCannotShow() throws SQLException {
+        long last = store.lastSeqOf(vacants.b());
+        try (Undo undo = store.delete(vacants.b(), last)) {
+            assertOnlyTheCheckpointLocates(vacants.b(), last);
+        }
+    }
+
+    @Test
+    void checkpointAudit_locatesADeletedChainAtItsFirstEntry() throws SQLException {
+        try (Undo undo = store.deleteChain(vacants.bud())) {
+            assertOnlyTheCheckpointLocates(vacants.bud(), 0);
+        }
+    }
+
+    @Test
+    void checkpointAudit_locatesAHistoryRewrittenAndResignedWithTheVacantsRealKey() throws SQLException {
+        try (Undo undo = new ChainRewrite(store).from(vacants.b(), 1, custody.signer(VacantId.parse(vacants.b())))) {
+            assertOnlyTheCheckpointLocates(vacants.b(), 1);
+        }
+    }
+
+    @Test
+    void checkpointAudit_locatesAReorderedHistory() throws SQLException {
+        Object[] pair = store.adjacentRowsOfTwoChains();
+        try (Undo undo = store.swapOrder((String) pair[0], (Long) pair[1], (String) pair[2], (Long) pair[3])) {
+            assertOnlyTheCheckpointLocates((String) pair[0], (Long) pair[1]);
+        }
+    }
+
+    @Test
+    void checkpointAudit_stillLocatesTheEntry_whenTheTreeTablesWereAlteredToo() throws SQLException {
+        long last = store.lastSeqOf(vacants.b());
+        long leaf = leafOf(vacants.b(), last);
+        byte[] stored = jdbc.queryForObject("select hash from merkle_node where tree_level = 0 and node_index = ?",
+                byte[].class, leaf);
+        try (Undo undo = store.delete(vacants.b(), last)) {
+            jdbc.update("update merkle_node set hash = ? where tree_level = 0 and node_index = ?", new byte[32], leaf);
+            AuditReport report = audit(AuditCheckpoint.LATEST);
+
+            assertThat(report.checkpoint().storeMatches()).isFalse();
+            assertThat(report.checkpoint().treeMatches()).isFalse();
+            assertThat(report.failures()).contains(at(vacants.b(), last, VerificationFailureReason.CHECKPOINT_MISMATCH));
+        } finally {
+            jdbc.update("update merkle_node set hash = ? where tree_level = 0 and node_index = ?", stored, leaf);
+        }
+    }
+
+    @Test
+    void cli_checksAgainstACheckpointTheUserKept_andRefusesOneTheNodeKeyDidNotSign(@TempDir Path dir) throws IOException {
+        Path kept = Files.writeString(dir.resolve("checkpoint.txt"), checkpoint.signed().note().format());
+        String nodeKey = checkpoint.nodeKey().vkey();
+        long last = store.lastSeqOf(vacants.a());
+        CliRun clean = CliRun.of(auditArgs("--no-projections", "--checkpoint", kept.toString(), "--node-key", nodeKey));
+        CliRun tampered;
+        try (Undo undo = store.delete(vacants.a(), last)) {
+            tampered = CliRun.of(auditArgs("--no-projections", "--checkpoint", kept.toString(), "--node-key", nodeKey));
+        }
+        String stranger = new NoteKey(checkpoint.nodeKey().name(), NoteKey.ED25519,
+                Ed25519.generate(random).publicKey()).vkey();
+        CliRun refused = CliRun.of(auditArgs("--no-projections", "--checkpoint", kept.toString(), "--node-key", stranger));
+
+        assertThat(clean.exitCode()).as(clean.out() + clean.err()).isZero();
+        assertThat(clean.out()).contains("the store matches");
+        assertThat(tampered.exitCode()).as(tampered.err()).isEqualTo(1);
+        assertThat(tampered.out()).contains(vacants.a() + " seq " + last + " CHECKPOINT_MISMATCH", "DIFFERS");
+        assertThat(refused.exitCode()).isEqualTo(3);
+        assertThat(refused.err()).contains("does not verify");
+    }
+
+    @Test
+    void replayJob_reportsTheCheckpointFinding_whenTheLastEntryWasDeleted() throws InterruptedException {
+        long last = store.lastSeqOf(vacants.merged());
+        JsonNode report;
+        try (Undo undo = store.delete(vacants.merged(), last)) {
+            report = finishedJob(api.post("/api/v1/audit/replays", operator, null)).path("report");
+        }
+
+        assertThat(report.path("clean").asBoolean()).isFalse();
+        assertThat(report.path("checkpoint").path("store_matches").asBoolean()).isFalse();
+        assertThat(report.path("checkpoint").path("vacant").asText()).isEqualTo(vacants.merged());
+        assertThat(report.path("checkpoint").path("seq").asLong()).isEqualTo(last);
+    }
+
+    @Test
+    void replayJob_isRefused_whenTheGivenNodeKeyIsMalformed() {
+        Response refused = api.post("/api/v1/audit/replays", operator,
+                Json.object().put("checkpoint", checkpoint.signed().note().format()).put("node_key", "nope"));
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.code()).isEqualTo("VALIDATION_FAILED");
+    }
+
+    private JsonNode finishedJob(Response accepted) throws InterruptedException {
+        assertThat(accepted.status()).as(String.valueOf(accepted.body())).isEqualTo(202);
+        Response polled = api.get("/api/v1/audit/replays/" + accepted.text("job"), operator);
+        for (int attempt = 0; attempt < 600 && !polled.text("status").matches("DONE|FAILED"); attempt++) {
+            Thread.sleep(100);
+            polled = api.get("/api/v1/audit/replays/" + accepted.text("job"), operator);
+        }
+        assertThat(polled.text("status")).as(polled.body().toString()).isEqualTo("DONE");
+        return polled.body();
+    }
+
+    @Test
     void cli_exitsZeroWithACleanJsonReport_whenTheStoreIsUntouched() {
-        Cli run = cli(auditArgs("--json"));
+        CliRun run = CliRun.of(auditArgs("--json"));
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode report = Json.parse(run.out());
@@ -317,7 +453,7 @@ class AuditReplayTest {
     @Test
     void cli_exitsOneAndLocatesTheEntry_whenAPayloadByteIsFlipped() {
         try (Undo undo = store.flip(vacants.merged(), 1, "\"ts\":\"", 3, 0x01)) {
-            Cli run = cli(auditArgs("--no-projections"));
+            CliRun run = CliRun.of(auditArgs("--no-projections"));
 
             assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
             assertThat(run.out()).contains(vacants.merged() + " seq 1 BAD_SIGNATURE", "Result: FAILED");

@@ -21,7 +21,7 @@ class AuditReportTest {
     private final ParkedSequence parked = new ParkedSequence(VACANT, 5, 40, "PSQLException: ERROR: invalid byte", 2);
     private final AuditReport findings = new AuditReport(12, 11, 1, 1,
             List.of(new VerificationFailure(VACANT, 4, VerificationFailureReason.BAD_SIGNATURE)), List.of(differing),
-            List.of(parked), 250, 48);
+            List.of(parked), 250, 48, null);
 
     @Test
     void format_namesEveryFailureAndDifference_andTheVerdict() {
@@ -35,7 +35,7 @@ class AuditReportTest {
 
     @Test
     void format_saysClean_whenNothingWasFound() {
-        AuditReport clean = new AuditReport(5, 5, 0, 0, List.of(), List.of(), List.of(), 10, 500);
+        AuditReport clean = new AuditReport(5, 5, 0, 0, List.of(), List.of(), List.of(), 10, 500, null);
 
         assertThat(clean.clean()).isTrue();
         assertThat(AuditReportText.format(clean)).contains("Verification failures: 0", "Result: CLEAN");
@@ -60,7 +60,7 @@ class AuditReportTest {
             many.add(new VerificationFailure(VACANT, seq, VerificationFailureReason.SEQ_GAP));
         }
 
-        AuditReport report = new AuditReport(1, 1, 0, many.size(), many, List.of(), List.of(), 1, 1);
+        AuditReport report = new AuditReport(1, 1, 0, many.size(), many, List.of(), List.of(), 1, 1, null);
 
         assertThat(report.failures()).hasSize(AuditReport.LISTED_FAILURES);
         assertThat(AuditReportText.format(report)).contains("... and 5 more");

@@ -2,6 +2,8 @@ package dev.vacant.infra.audit;
 
 import dev.vacant.kernel.json.Json;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -24,6 +26,11 @@ public record StoreTampering(JdbcTemplate jdbc) {
 
     byte[] payload(String vacant, long seq) {
         return jdbc.queryForObject("select payload from domain_event_entry where global_index = ?", byte[].class,
+                globalIndex(vacant, seq));
+    }
+
+    String payloadType(String vacant, long seq) {
+        return jdbc.queryForObject("select payload_type from domain_event_entry where global_index = ?", String.class,
                 globalIndex(vacant, seq));
     }
 
@@ -85,6 +92,36 @@ public record StoreTampering(JdbcTemplate jdbc) {
                         + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row.get("global_index"), row.get("event_identifier"),
                 row.get("aggregate_identifier"), row.get("sequence_number"), row.get("type"), row.get("time_stamp"),
                 row.get("payload_type"), row.get("payload_revision"), row.get("payload"), row.get("meta_data"));
+    }
+
+    /** Deletes every entry of {@code vacant}'s chain. */
+    Undo deleteChain(String vacant) {
+        List<Undo> deleted = new ArrayList<>();
+        for (long seq = lastSeqOf(vacant); seq >= 0; seq--) {
+            deleted.add(delete(vacant, seq));
+        }
+        return () -> deleted.forEach(Undo::close);
+    }
+
+    /** Swaps the global indexes of two rows (their order in the store), through a free temporary index. */
+    Undo swapOrder(String vacant, long seq, String otherVacant, long otherSeq) {
+        long first = globalIndex(vacant, seq);
+        long second = globalIndex(otherVacant, otherSeq);
+        Runnable swap = () -> {
+            jdbc.update("update domain_event_entry set global_index = -1 where global_index = ?", first);
+            jdbc.update("update domain_event_entry set global_index = ? where global_index = ?", first, second);
+            jdbc.update("update domain_event_entry set global_index = ? where global_index = -1", second);
+        };
+        swap.run();
+        return swap::run;
+    }
+
+    /** Two consecutive rows (by global index) of different vacants, as {@code [vacant, seq, otherVacant, otherSeq]}. */
+    Object[] adjacentRowsOfTwoChains() {
+        return jdbc.query("select a.aggregate_identifier, a.sequence_number, b.aggregate_identifier, b.sequence_number "
+                + "from domain_event_entry a join domain_event_entry b on b.global_index = a.global_index + 1 "
+                + "where a.aggregate_identifier <> b.aggregate_identifier order by a.global_index desc limit 1",
+                (rs, n) -> new Object[]{rs.getString(1), rs.getLong(2), rs.getString(3), rs.getLong(4)}).get(0);
     }
 
     private void setPayload(long globalIndex, byte[] payload) {

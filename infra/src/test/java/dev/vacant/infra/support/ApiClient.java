@@ -36,6 +36,12 @@ public final class ApiClient {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** POSTs a text/plain body. */
+    public Response postText(String path, String token, String text) {
+        return send(request(path, token).header("Content-Type", "text/plain; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofString(text)));
+    }
+
     public Response get(String path, String token) {
         return send(request(path, token).GET());
     }

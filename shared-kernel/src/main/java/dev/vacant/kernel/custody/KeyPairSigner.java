@@ -1,6 +1,7 @@
 package dev.vacant.kernel.custody;
 
 import dev.vacant.kernel.crypto.Ed25519;
+import dev.vacant.kernel.id.NodeId;
 import dev.vacant.kernel.id.VacantId;
 import dev.vacant.kernel.logbook.LogbookSigner;
 
@@ -11,7 +12,15 @@ public final class KeyPairSigner implements LogbookSigner {
     private final Ed25519.SigningKey key;
 
     public KeyPairSigner(VacantId vacant, byte[] seed) {
-        this.signerId = vacant.value();
+        this(vacant.value(), seed);
+    }
+
+    public KeyPairSigner(NodeId node, byte[] seed) {
+        this(node.value(), seed);
+    }
+
+    private KeyPairSigner(String signerId, byte[] seed) {
+        this.signerId = signerId;
         this.key = Ed25519.signingKey(seed);
     }
 

@@ -11,5 +11,10 @@ public enum VerificationFailureReason {
     /** {@code hash} does not recompute from body and signature. */
     HASH_MISMATCH,
     /** The signer is not the chain's vacant, or not a parseable id. */
-    UNKNOWN_SIGNER
+    UNKNOWN_SIGNER,
+    /**
+     * The store differs from a signed checkpoint at this entry: the first leaf of the checkpoint's tree that is
+     * missing, moved or rewritten in the store ({@code docs/checkpoints.md}).
+     */
+    CHECKPOINT_MISMATCH
 }

@@ -108,8 +108,8 @@ public class CompositeController {
                 : new RegisterOwnChildCommand(id, actor, VacantRequests.vacantId("child_id", body.childId()),
                         body.closedByDefault(), body.axes()));
         long head = positions.head();
-        return new Registered(result.manifest(), VacantState.of(result.heads().parent(), head),
-                VacantState.of(result.heads().child(), head), head);
+        return new Registered(result.manifest(), VacantState.of(result.heads().parent(), head, positions),
+                VacantState.of(result.heads().child(), head, positions), head);
     }
 
     @PostMapping("/allowlist")
@@ -117,7 +117,7 @@ public class CompositeController {
                                  @Valid @RequestBody AllowlistBody body) {
         VacantCommandResult result = commands.send(new ChangeAllowlistCommand(id("parent", parent), actor,
                 CompositeRequests.ids("add", body.add()), CompositeRequests.ids("remove", body.remove())));
-        return VacantState.of(result, positions.head());
+        return VacantState.of(result, positions.head(), positions);
     }
 
     /**
@@ -130,7 +130,7 @@ public class CompositeController {
         VacantId callee = VacantRequests.vacantId("callee", body.callee());
         OutboundResult result = commands.send(new AuthorizeOutboundCallCommand(id("parent", parent), actor,
                 VacantRequests.vacantId("caller", body.caller()), callee));
-        return OutboundVerdict.of(result, callee.value(), positions.head());
+        return OutboundVerdict.of(result, callee.value(), positions.head(), positions);
     }
 
     @PostMapping("/delegations")
@@ -138,7 +138,7 @@ public class CompositeController {
     public Delegated delegate(@AuthenticationPrincipal Actor actor, @PathVariable String parent,
                               @Valid @RequestBody DelegationBody body) {
         return Delegated.of(commands.send(new DelegateSubtasksCommand(id("parent", parent), actor, body.toPlan(),
-                Boolean.TRUE.equals(body.parallel()))), positions.head());
+                Boolean.TRUE.equals(body.parallel()))), positions.head(), positions);
     }
 
     @PostMapping("/delegations/{delegation}/completion")
@@ -146,7 +146,7 @@ public class CompositeController {
                          @PathVariable String delegation, @Valid @RequestBody CompletionBody body) {
         PairResult result = commands.send(new CompleteDelegationCommand(id("parent", parent), actor,
                 VacantRequests.vacantId("child", body.child()), delegation, body.result()));
-        return Pair.of(result, positions.head());
+        return Pair.of(result, positions.head(), positions);
     }
 
     @PostMapping("/graduations")
@@ -154,6 +154,6 @@ public class CompositeController {
                               @Valid @RequestBody GraduationBody body) {
         return Graduated.of(commands.send(new GraduateChildCommand(id("parent", parent), actor,
                 VacantRequests.vacantId("child_id", body.childId()), body.capabilityText(), body.outboundPolicy(),
-                body.parentSignature(), body.childSignature())), positions.head());
+                body.parentSignature(), body.childSignature())), positions.head(), positions);
     }
 }

@@ -8,6 +8,7 @@ import dev.vacant.command.vacant.CompositeResults.DelegationResult;
 import dev.vacant.command.vacant.CompositeResults.GraduationResult;
 import dev.vacant.command.vacant.CompositeResults.OutboundResult;
 import dev.vacant.command.vacant.CompositeResults.PairResult;
+import dev.vacant.infra.projection.ProjectionPositions;
 import dev.vacant.infra.web.vacant.VacantResponses.VacantState;
 import dev.vacant.kernel.composite.CapabilityCard;
 import dev.vacant.kernel.composite.ChildManifest;
@@ -29,8 +30,9 @@ public final class CompositeResponses {
     /** Both vacants after a two-chain command. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Pair(VacantState parent, VacantState child, long position) {
-        static Pair of(PairResult heads, long position) {
-            return new Pair(VacantState.of(heads.parent(), position), VacantState.of(heads.child(), position), position);
+        static Pair of(PairResult heads, long position, ProjectionPositions positions) {
+            return new Pair(VacantState.of(heads.parent(), position, positions),
+                    VacantState.of(heads.child(), position, positions), position);
         }
     }
 
@@ -44,10 +46,12 @@ public final class CompositeResponses {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record OutboundVerdict(boolean allowed, String code, String rule, String callee, VacantState caller,
                                   long position) {
-        static OutboundVerdict of(OutboundResult result, String callee, long position) {
+        static OutboundVerdict of(OutboundResult result, String callee, long position,
+                                  ProjectionPositions positions) {
             return new OutboundVerdict(result.decision().allowed(),
                     result.decision().code() == null ? null : result.decision().code().name(),
-                    result.decision().rule().name(), callee, VacantState.of(result.caller(), position), position);
+                    result.decision().rule().name(), callee, VacantState.of(result.caller(), position, positions),
+                    position);
         }
     }
 
@@ -60,11 +64,11 @@ public final class CompositeResponses {
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Delegated(String planId, boolean parallel, String aggregate, List<DelegationView> delegations,
                             VacantState parent, long position) {
-        static Delegated of(DelegationResult result, long position) {
+        static Delegated of(DelegationResult result, long position, ProjectionPositions positions) {
             return new Delegated(result.planId(), result.parallel(), CompositeRequests.AGGREGATE_LIST,
                     result.delegations().stream().map(d -> new DelegationView(d.delegationId(), d.child(),
-                            d.subtaskDigest(), VacantState.of(d.childHead(), position))).toList(),
-                    VacantState.of(result.parent(), position), position);
+                            d.subtaskDigest(), VacantState.of(d.childHead(), position, positions))).toList(),
+                    VacantState.of(result.parent(), position, positions), position);
         }
     }
 
@@ -81,10 +85,10 @@ public final class CompositeResponses {
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Graduated(ChildManifest manifest, CapabilityCard card, Signals signals, VacantState parent,
                             VacantState child, long position) {
-        static Graduated of(GraduationResult result, long position) {
+        static Graduated of(GraduationResult result, long position, ProjectionPositions positions) {
             return new Graduated(result.manifest(), result.card(), Signals.of(result.signals()),
-                    VacantState.of(result.heads().parent(), position), VacantState.of(result.heads().child(), position),
-                    position);
+                    VacantState.of(result.heads().parent(), position, positions),
+                    VacantState.of(result.heads().child(), position, positions), position);
         }
     }
 

@@ -36,6 +36,6 @@ public record VacantView(String id, LifecycleState state, String controller, Reg
                 row.substrateDigest(), row.birthPath(), row.parent(), row.secondaryParent(), row.capabilityText(),
                 row.createdAt(), row.lastActive(), row.stateSince(), row.lastHeartbeat(), row.heartbeatCount(),
                 new Drift(row.driftLatestMilli(), row.driftDetections(), row.samples()),
-                new LogbookHead(row.headSeq(), row.headHash()), row.position(), bundle);
+                new LogbookHead(row.headSeq(), row.headHash(), row.position()), row.position(), bundle);
     }
 }

@@ -47,7 +47,7 @@ public class VacantCommandController {
 
     private VacantState send(Object command) {
         VacantCommandResult result = commands.send(command);
-        return VacantState.of(result, positions.head());
+        return VacantState.of(result, positions.head(), positions);
     }
 
     private static String id(String pathId) {
@@ -100,7 +100,7 @@ public class VacantCommandController {
     @ResponseStatus(HttpStatus.CREATED)
     public Spawned spawn(@AuthenticationPrincipal Actor actor, @PathVariable String id, @Valid @RequestBody SpawnBody body) {
         SpawnResult result = commands.send(new SpawnVacantCommand(id(id), actor, body.toRequest(), body.controller()));
-        return Spawned.of(result, positions.head());
+        return Spawned.of(result, positions.head(), positions);
     }
 
     @PostMapping("/{id}/samples")

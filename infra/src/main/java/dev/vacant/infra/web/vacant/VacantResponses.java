@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import dev.vacant.command.vacant.SpawnResult;
 import dev.vacant.command.vacant.VacantCommandResult;
+import dev.vacant.infra.projection.ProjectionPositions;
 import dev.vacant.kernel.lifecycle.LifecycleState;
 import dev.vacant.kernel.spawn.SpawnPath;
 
@@ -13,8 +14,13 @@ public final class VacantResponses {
     private VacantResponses() {
     }
 
-    /** The head of a logbook after a command. */
-    public record LogbookHead(long seq, String hash) {
+    /**
+     * The head of a logbook after a command, and the entry's global index in the event store: a client asks
+     * {@code GET /checkpoints/first-including?position=} for the first checkpoint that includes it and
+     * {@code GET /proofs/inclusion} for its inclusion proof.
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record LogbookHead(long seq, String hash, long globalIndex) {
     }
 
     /**
@@ -23,17 +29,18 @@ public final class VacantResponses {
      */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record VacantState(String id, LifecycleState state, LogbookHead logbookHead, long position) {
-        public static VacantState of(VacantCommandResult result, long position) {
-            return new VacantState(result.id(), result.state(), new LogbookHead(result.seq(), result.hash()), position);
+        public static VacantState of(VacantCommandResult result, long position, ProjectionPositions positions) {
+            return new VacantState(result.id(), result.state(), new LogbookHead(result.seq(), result.hash(),
+                    positions.globalIndexOf(result.id(), result.seq())), position);
         }
     }
 
     /** A spawn: the path, the child's id, and both vacants after it. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Spawned(SpawnPath path, String childId, VacantState child, VacantState parent, long position) {
-        static Spawned of(SpawnResult result, long position) {
-            return new Spawned(result.path(), result.child().id(), VacantState.of(result.child(), position),
-                    VacantState.of(result.parent(), position), position);
+        static Spawned of(SpawnResult result, long position, ProjectionPositions positions) {
+            return new Spawned(result.path(), result.child().id(), VacantState.of(result.child(), position, positions),
+                    VacantState.of(result.parent(), position, positions), position);
         }
     }
 }
