@@ -1,9 +1,12 @@
 package dev.vacant.infra.security;
 
 import dev.vacant.kernel.auth.Role;
+import dev.vacant.kernel.auth.TokenGrant;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -13,8 +16,10 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 
 /**
- * On first start of the embedded default, issues an operator token and writes it (mode 0600) to
- * {@code <data-dir>/operator.token}, logging only the file's path, never the token.
+ * On first start (no operator token in the database), issues an operator token and writes it (mode 0600) to
+ * {@code <data-dir>/operator.token}, logging only the file's path, never the token. It never replaces an existing
+ * file: that file may hold the token of another database (the embedded default and the {@code postgres} profile
+ * share the default data directory), so it refuses with a warning that says how to issue a token instead.
  */
 public class OperatorTokenBootstrap implements ApplicationRunner {
 
@@ -33,14 +38,29 @@ public class OperatorTokenBootstrap implements ApplicationRunner {
     public void run(ApplicationArguments args) throws IOException {
         Path file = dataDir.resolve(FILE_NAME).toAbsolutePath();
         if (tokens.hasOperator()) {
-            log.info("Operator token: see {}", file);
+            log.info("Operator tokens exist; the first one was written to {} (issue more with 'vacant token create').", file);
             return;
         }
-        String token = tokens.create("operator", Role.OPERATOR);
+        if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            refuse(file);
+            return;
+        }
         Files.createDirectories(file.getParent());
-        Files.deleteIfExists(file);
-        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.writeString(file, token + "\n", StandardCharsets.US_ASCII, StandardOpenOption.TRUNCATE_EXISTING);
+        try {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (FileAlreadyExistsException e) {
+            refuse(file);
+            return;
+        }
+        String token = tokens.issue(new TokenGrant(Role.OPERATOR, TokenGrant.OPERATOR, "bootstrap")).token();
+        Files.writeString(file, token + "\n", StandardCharsets.US_ASCII, StandardOpenOption.WRITE);
         log.warn("Created the first operator token; it is in {} (mode 0600). Use it as 'Authorization: Bearer <token>'.", file);
+    }
+
+    private static void refuse(Path file) {
+        log.warn("No operator token was created: {} already exists and may hold another database's token, so it is left "
+                + "as it is. Issue an operator token for this database with 'java -jar vacant.jar token create --role "
+                + "operator --jdbc-url <this database's URL>' (or '--data-dir <dir>' for an embedded store), or move the "
+                + "file away and restart.", file);
     }
 }

@@ -32,6 +32,11 @@ public class SecurityConfiguration {
     }
 
     @Bean
+    TokenAdministration tokenAdministration(ApiTokens tokens) {
+        return new TokenAdministration(tokens);
+    }
+
+    @Bean
     @ConditionalOnProperty(name = "vacant.security.bootstrap-operator-token", havingValue = "true")
     OperatorTokenBootstrap operatorTokenBootstrap(ApiTokens tokens, VacantProperties properties) {
         return new OperatorTokenBootstrap(tokens, Path.of(properties.dataDir()));
