@@ -9,7 +9,6 @@ import java.io.PrintWriter;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import picocli.CommandLine.Command;
@@ -24,97 +23,68 @@ import picocli.CommandLine.Spec;
  * so that a lost operator token can be replaced. The same rules as {@code POST /tokens} ({@link TokenAdministration});
  * a revoked token stops working on every running instance within {@link ApiTokens#REMEMBERED}.
  */
-@Command(name = "token", mixinStandardHelpOptions = true, description = "Issue, list and revoke API tokens.",
-        subcommands = {TokenCommands.Create.class, TokenCommands.ListTokens.class, TokenCommands.Revoke.class})
+@Command(name = "token", mixinStandardHelpOptions = true, description = "Issue, list and revoke API tokens.")
 public final class TokenCommands {
 
-    /** The token use cases on the database the options name. */
-    @FunctionalInterface
-    private interface TokenUse {
-        int run(TokenAdministration tokens, PrintWriter out);
-    }
+    private static final String ROW = "%-20s  %-10s  %-24s  %-27s  %s%n";
 
-    private static int withTokens(StoreOptions store, CommandSpec spec, TokenUse use) throws SQLException {
-        SingleConnectionDataSource dataSource = store.dataSource();
-        try {
-            TokenAdministration tokens = new TokenAdministration(new ApiTokens(new JdbcTemplate(dataSource), Clock.systemUTC()));
-            PrintWriter out = spec.commandLine().getOut();
-            int code = use.run(tokens, out);
-            out.flush();
-            return code;
-        } finally {
-            dataSource.destroy();
-        }
-    }
+    @Spec
+    CommandSpec spec;
 
     @Command(name = "create", mixinStandardHelpOptions = true,
             description = "Issue a token. Prints the secret (only now) on standard output, its id on standard error.")
-    static final class Create implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        StoreOptions store;
-
-        @Option(names = "--role", required = true, paramLabel = "operator|controller", description = "The token's role.")
-        String role;
-
-        @Option(names = "--controller", paramLabel = "PRINCIPAL",
-                description = "The principal the token acts as (required for a controller token; default 'operator').")
-        String controller;
-
-        @Option(names = "--label", description = "A note on what the token is for.")
-        String label;
-
-        @Override
-        public Integer call() throws SQLException {
-            TokenGrant grant = TokenGrant.of(role, controller, label);
-            return withTokens(store, spec, (tokens, out) -> {
-                IssuedToken issued = tokens.issue(TokenAdministration.DATABASE_OPERATOR, grant);
-                out.println(issued.token());
-                spec.commandLine().getErr().printf("Issued %s (%s %s); the secret above is shown only once.%n",
-                        issued.id(), issued.role().name().toLowerCase(Locale.ROOT), issued.principal());
-                return VacantCli.OK;
-            });
-        }
+    int create(@Mixin StoreOptions store,
+               @Option(names = "--role", required = true, paramLabel = "operator|controller",
+                       description = "The token's role.") String role,
+               @Option(names = "--controller", paramLabel = "PRINCIPAL", description = "The principal the token acts "
+                       + "as (required for a controller token; default 'operator').") String controller,
+               @Option(names = "--label", description = "A note on what the token is for.") String label)
+            throws SQLException {
+        TokenGrant grant = TokenGrant.of(role, controller, label);
+        return withTokens(store, (tokens, out) -> {
+            IssuedToken issued = tokens.issue(TokenAdministration.DATABASE_OPERATOR, grant);
+            out.println(issued.token());
+            spec.commandLine().getErr().printf("Issued %s (%s %s); the secret above is shown only once.%n",
+                    issued.id(), issued.role().name().toLowerCase(Locale.ROOT), issued.principal());
+        });
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List the tokens (never their secrets).")
-    static final class ListTokens implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        StoreOptions store;
-
-        @Override
-        public Integer call() throws SQLException {
-            return withTokens(store, spec, (tokens, out) -> {
-                out.printf("%-20s  %-10s  %-24s  %-20s  %s%n", "ID", "ROLE", "PRINCIPAL", "CREATED", "LABEL");
-                for (TokenInfo token : tokens.list(TokenAdministration.DATABASE_OPERATOR)) {
-                    out.printf("%-20s  %-10s  %-24s  %-20s  %s%n", token.id(), token.role(), token.principal(),
-                            token.createdAt().toString(), token.label() == null ? "" : token.label());
-                }
-                return VacantCli.OK;
-            });
-        }
+    int list(@Mixin StoreOptions store) throws SQLException {
+        return withTokens(store, (tokens, out) -> {
+            out.printf(ROW, "ID", "ROLE", "PRINCIPAL", "CREATED", "LABEL");
+            for (TokenInfo token : tokens.list(TokenAdministration.DATABASE_OPERATOR)) {
+                out.printf(ROW, token.id(), token.role(), token.principal(), token.createdAt(),
+                        token.label() == null ? "" : token.label());
+            }
+        });
     }
 
     @Command(name = "revoke", mixinStandardHelpOptions = true, description = "Revoke a token by its id.")
-    static final class Revoke implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        StoreOptions store;
+    int revoke(@Mixin StoreOptions store,
+               @Parameters(paramLabel = "ID", description = "The token's id (tok_...), as 'token list' shows it.") String id)
+            throws SQLException {
+        return withTokens(store, (tokens, out) -> {
+            tokens.revoke(TokenAdministration.DATABASE_OPERATOR, id);
+            out.println("Revoked " + id + ".");
+        });
+    }
 
-        @Parameters(paramLabel = "ID", description = "The token's id (tok_...), as 'token list' shows it.")
-        String id;
+    /** A token use case on the database the options name, printing to the command's output. */
+    @FunctionalInterface
+    private interface TokenUse {
+        void run(TokenAdministration tokens, PrintWriter out);
+    }
 
-        @Override
-        public Integer call() throws SQLException {
-            return withTokens(store, spec, (tokens, out) -> {
-                tokens.revoke(TokenAdministration.DATABASE_OPERATOR, id);
-                out.println("Revoked " + id + ".");
-                return VacantCli.OK;
-            });
+    private int withTokens(StoreOptions store, TokenUse use) throws SQLException {
+        SingleConnectionDataSource dataSource = store.dataSource();
+        try {
+            PrintWriter out = spec.commandLine().getOut();
+            use.run(new TokenAdministration(new ApiTokens(new JdbcTemplate(dataSource), Clock.systemUTC())), out);
+            out.flush();
+            return VacantCli.OK;
+        } finally {
+            dataSource.destroy();
         }
     }
 }

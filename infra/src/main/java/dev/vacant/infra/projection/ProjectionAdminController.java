@@ -2,7 +2,6 @@ package dev.vacant.infra.projection;
 
 import dev.vacant.kernel.auth.Actor;
 import java.time.Duration;
-import java.util.Map;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -28,9 +27,13 @@ public class ProjectionAdminController {
         this.positions = positions;
     }
 
+    /** The answer to a reset: the projection asked for, now {@code REPLAYING} (with every other one). */
+    public record ProjectionReset(String projection, String status) {
+    }
+
     @PostMapping("/api/v1/projections/{name}/reset")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    public Map<String, Object> reset(@AuthenticationPrincipal Actor actor, @PathVariable String name) {
+    public ProjectionReset reset(@AuthenticationPrincipal Actor actor, @PathVariable String name) {
         actor.requireOperator();
         StreamingEventProcessor processor = positions.processor(name);
         synchronized (this) {
@@ -41,7 +44,7 @@ public class ProjectionAdminController {
                 awaitWorking(processor);
             }
         }
-        return Map.of("projection", name, "status", "REPLAYING");
+        return new ProjectionReset(name, "REPLAYING");
     }
 
     /** Waits (bounded) until the restarted processor has claimed its segments again. */

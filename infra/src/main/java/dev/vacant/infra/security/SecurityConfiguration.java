@@ -26,6 +26,9 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
 
+    /** The paths under {@code /api} that need no token. */
+    public static final String[] PUBLIC_API = {"/api/v1/lifecycle/**"};
+
     @Bean
     ApiTokens apiTokens(JdbcTemplate jdbc, Clock clock) {
         return new ApiTokens(jdbc, clock);
@@ -50,7 +53,8 @@ public class SecurityConfiguration {
                 .formLogin(form -> form.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/actuator/health/**", "/actuator/info", "/api/v1/lifecycle/**",
+                        .requestMatchers(PUBLIC_API).permitAll()
+                        .requestMatchers("/actuator/health/**", "/actuator/info",
                                 "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error").permitAll()
                         .anyRequest().authenticated())
                 .addFilterBefore(new BearerTokenFilter(tokens), AnonymousAuthenticationFilter.class)
