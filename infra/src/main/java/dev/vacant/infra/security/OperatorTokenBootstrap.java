@@ -36,9 +36,9 @@ public class OperatorTokenBootstrap implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) throws IOException {
-        Path file = dataDir.resolve(FILE_NAME).toAbsolutePath();
+        Path file = dataDir.resolve(FILE_NAME).toAbsolutePath().normalize();
         if (tokens.hasOperator()) {
-            log.info("Operator tokens exist; the first one was written to {} (issue more with 'vacant token create').", file);
+            log.info("The database has an operator token; no token file is written (issue more with 'vacant token create').");
             return;
         }
         if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
