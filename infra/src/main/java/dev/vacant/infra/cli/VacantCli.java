@@ -83,11 +83,8 @@ public final class VacantCli {
 
     /** {@code args} with {@code serve} in front when they name no command and no option of this one. */
     static String[] withDefaultCommand(CommandLine cli, String[] args) {
-        if (args.length > 0 && (cli.getSubcommands().containsKey(args[0]) || cli.getCommandSpec().findOption(args[0]) != null)) {
-            return args;
-        }
-        if (args.length > 0 && !args[0].startsWith("-")) {
-            return args; // an unknown command: a usage error, not a server start
+        if (args.length > 0 && (!args[0].startsWith("-") || cli.getCommandSpec().findOption(args[0]) != null)) {
+            return args; // a command (an unknown one is a usage error, not a server start) or this command's option
         }
         List<String> routed = new ArrayList<>(List.of(ServeCommand.NAME));
         routed.addAll(Arrays.asList(args));

@@ -52,8 +52,13 @@ public class OperatorTokenBootstrap implements ApplicationRunner {
             refuse(file);
             return;
         }
-        String token = tokens.issue(new TokenGrant(Role.OPERATOR, TokenGrant.OPERATOR, "bootstrap")).token();
-        Files.writeString(file, token + "\n", StandardCharsets.US_ASCII, StandardOpenOption.WRITE);
+        try {
+            String token = tokens.issue(new TokenGrant(Role.OPERATOR, TokenGrant.OPERATOR, "bootstrap")).token();
+            Files.writeString(file, token + "\n", StandardCharsets.US_ASCII, StandardOpenOption.WRITE);
+        } catch (RuntimeException | IOException e) {
+            Files.deleteIfExists(file); // an empty file would make the next start refuse
+            throw e;
+        }
         log.warn("Created the first operator token; it is in {} (mode 0600). Use it as 'Authorization: Bearer <token>'.", file);
     }
 
