@@ -4,12 +4,14 @@ import dev.vacant.kernel.auth.Actor;
 import dev.vacant.kernel.error.ErrorCode;
 import dev.vacant.kernel.error.VacantException;
 import java.net.URI;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Audit replay as a background job ({@code api.md}): operators start one and poll its status and report. */
@@ -24,6 +26,7 @@ public class AuditController {
     }
 
     @PostMapping
+    @ResponseStatus(HttpStatus.ACCEPTED) // what the answer says, for the API description
     public ResponseEntity<AuditJobView> start(@AuthenticationPrincipal Actor actor) {
         actor.requireOperator();
         AuditJob job = jobs.submit();

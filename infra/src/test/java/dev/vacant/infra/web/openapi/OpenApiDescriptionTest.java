@@ -159,6 +159,16 @@ class OpenApiDescriptionTest extends EmbeddedApplicationTest {
                 .isEqualTo("#/components/schemas/CapabilityCard");
     }
 
+    @Test
+    void answersThatAreAccepted_sayTheirStatus() {
+        assertThat(operation("POST /api/v1/audit/replays").path("responses").path("202").findValue("$ref").asText())
+                .isEqualTo("#/components/schemas/AuditJobView");
+        assertThat(operation("POST /api/v1/projections/{name}/reset").path("responses").path("202").findValue("$ref")
+                .asText()).isEqualTo("#/components/schemas/ProjectionReset");
+        assertThat(operation("POST /api/v1/tokens").path("responses").path("201").findValue("$ref").asText())
+                .isEqualTo("#/components/schemas/IssuedToken");
+    }
+
     private static List<String> fieldNames(JsonNode node) {
         List<String> names = new ArrayList<>();
         node.fieldNames().forEachRemaining(names::add);
