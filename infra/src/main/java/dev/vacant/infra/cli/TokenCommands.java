@@ -3,12 +3,20 @@ package dev.vacant.infra.cli;
 import dev.vacant.infra.security.ApiTokens;
 import dev.vacant.infra.security.IssuedToken;
 import dev.vacant.infra.security.TokenAdministration;
+import dev.vacant.infra.security.TokenFile;
 import dev.vacant.infra.security.TokenInfo;
 import dev.vacant.kernel.auth.TokenGrant;
+import dev.vacant.kernel.error.ErrorCode;
+import dev.vacant.kernel.error.VacantException;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Locale;
+import java.util.function.Supplier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import picocli.CommandLine.Command;
@@ -31,22 +39,38 @@ public final class TokenCommands {
     @Spec
     CommandSpec spec;
 
-    @Command(name = "create", mixinStandardHelpOptions = true,
-            description = "Issue a token. Prints the secret (only now) on standard output, its id on standard error.")
+    @Command(name = "create", mixinStandardHelpOptions = true, description = "Issue a token. Prints the secret (only "
+            + "now) on standard output, or writes it into a new file with --out; its id goes to standard error.")
     int create(@Mixin StoreOptions store,
                @Option(names = "--role", required = true, paramLabel = "operator|controller",
                        description = "The token's role.") String role,
                @Option(names = "--controller", paramLabel = "PRINCIPAL", description = "The principal the token acts "
                        + "as (required for a controller token; default 'operator').") String controller,
-               @Option(names = "--label", description = "A note on what the token is for.") String label)
+               @Option(names = "--label", description = "A note on what the token is for.") String label,
+               @Option(names = "--out", paramLabel = "FILE", description = "Write the secret into this new file (mode "
+                       + "0600) instead; an existing file is never overwritten.") Path file)
             throws SQLException {
         TokenGrant grant = TokenGrant.of(role, controller, label);
         return withTokens(store, (tokens, out) -> {
-            IssuedToken issued = tokens.issue(TokenAdministration.DATABASE_OPERATOR, grant);
-            out.println(issued.token());
-            spec.commandLine().getErr().printf("Issued %s (%s %s); the secret above is shown only once.%n",
-                    issued.id(), issued.role().name().toLowerCase(Locale.ROOT), issued.principal());
+            IssuedToken issued = file == null ? tokens.issue(TokenAdministration.DATABASE_OPERATOR, grant)
+                    : intoFile(file, () -> tokens.issue(TokenAdministration.DATABASE_OPERATOR, grant));
+            if (file == null) {
+                out.println(issued.token());
+            }
+            spec.commandLine().getErr().printf("Issued %s (%s %s); the secret is %s.%n", issued.id(),
+                    issued.role().name().toLowerCase(Locale.ROOT), issued.principal(),
+                    file == null ? "above, shown only once" : "in " + file + " (mode 0600)");
         });
+    }
+
+    private static IssuedToken intoFile(Path file, Supplier<IssuedToken> issue) {
+        try {
+            return TokenFile.write(file, issue);
+        } catch (FileAlreadyExistsException e) {
+            throw new VacantException(ErrorCode.CONFLICT, file + " exists and is never overwritten; nothing was issued");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List the tokens (never their secrets).")

@@ -3,20 +3,15 @@ package dev.vacant.infra.security;
 import dev.vacant.kernel.auth.Role;
 import dev.vacant.kernel.auth.TokenGrant;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 
 /**
- * On first start (no operator token in the database), issues an operator token and writes it (mode 0600) to
+ * On first start (no operator token in the database), issues an operator token into the {@link TokenFile}
  * {@code <data-dir>/operator.token}, logging only the file's path, never the token. It never replaces an existing
  * file: that file may hold the token of another database (the embedded default and the {@code postgres} profile
  * share the default data directory), so it refuses with a warning that says how to issue a token instead.
@@ -41,23 +36,11 @@ public class OperatorTokenBootstrap implements ApplicationRunner {
             log.info("The database has an operator token; no token file is written (issue more with 'vacant token create').");
             return;
         }
-        if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
-            refuse(file);
-            return;
-        }
-        Files.createDirectories(file.getParent());
         try {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            TokenFile.write(file, () -> tokens.issue(new TokenGrant(Role.OPERATOR, TokenGrant.OPERATOR, "bootstrap")));
         } catch (FileAlreadyExistsException e) {
             refuse(file);
             return;
-        }
-        try {
-            String token = tokens.issue(new TokenGrant(Role.OPERATOR, TokenGrant.OPERATOR, "bootstrap")).token();
-            Files.writeString(file, token + "\n", StandardCharsets.US_ASCII, StandardOpenOption.WRITE);
-        } catch (RuntimeException | IOException e) {
-            Files.deleteIfExists(file); // an empty file would make the next start refuse
-            throw e;
         }
         log.warn("Created the first operator token; it is in {} (mode 0600). Use it as 'Authorization: Bearer <token>'.", file);
     }

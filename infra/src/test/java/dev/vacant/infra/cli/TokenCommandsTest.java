@@ -8,9 +8,12 @@ import dev.vacant.kernel.auth.Actor;
 import dev.vacant.kernel.auth.Role;
 import dev.vacant.kernel.testing.PostgresDatabase;
 import dev.vacant.kernel.testing.RealPostgres;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,6 +66,24 @@ class TokenCommandsTest {
         String token = created.out().strip();
         assertThat(tokens.authenticate(token)).contains(new Actor(principal, Role.CONTROLLER));
         assertThat(created.err()).containsPattern("Issued tok_[0-9a-f]{16} \\(controller " + principal + "\\)");
+    }
+
+    @Test
+    void create_intoAFile_writesItForItsOwnerOnly_andNeverOverwritesOne(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("operator.token");
+
+        Cli created = onPostgres("token", "create", "--role", "operator", "--controller", principal, "--out", file.toString());
+        Cli again = onPostgres("token", "create", "--role", "operator", "--controller", principal, "--out", file.toString());
+
+        assertThat(created.code()).isEqualTo(VacantCli.OK);
+        assertThat(created.out()).isEmpty();
+        String token = Files.readString(file).strip();
+        assertThat(tokens.authenticate(token)).contains(new Actor(principal, Role.OPERATOR));
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(again.code()).isEqualTo(VacantCli.REJECTED);
+        assertThat(again.err()).contains("never overwritten");
+        assertThat(Files.readString(file).strip()).isEqualTo(token);
+        assertThat(tokens.list().stream().filter(info -> info.principal().equals(principal))).hasSize(1);
     }
 
     @Test
