@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -27,7 +28,7 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 public class SecurityConfiguration {
 
     /** The paths under {@code /api} that need no token. */
-    public static final String[] PUBLIC_API = {"/api/v1/lifecycle/**"};
+    public static final List<String> PUBLIC_API = List.of("/api/v1/lifecycle/**");
 
     @Bean
     ApiTokens apiTokens(JdbcTemplate jdbc, Clock clock) {
@@ -53,7 +54,7 @@ public class SecurityConfiguration {
                 .formLogin(form -> form.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers(PUBLIC_API).permitAll()
+                        .requestMatchers(PUBLIC_API.toArray(String[]::new)).permitAll()
                         .requestMatchers("/actuator/health/**", "/actuator/info",
                                 "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error").permitAll()
                         .anyRequest().authenticated())

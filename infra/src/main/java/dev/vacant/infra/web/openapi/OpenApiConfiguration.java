@@ -20,7 +20,6 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -71,7 +70,7 @@ public class OpenApiConfiguration {
     }
 
     private static void describe(String path, PathItem item, AntPathMatcher paths) {
-        boolean needsToken = Arrays.stream(SecurityConfiguration.PUBLIC_API).noneMatch(open -> paths.match(open, path));
+        boolean needsToken = SecurityConfiguration.PUBLIC_API.stream().noneMatch(open -> paths.match(open, path));
         item.readOperationsMap().forEach((method, operation) -> {
             if (!needsToken) {
                 operation.setSecurity(List.of());
