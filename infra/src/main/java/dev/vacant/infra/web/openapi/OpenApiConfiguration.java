@@ -20,6 +20,7 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -107,7 +108,9 @@ public class OpenApiConfiguration {
                 .addProperty("status", new IntegerSchema().example(404))
                 .addProperty("detail", new StringSchema())
                 .addProperty("instance", new StringSchema().format("uri"))
-                .addProperty("code", codeSchema(List.of(ErrorCode.values())))
+                .addProperty("code", codeSchema(List.of(ErrorCode.values())).description("The stable error code and "
+                        + "its HTTP status: " + Arrays.stream(ErrorCode.values())
+                        .map(code -> "`" + code.name() + "` " + code.httpStatus()).collect(Collectors.joining(", "))))
                 .addProperty("errors", new ArraySchema().items(violation)
                         .description("VALIDATION_FAILED: every field violation"))
                 .required(List.of("type", "title", "status", "code"))
