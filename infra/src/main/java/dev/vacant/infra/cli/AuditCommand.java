@@ -59,7 +59,7 @@ public final class AuditCommand implements Callable<Integer> {
         out.print(json ? Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report) + System.lineSeparator()
                 : AuditReportText.format(report));
         out.flush();
-        return report.clean() ? VacantCli.OK : VacantCli.REJECTED;
+        return report.clean() ? VacantCli.OK : VacantCli.FINDINGS;
     }
 
     private static String runId() {

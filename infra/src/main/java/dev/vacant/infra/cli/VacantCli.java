@@ -19,24 +19,27 @@ import picocli.CommandLine.IVersionProvider;
  * exits; so do {@code --help}, {@code -h}, {@code --version} and {@code -V}, at any level.
  * <p>
  * One class per command group: a new group is one more entry in {@code subcommands}. Exit codes are shared:
- * {@link #OK}, {@link #REJECTED}, {@link #USAGE}, {@link #FAILED}; a command that fails prints one line, never a
- * stack trace.
+ * {@link #OK}, {@link #FINDINGS}, {@link #USAGE}, {@link #FAILED}, {@link #REJECTED}; a command that fails prints one
+ * line, never a stack trace.
  */
 @Command(name = "vacant", mixinStandardHelpOptions = true, versionProvider = VacantCli.Version.class,
         description = "Vacant server and operator tools. 'serve' (the default) starts the server.",
         subcommands = {ServeCommand.class, TokenCommands.class, AuditCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "Exit codes:%n",
-        exitCodeList = {"0:done", "1:rejected (or, for audit, findings)", "2:usage error", "3:failed (could not run)"})
+        exitCodeList = {"0:done", "1:findings (audit)", "2:usage error", "3:failed (could not run)",
+                        "4:rejected (with its error code)"})
 public final class VacantCli {
 
     /** The command did what it was asked. */
     public static final int OK = 0;
-    /** The request was refused (unknown token id, invalid grant) or, for {@code audit}, the store has findings. */
-    public static final int REJECTED = 1;
+    /** A check ran and found something: {@code audit}'s verification failures or projection differences. */
+    public static final int FINDINGS = 1;
     /** The command line was wrong; the usage is printed. */
     public static final int USAGE = 2;
     /** The command could not run (unreachable database, missing store). */
     public static final int FAILED = 3;
+    /** The request was refused by a rule, with its error code (an invalid grant, an unknown token id). */
+    public static final int REJECTED = 4;
 
     /** Starts the server with the arguments meant for Spring Boot. */
     final Consumer<String[]> server;
@@ -93,10 +96,14 @@ public final class VacantCli {
 
     /** A command failed: one line on the error stream; a rejection exits {@link #REJECTED}, anything else {@link #FAILED}. */
     private static int failed(Exception e, CommandLine command, CommandLine.ParseResult parsed) {
-        boolean rejected = e instanceof VacantException;
-        command.getErr().println(command.getCommandName() + ": " + (rejected ? "rejected: " : "failed: ") + reason(e));
-        command.getErr().flush();
-        return rejected ? REJECTED : FAILED;
+        PrintWriter err = command.getErr();
+        if (e instanceof VacantException rejection) {
+            err.println(command.getCommandName() + ": rejected: " + rejection.code() + ": " + reason(e));
+        } else {
+            err.println(command.getCommandName() + ": failed: " + reason(e));
+        }
+        err.flush();
+        return e instanceof VacantException ? REJECTED : FAILED;
     }
 
     /** The most telling message of {@code e}: its innermost SQL error's, else its own. */

@@ -106,7 +106,7 @@ class TokenCommandsTest {
         assertThat(tokens.authenticate(created.out().strip())).isEmpty();
         Cli again = onPostgres("token", "revoke", id);
         assertThat(again.code()).isEqualTo(VacantCli.REJECTED);
-        assertThat(again.err()).isEqualTo("revoke: rejected: no such token: " + id + System.lineSeparator());
+        assertThat(again.err()).isEqualTo("revoke: rejected: NOT_FOUND: no such token: " + id + System.lineSeparator());
     }
 
     @Test
@@ -116,7 +116,7 @@ class TokenCommandsTest {
         Cli refused = onPostgres("token", "create", "--role", "controller");
 
         assertThat(refused.code()).isEqualTo(VacantCli.REJECTED);
-        assertThat(refused.err()).contains("controller: required");
+        assertThat(refused.err()).contains("rejected: VALIDATION_FAILED: controller: required");
         assertThat(tokens.list()).hasSize(before);
     }
 

@@ -45,7 +45,7 @@ class VacantCliTest {
     void rootHelp_listsTheCommandsAndTheExitCodes() {
         run("--help");
 
-        assertThat(out.toString()).contains("serve", "token", "audit", "Exit codes:", "2   usage error");
+        assertThat(out.toString()).contains("serve", "token", "audit", "Exit codes:", "2   usage error", "4   rejected");
     }
 
     @Test
