@@ -6,17 +6,16 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
- * The Vacant server: REST adapters over the Axon command and query sides, on H2 or PostgreSQL. Offline operator
- * subcommands ({@link VacantCli}) run without starting it.
+ * The Vacant server: REST adapters over the Axon command and query sides, on H2 or PostgreSQL. The command line is
+ * the operator CLI ({@link VacantCli}): {@code serve}, its default, starts this application; the other commands run
+ * without starting it and exit.
  */
 @SpringBootApplication(scanBasePackages = "dev.vacant")
 @ConfigurationPropertiesScan
 public class VacantApplication {
 
     public static void main(String[] args) {
-        if (VacantCli.handles(args)) {
-            System.exit(VacantCli.execute(args));
-        }
-        SpringApplication.run(VacantApplication.class, VacantCli.serverArguments(args));
+        VacantCli.main(args, serverArguments -> SpringApplication.run(VacantApplication.class, serverArguments))
+                .ifPresent(System::exit);
     }
 }

@@ -8,6 +8,7 @@ import dev.vacant.kernel.error.ErrorCode;
 import dev.vacant.kernel.error.VacantException;
 import java.net.URI;
 import java.util.List;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -53,6 +55,7 @@ public class AuditController {
     }
 
     @PostMapping
+    @ResponseStatus(HttpStatus.ACCEPTED) // what the answer says, for the API description
     public ResponseEntity<AuditJobView> start(@AuthenticationPrincipal Actor actor,
                                               @RequestBody(required = false) AuditRequest request) {
         actor.requireOperator();

@@ -14,20 +14,21 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.sql.DriverManager;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code vacant audit}: audit replay offline, straight against a database URL with plain JDBC (only public keys
- * are needed: ids are keys), checked against the latest checkpoint or one the user kept. Prints the report; exits 0 when clean, 1 on any verification failure or projection
- * difference, 2 on a usage error, 3 when the audit could not run.
+ * {@code vacant audit}: audit replay offline, straight against the database with plain JDBC (only public keys are
+ * needed: ids are keys), on PostgreSQL or an embedded store ({@link StoreOptions}), checked against the latest
+ * checkpoint or one the user kept. Shows a progress bar on the error stream and prints the report; exits 0 when
+ * clean, 1 on any verification failure or projection difference, 2 on a usage error, 3 when the audit could not run.
  */
-@Command(name = "audit", mixinStandardHelpOptions = true, exitCodeOnExecutionException = AuditCommand.EXIT_ERROR,
+@Command(name = "audit", mixinStandardHelpOptions = true,
         description = "Verify every logbook entry of the event store, compare the projections with a rebuild and "
                 + "check the store against a signed checkpoint.",
         exitCodeListHeading = "Exit codes:%n",
@@ -35,22 +36,11 @@ import picocli.CommandLine.Spec;
                         "3:the audit could not run"})
 public final class AuditCommand implements Callable<Integer> {
 
-    static final int EXIT_CLEAN = 0;
-    static final int EXIT_FINDINGS = 1;
-    static final int EXIT_ERROR = 3;
-
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--jdbc-url", required = true, description = "JDBC URL of the database to audit.")
-    String jdbcUrl;
-
-    @Option(names = "--user", defaultValue = "${env:VACANT_DB_USER}", description = "Database user (default: $VACANT_DB_USER).")
-    String user;
-
-    @Option(names = "--password", defaultValue = "${env:VACANT_DB_PASSWORD}",
-            description = "Database password (default: $VACANT_DB_PASSWORD).")
-    String password;
+    @Mixin
+    StoreOptions store;
 
     @Option(names = "--json", description = "Print the report as JSON.")
     boolean json;
@@ -58,6 +48,9 @@ public final class AuditCommand implements Callable<Integer> {
     @Option(names = "--no-projections", description = "Verify the store only; do not rebuild and compare projections "
             + "(needs no right to create a scratch schema).")
     boolean noProjections;
+
+    @Option(names = "--no-progress", description = "Do not draw the progress bar on the error stream.")
+    boolean noProgress;
 
     @Option(names = "--workers", description = "Verification threads (default: available processors).")
     int workers = Runtime.getRuntime().availableProcessors();
@@ -75,14 +68,15 @@ public final class AuditCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        AuditReplay replay = new AuditReplay(() -> DriverManager.getConnection(jdbcUrl, user, password),
+        AuditReplay replay = new AuditReplay(store.connections(),
                 noProjections ? List.of() : ProjectionCatalog.projectors(), workers);
-        AuditReport report = replay.run(runId(), AuditProgress.NONE, checkpoint());
+        AuditReport report = replay.run(runId(),
+                noProgress ? AuditProgress.NONE : new ProgressBar(spec.commandLine().getErr()), checkpoint());
         PrintWriter out = spec.commandLine().getOut();
         out.print(json ? Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report) + System.lineSeparator()
                 : AuditReportText.format(report));
         out.flush();
-        return report.clean() ? EXIT_CLEAN : EXIT_FINDINGS;
+        return report.clean() ? VacantCli.OK : VacantCli.FINDINGS;
     }
 
     private AuditCheckpoint checkpoint() throws IOException {

@@ -73,9 +73,13 @@ public class ProjectionAdminController {
         return Map.of("id", id, "applied", applied, "parked_events", deadLetters.parkedEvents());
     }
 
+    /** The answer to a reset: the projection asked for, now {@code REPLAYING} (with every other one). */
+    public record ProjectionReset(String projection, String status) {
+    }
+
     @PostMapping("/api/v1/projections/{name}/reset")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    public Map<String, Object> reset(@AuthenticationPrincipal Actor actor, @PathVariable String name) {
+    public ProjectionReset reset(@AuthenticationPrincipal Actor actor, @PathVariable String name) {
         actor.requireOperator();
         StreamingEventProcessor processor = positions.processor(name);
         synchronized (this) {
@@ -86,7 +90,7 @@ public class ProjectionAdminController {
                 awaitWorking(processor);
             }
         }
-        return Map.of("projection", name, "status", "REPLAYING");
+        return new ProjectionReset(name, "REPLAYING");
     }
 
     /** Waits (bounded) until the restarted processor has claimed its segments again. */

@@ -1,20 +1,20 @@
 package dev.vacant.infra.security;
 
 import dev.vacant.kernel.auth.Role;
+import dev.vacant.kernel.auth.TokenGrant;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 
 /**
- * On first start of the embedded default, issues an operator token and writes it (mode 0600) to
- * {@code <data-dir>/operator.token}, logging only the file's path, never the token.
+ * On first start (no operator token in the database), issues an operator token into the {@link TokenFile}
+ * {@code <data-dir>/operator.token}, logging only the file's path, never the token. It never replaces an existing
+ * file: that file may hold the token of another database (the embedded default and the {@code postgres} profile
+ * share the default data directory), so it refuses with a warning that says how to issue a token instead.
  */
 public class OperatorTokenBootstrap implements ApplicationRunner {
 
@@ -31,16 +31,24 @@ public class OperatorTokenBootstrap implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) throws IOException {
-        Path file = dataDir.resolve(FILE_NAME).toAbsolutePath();
+        Path file = dataDir.resolve(FILE_NAME).toAbsolutePath().normalize();
         if (tokens.hasOperator()) {
-            log.info("Operator token: see {}", file);
+            log.info("The database has an operator token; no token file is written (issue more with 'vacant token create').");
             return;
         }
-        String token = tokens.create("operator", Role.OPERATOR);
-        Files.createDirectories(file.getParent());
-        Files.deleteIfExists(file);
-        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.writeString(file, token + "\n", StandardCharsets.US_ASCII, StandardOpenOption.TRUNCATE_EXISTING);
+        try {
+            TokenFile.write(file, () -> tokens.issue(new TokenGrant(Role.OPERATOR, TokenGrant.OPERATOR, "bootstrap")));
+        } catch (FileAlreadyExistsException e) {
+            refuse(file);
+            return;
+        }
         log.warn("Created the first operator token; it is in {} (mode 0600). Use it as 'Authorization: Bearer <token>'.", file);
+    }
+
+    private static void refuse(Path file) {
+        log.warn("No operator token was created: {} already exists and may hold another database's token, so it is left "
+                + "as it is. Issue an operator token for this database with 'java -jar vacant.jar token create --role "
+                + "operator --jdbc-url <this database's URL>' (or '--data-dir <dir>' for an embedded store), or move the "
+                + "file away and restart.", file);
     }
 }

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -29,9 +30,17 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
 
+    /** The paths under {@code /api} that need no token. */
+    public static final List<String> PUBLIC_API = List.of("/api/v1/lifecycle/**");
+
     @Bean
     ApiTokens apiTokens(JdbcTemplate jdbc, Clock clock) {
         return new ApiTokens(jdbc, clock);
+    }
+
+    @Bean
+    TokenAdministration tokenAdministration(ApiTokens tokens) {
+        return new TokenAdministration(tokens);
     }
 
     @Bean
@@ -48,7 +57,8 @@ public class SecurityConfiguration {
                 .formLogin(form -> form.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/actuator/health/**", "/actuator/info", "/api/v1/lifecycle/**",
+                        .requestMatchers(PUBLIC_API.toArray(String[]::new)).permitAll()
+                        .requestMatchers("/actuator/health/**", "/actuator/info",
                                 "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error",
                                 // the dashboard's static files; its data calls carry the operator's token
                                 "/ui", "/ui/**", "/webjars/**").permitAll()

@@ -46,6 +46,10 @@ public final class ApiClient {
         return send(request(path, token).GET());
     }
 
+    public Response delete(String path, String token) {
+        return send(request(path, token).DELETE());
+    }
+
     private HttpRequest.Builder request(String path, String token) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path));
         return token == null ? builder : builder.header("Authorization", "Bearer " + token);

@@ -1,12 +1,16 @@
 package dev.vacant.infra.tuple.web;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.vacant.infra.tuple.transport.TupleGateway;
 import dev.vacant.infra.tuple.web.TupleRequests.AgentBody;
 import dev.vacant.infra.tuple.web.TupleRequests.BatchSpawnBody;
 import dev.vacant.infra.tuple.web.TupleRequests.MaterializeBody;
 import dev.vacant.infra.tuple.web.TupleRequests.PruneBody;
-import dev.vacant.infra.tuple.web.TupleRequests.SpawnBody;
+import dev.vacant.infra.tuple.web.TupleRequests.AgentSpawnBody;
+import dev.vacant.infra.tuple.web.TupleResponses.AgentAnswer;
+import dev.vacant.infra.tuple.web.TupleResponses.BatchSpawnAnswer;
+import dev.vacant.infra.tuple.web.TupleResponses.CompressAnswer;
+import dev.vacant.infra.tuple.web.TupleResponses.MaterializeAnswer;
+import dev.vacant.infra.tuple.web.TupleResponses.PruneAnswer;
 import dev.vacant.kernel.auth.Actor;
 import dev.vacant.kernel.tuple.TupleOp;
 import dev.vacant.kernel.tuple.VirtualSubtree;
@@ -35,41 +39,47 @@ public class AgentController {
 
     @PostMapping("/spawn")
     @ResponseStatus(HttpStatus.CREATED)
-    public JsonNode spawn(@AuthenticationPrincipal Actor actor, @RequestBody SpawnBody body) {
-        return gateway.request(new TupleOp.SpawnAgent(opIds.scoped(actor, body.opId()), body.lane(),
-                authorities.resolve(actor, body.vacant()), TupleRequests.uuid("parent_tuple", body.parentTuple()),
-                body.yool(), body.data()));
+    public AgentAnswer spawn(@AuthenticationPrincipal Actor actor, @RequestBody AgentSpawnBody body) {
+        return TupleResponses.answer(gateway, AgentAnswer.class,
+                new TupleOp.SpawnAgent(opIds.scoped(actor, body.opId()), body.lane(),
+                        authorities.resolve(actor, body.vacant()), TupleRequests.uuid("parent_tuple", body.parentTuple()),
+                        body.yool(), body.data()));
     }
 
     @PostMapping("/batch-spawn")
     @ResponseStatus(HttpStatus.CREATED)
-    public JsonNode batchSpawn(@AuthenticationPrincipal Actor actor, @RequestBody BatchSpawnBody body) {
-        return gateway.request(new TupleOp.BatchSpawn(opIds.scoped(actor, body.opId()), body.lane(),
-                authorities.resolve(actor, body.vacant()), TupleRequests.uuid("parent_tuple", body.parentTuple()),
-                body.yool(), new VirtualSubtree(body.depth(), body.branching()), body.compressionThreshold()));
+    public BatchSpawnAnswer batchSpawn(@AuthenticationPrincipal Actor actor, @RequestBody BatchSpawnBody body) {
+        return TupleResponses.answer(gateway, BatchSpawnAnswer.class,
+                new TupleOp.BatchSpawn(opIds.scoped(actor, body.opId()), body.lane(),
+                        authorities.resolve(actor, body.vacant()), TupleRequests.uuid("parent_tuple", body.parentTuple()),
+                        body.yool(), new VirtualSubtree(body.depth(), body.branching()), body.compressionThreshold()));
     }
 
     @PostMapping("/materialize")
-    public JsonNode materialize(@AuthenticationPrincipal Actor actor, @RequestBody MaterializeBody body) {
-        return gateway.request(new TupleOp.Materialize(opIds.scoped(actor, body.opId()), body.lane(),
-                authorities.resolve(actor, body.vacant()), body.receipt(), body.path(), body.asVacant()));
+    public MaterializeAnswer materialize(@AuthenticationPrincipal Actor actor, @RequestBody MaterializeBody body) {
+        return TupleResponses.answer(gateway, MaterializeAnswer.class,
+                new TupleOp.Materialize(opIds.scoped(actor, body.opId()), body.lane(),
+                        authorities.resolve(actor, body.vacant()), body.receipt(), body.path(), body.asVacant()));
     }
 
     @PostMapping("/compress")
-    public JsonNode compress(@AuthenticationPrincipal Actor actor, @RequestBody AgentBody body) {
-        return gateway.request(new TupleOp.Compress(opIds.scoped(actor, body.opId()), body.lane(),
-                authorities.resolve(actor, body.vacant()), body.agentId()));
+    public CompressAnswer compress(@AuthenticationPrincipal Actor actor, @RequestBody AgentBody body) {
+        return TupleResponses.answer(gateway, CompressAnswer.class,
+                new TupleOp.Compress(opIds.scoped(actor, body.opId()), body.lane(),
+                        authorities.resolve(actor, body.vacant()), body.agentId()));
     }
 
     @PostMapping("/restore")
-    public JsonNode restore(@AuthenticationPrincipal Actor actor, @RequestBody AgentBody body) {
-        return gateway.request(new TupleOp.Restore(opIds.scoped(actor, body.opId()), body.lane(),
-                authorities.resolve(actor, body.vacant()), body.agentId()));
+    public AgentAnswer restore(@AuthenticationPrincipal Actor actor, @RequestBody AgentBody body) {
+        return TupleResponses.answer(gateway, AgentAnswer.class,
+                new TupleOp.Restore(opIds.scoped(actor, body.opId()), body.lane(),
+                        authorities.resolve(actor, body.vacant()), body.agentId()));
     }
 
     @PostMapping("/prune-idle")
-    public JsonNode pruneIdle(@AuthenticationPrincipal Actor actor, @RequestBody PruneBody body) {
+    public PruneAnswer pruneIdle(@AuthenticationPrincipal Actor actor, @RequestBody PruneBody body) {
         actor.requireOperator();
-        return gateway.request(new TupleOp.PruneIdle(opIds.scoped(actor, body.opId()), body.maxActive()));
+        return TupleResponses.answer(gateway, PruneAnswer.class,
+                new TupleOp.PruneIdle(opIds.scoped(actor, body.opId()), body.maxActive()));
     }
 }

@@ -1,6 +1,5 @@
 package dev.vacant.infra.tuple.web;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.vacant.infra.tuple.space.SpaceScan;
 import dev.vacant.infra.tuple.transport.TupleGateway;
 import dev.vacant.infra.tuple.web.TupleRequests.InBody;
@@ -9,6 +8,10 @@ import dev.vacant.infra.tuple.web.TupleRequests.RdBody;
 import dev.vacant.infra.tuple.web.TupleRequests.RouteBody;
 import dev.vacant.infra.tuple.web.TupleRequests.TemplateBody;
 import dev.vacant.infra.tuple.web.TupleRequests.WallBody;
+import dev.vacant.infra.tuple.web.TupleResponses.SnapshotAnswer;
+import dev.vacant.infra.tuple.web.TupleResponses.TupleAnswer;
+import dev.vacant.infra.tuple.web.TupleResponses.TuplesAnswer;
+import dev.vacant.infra.tuple.web.TupleResponses.WallAnswer;
 import dev.vacant.kernel.auth.Actor;
 import dev.vacant.kernel.tuple.TupleOp;
 import dev.vacant.kernel.tuple.TupleOp.WallAction;
@@ -42,71 +45,79 @@ public class LaneController {
 
     @PostMapping("/lanes/{lane}/out")
     @ResponseStatus(HttpStatus.CREATED)
-    public JsonNode out(@AuthenticationPrincipal Actor actor, @PathVariable String lane, @RequestBody OutBody body) {
-        return gateway.request(new TupleOp.Out(opIds.scoped(actor, body.opId()), lane, authorities.resolve(actor, body.vacant()),
-                body.yool(), TupleRequests.map(body.map()), body.source() == null ? "rest" : body.source(),
-                TupleRequests.uuid("parent_id", body.parentId()), body.agentId(), body.data(), body.leaseMs()));
+    public TupleAnswer out(@AuthenticationPrincipal Actor actor, @PathVariable String lane, @RequestBody OutBody body) {
+        return TupleResponses.answer(gateway, TupleAnswer.class,
+                new TupleOp.Out(opIds.scoped(actor, body.opId()), lane, authorities.resolve(actor, body.vacant()),
+                        body.yool(), TupleRequests.map(body.map()), body.source() == null ? "rest" : body.source(),
+                        TupleRequests.uuid("parent_id", body.parentId()), body.agentId(), body.data(), body.leaseMs()));
     }
 
     @PostMapping("/lanes/{lane}/in")
-    public JsonNode in(@AuthenticationPrincipal Actor actor, @PathVariable String lane, @RequestBody InBody body) {
-        return gateway.request(new TupleOp.In(opIds.scoped(actor, body.opId()), lane, authorities.resolve(actor, body.vacant()),
-                TemplateBody.of(body.template()), body.timeoutMs() == null ? 0 : body.timeoutMs()));
+    public TupleAnswer in(@AuthenticationPrincipal Actor actor, @PathVariable String lane, @RequestBody InBody body) {
+        return TupleResponses.answer(gateway, TupleAnswer.class,
+                new TupleOp.In(opIds.scoped(actor, body.opId()), lane, authorities.resolve(actor, body.vacant()),
+                        TemplateBody.of(body.template()), body.timeoutMs() == null ? 0 : body.timeoutMs()));
     }
 
     @PostMapping("/lanes/{lane}/rd")
-    public JsonNode rd(@AuthenticationPrincipal Actor actor, @PathVariable String lane, @RequestBody RdBody body) {
-        return gateway.request(new TupleOp.Rd(opIds.scoped(actor, body.opId()), lane, authorities.resolve(actor, body.vacant()),
-                TemplateBody.of(body.template())));
+    public TupleAnswer rd(@AuthenticationPrincipal Actor actor, @PathVariable String lane, @RequestBody RdBody body) {
+        return TupleResponses.answer(gateway, TupleAnswer.class,
+                new TupleOp.Rd(opIds.scoped(actor, body.opId()), lane, authorities.resolve(actor, body.vacant()),
+                        TemplateBody.of(body.template())));
     }
 
     @PostMapping("/lanes/{lane}/route")
-    public JsonNode route(@AuthenticationPrincipal Actor actor, @PathVariable String lane, @RequestBody RouteBody body) {
-        return gateway.request(new TupleOp.RoutePacket(opIds.scoped(actor, body.opId()), lane,
-                authorities.resolve(actor, body.vacant()), body.packet()));
+    public TupleAnswer route(@AuthenticationPrincipal Actor actor, @PathVariable String lane, @RequestBody RouteBody body) {
+        return TupleResponses.answer(gateway, TupleAnswer.class,
+                new TupleOp.RoutePacket(opIds.scoped(actor, body.opId()), lane,
+                        authorities.resolve(actor, body.vacant()), body.packet()));
     }
 
     @GetMapping("/lanes/{lane}/tuples")
-    public JsonNode scan(@AuthenticationPrincipal Actor actor, @PathVariable String lane, @RequestParam String vacant,
-                         @RequestParam(required = false) String yool,
-                         @RequestParam(name = "hilbert_from", required = false) Long hilbertFrom,
-                         @RequestParam(name = "hilbert_to", required = false) Long hilbertTo,
-                         @RequestParam(defaultValue = "100") int limit) {
-        return gateway.request(new TupleOp.Scan(opIds.fresh(), lane, authorities.resolve(actor, vacant), yool,
-                hilbertFrom, hilbertTo, limit));
+    public TuplesAnswer scan(@AuthenticationPrincipal Actor actor, @PathVariable String lane, @RequestParam String vacant,
+                             @RequestParam(required = false) String yool,
+                             @RequestParam(name = "hilbert_from", required = false) Long hilbertFrom,
+                             @RequestParam(name = "hilbert_to", required = false) Long hilbertTo,
+                             @RequestParam(defaultValue = "100") int limit) {
+        return TupleResponses.answer(gateway, TuplesAnswer.class,
+                new TupleOp.Scan(opIds.fresh(), lane, authorities.resolve(actor, vacant), yool,
+                        hilbertFrom, hilbertTo, limit));
     }
 
     /** The lane-less scan: every lane the vacant may use, read from the store rather than sent through a lane. */
     @GetMapping("/tuples")
-    public JsonNode scanLanes(@AuthenticationPrincipal Actor actor, @RequestParam String vacant,
-                              @RequestParam(required = false) String yool,
-                              @RequestParam(defaultValue = "100") int limit) {
-        return spaceScan.scan(authorities.resolve(actor, vacant), yool, limit);
+    public TuplesAnswer scanLanes(@AuthenticationPrincipal Actor actor, @RequestParam String vacant,
+                                  @RequestParam(required = false) String yool,
+                                  @RequestParam(defaultValue = "100") int limit) {
+        return TupleResponses.read(spaceScan.scan(authorities.resolve(actor, vacant), yool, limit),
+                TuplesAnswer.class);
     }
 
     @PostMapping("/walls/{wall}/hook")
-    public JsonNode hook(@AuthenticationPrincipal Actor actor, @PathVariable String wall, @RequestBody WallBody body) {
+    public WallAnswer hook(@AuthenticationPrincipal Actor actor, @PathVariable String wall, @RequestBody WallBody body) {
         actor.requireOperator();
         return wall(actor, wall, body, WallAction.HOOK);
     }
 
     @PostMapping("/walls/{wall}/check")
-    public JsonNode check(@AuthenticationPrincipal Actor actor, @PathVariable String wall, @RequestBody WallBody body) {
+    public WallAnswer check(@AuthenticationPrincipal Actor actor, @PathVariable String wall, @RequestBody WallBody body) {
         return wall(actor, wall, body, WallAction.CHECK);
     }
 
     @PostMapping("/walls/{wall}/unhook")
-    public JsonNode unhook(@AuthenticationPrincipal Actor actor, @PathVariable String wall, @RequestBody WallBody body) {
+    public WallAnswer unhook(@AuthenticationPrincipal Actor actor, @PathVariable String wall, @RequestBody WallBody body) {
         actor.requireOperator();
         return wall(actor, wall, body, WallAction.UNHOOK);
     }
 
     @GetMapping("/space/snapshot")
-    public JsonNode snapshot() {
-        return gateway.request(new TupleOp.Snapshot(opIds.fresh()));
+    public SnapshotAnswer snapshot() {
+        return TupleResponses.answer(gateway, SnapshotAnswer.class,
+                new TupleOp.Snapshot(opIds.fresh()));
     }
 
-    private JsonNode wall(Actor actor, String wall, WallBody body, WallAction action) {
-        return gateway.request(new TupleOp.Hookwall(opIds.scoped(actor, body.opId()), wall, body.capability(), action));
+    private WallAnswer wall(Actor actor, String wall, WallBody body, WallAction action) {
+        return TupleResponses.answer(gateway, WallAnswer.class,
+                new TupleOp.Hookwall(opIds.scoped(actor, body.opId()), wall, body.capability(), action));
     }
 }

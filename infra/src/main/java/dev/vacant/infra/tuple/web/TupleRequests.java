@@ -69,7 +69,8 @@ public final class TupleRequests {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record SpawnBody(String opId, String vacant, String lane, String parentTuple, String yool, ObjectNode data) {
+    public record AgentSpawnBody(String opId, String vacant, String lane, String parentTuple, String yool,
+                                 ObjectNode data) {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)

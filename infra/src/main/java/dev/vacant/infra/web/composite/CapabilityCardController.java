@@ -1,9 +1,10 @@
 package dev.vacant.infra.web.composite;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.vacant.infra.projection.ReadConsistency;
 import dev.vacant.infra.web.vacant.VacantRequests;
 import dev.vacant.kernel.auth.Actor;
+import dev.vacant.kernel.composite.CapabilityCard;
 import dev.vacant.kernel.error.ErrorCode;
 import dev.vacant.kernel.error.VacantException;
 import dev.vacant.kernel.json.Json;
@@ -38,12 +39,13 @@ public class CapabilityCardController {
     }
 
     @GetMapping("/api/v1/vacants/{id}/card")
-    public JsonNode card(@AuthenticationPrincipal Actor actor, @PathVariable String id,
-                         @RequestParam(required = false) Long position,
-                         @RequestParam(required = false) String consistency) {
+    public CapabilityCard card(@AuthenticationPrincipal Actor actor, @PathVariable String id,
+                               @RequestParam(required = false) Long position,
+                               @RequestParam(required = false) String consistency) throws JsonProcessingException {
         this.consistency.await(READS, position, ReadConsistency.strong(consistency));
         String vacant = VacantRequests.vacantId("id", id).value();
-        return registry.find(actor, vacant).flatMap(row -> composites.card(vacant)).map(Json::parse)
+        String card = registry.find(actor, vacant).flatMap(row -> composites.card(vacant))
                 .orElseThrow(() -> new VacantException(ErrorCode.NOT_FOUND, "no capability card for " + vacant));
+        return Json.mapper().readValue(card, CapabilityCard.class);
     }
 }
