@@ -1,0 +1,34 @@
+package dev.vacant.infra.task;
+
+import dev.vacant.command.task.TaskContext;
+import dev.vacant.kernel.crypto.Ed25519;
+import dev.vacant.kernel.custody.KeyCustody;
+import dev.vacant.kernel.custody.KeyPairNodeKey;
+import dev.vacant.kernel.custody.NodeKey;
+import dev.vacant.kernel.task.RequeueBound;
+import java.security.SecureRandom;
+import java.time.Clock;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires the Task command side: the node key, custody for assignees, the clock and the requeue bound. */
+@Configuration(proxyBeanMethods = false)
+public class TaskConfiguration {
+
+    /**
+     * The node's signing key when no other adapter provides one: generated for this process. Entries it signed
+     * stay verifiable (the {@code node_} id carries the public key); a node key kept in custody across restarts
+     * (the checkpoint work) replaces this bean.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    NodeKey nodeKey() {
+        return new KeyPairNodeKey(Ed25519.generate(new SecureRandom()));
+    }
+
+    @Bean
+    TaskContext taskContext(NodeKey node, KeyCustody custody, Clock clock, TaskProperties properties) {
+        return new TaskContext(node, custody, clock, new RequeueBound(properties.maxAttempts()));
+    }
+}
