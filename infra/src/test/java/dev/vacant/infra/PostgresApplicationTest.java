@@ -18,6 +18,7 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "vacant.timers.polling=false",
         "vacant.custody.kek=" + TestProperties.KEK,
+        "vacant.tasks.allowed-models=test-model",
         // every context is a deployment of its own: contexts share the database, and each keeps its own waiters
         "vacant.lanes.deployment=test-${random.uuid}"})
 @AutoConfigureMockMvc

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vacant.command.task.TaskCommands.ExpireTaskLeaseCommand;
 import dev.vacant.command.task.TaskCommands.RecordTaskResultCommand;
 import dev.vacant.command.task.TaskCommands.ReviewTaskCommand;
-import dev.vacant.command.task.TaskCommands.SubmitTaskCommand;
 import dev.vacant.command.task.TaskCommands.TakeTaskCommand;
 import dev.vacant.kernel.error.ErrorCode;
 import dev.vacant.kernel.error.VacantException;
@@ -20,6 +19,7 @@ import dev.vacant.kernel.task.ReviewVerdict;
 import dev.vacant.kernel.task.RewardPolicy;
 import dev.vacant.kernel.task.TaskEvent;
 import dev.vacant.kernel.task.TaskEvents.RewardGrantedEvent;
+import dev.vacant.kernel.task.TaskEvents.TaskDependencyFailedEvent;
 import dev.vacant.kernel.task.TaskEvents.TaskExecutedEvent;
 import dev.vacant.kernel.task.TaskEvents.TaskExecutionFailedEvent;
 import dev.vacant.kernel.task.TaskEvents.TaskLeaseExpiredEvent;
@@ -27,6 +27,7 @@ import dev.vacant.kernel.task.TaskEvents.TaskRetriedEvent;
 import dev.vacant.kernel.task.TaskEvents.TaskReviewedEvent;
 import dev.vacant.kernel.task.TaskEvents.TaskSubmittedEvent;
 import dev.vacant.kernel.task.TaskEvents.TaskTakenEvent;
+import dev.vacant.kernel.task.TaskEvents.TaskUnblockedEvent;
 import dev.vacant.kernel.task.TaskLifecycleEvent;
 import dev.vacant.kernel.task.TaskLogbookKind;
 import dev.vacant.kernel.task.TaskPayloads;
@@ -37,6 +38,7 @@ import dev.vacant.kernel.task.TaskTransitionTable;
 import dev.vacant.kernel.vacant.Payloads;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -59,6 +61,7 @@ public class Task {
     private LogbookChain chain;
     private TaskSpec spec;
     private TaskState state;
+    private String rejection;
     private int attempt;
     private Instant leaseUntil;
     private long costMicros;
@@ -68,16 +71,37 @@ public class Task {
     protected Task() {
     }
 
-    /** Records a submission with the gate's decision (see {@link SubmitTaskCommand}). */
-    @CommandHandler
-    public Task(SubmitTaskCommand command, TaskContext ctx) {
-        TaskState initial = command.rejection() != null ? TaskState.REJECTED
-                : command.blocked() ? TaskState.BLOCKED : TaskState.QUEUED;
-        TaskPayloads.Submitted payload = new TaskPayloads.Submitted(command.spec(), initial, command.rejection(),
+    /**
+     * A submitted task in the state the gate decided: REJECTED with {@code rejection} (a reason code), else
+     * BLOCKED when {@code blocked}, else QUEUED (see {@link TaskCommandHandlers}).
+     */
+    Task(String taskId, String submitter, TaskSpec spec, String rejection, boolean blocked, TaskContext ctx) {
+        TaskState initial = rejection != null ? TaskState.REJECTED : blocked ? TaskState.BLOCKED : TaskState.QUEUED;
+        TaskPayloads.Submitted payload = new TaskPayloads.Submitted(spec, submitter, initial, rejection,
                 ctx.requeues().maxAttempts());
-        LogbookEntry entry = LogbookChain.empty(command.taskId()).append(TaskLogbookKind.SUBMITTED.name(), ctx.now(),
+        LogbookEntry entry = LogbookChain.empty(taskId).append(TaskLogbookKind.SUBMITTED.name(), ctx.now(),
                 Payloads.toJson(payload), ctx.node().signer());
         apply(new TaskSubmittedEvent(entry));
+    }
+
+    /** The ids this task depends on. */
+    List<String> dependencies() {
+        return spec.dependsOn();
+    }
+
+    /** Queues the BLOCKED task: every dependency is APPROVED. */
+    TaskCommandResult unblock(TaskContext ctx) {
+        TaskState next = TaskTransitionTable.apply(state, TaskLifecycleEvent.DEPENDENCIES_APPROVED);
+        append(TaskLogbookKind.UNBLOCKED, new TaskPayloads.Unblocked(next), ctx, TaskUnblockedEvent::new);
+        return result();
+    }
+
+    /** Fails the BLOCKED task: {@code dependency} failed. */
+    TaskCommandResult failDependency(String dependency, TaskContext ctx) {
+        TaskState next = TaskTransitionTable.apply(state, TaskLifecycleEvent.DEPENDENCY_FAILED);
+        append(TaskLogbookKind.DEPENDENCY_FAILED, new TaskPayloads.DependencyFailed(dependency, next), ctx,
+                TaskDependencyFailedEvent::new);
+        return result();
     }
 
     @CommandHandler
@@ -163,8 +187,13 @@ public class Task {
                 : ctx.node().signer();
     }
 
-    private TaskCommandResult result() {
-        return new TaskCommandResult(id, state, attempt, chain.nextSeq() - 1, chain.headHash());
+    /** The state in force. */
+    TaskState state() {
+        return state;
+    }
+
+    TaskCommandResult result() {
+        return new TaskCommandResult(id, state, attempt, chain.nextSeq() - 1, chain.headHash(), rejection);
     }
 
     @EventSourcingHandler
@@ -174,7 +203,9 @@ public class Task {
         var payload = entry.body().payload();
         if (event instanceof TaskSubmittedEvent) {
             id = event.taskId();
-            spec = Payloads.read(payload, TaskPayloads.Submitted.class).spec();
+            TaskPayloads.Submitted submitted = Payloads.read(payload, TaskPayloads.Submitted.class);
+            spec = submitted.spec();
+            rejection = submitted.reason();
             attempt = 1;
         } else if (event instanceof TaskTakenEvent) {
             leaseUntil = Timestamps.parse(payload.get("lease_until").asText());

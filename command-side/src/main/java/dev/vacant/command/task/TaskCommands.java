@@ -1,8 +1,10 @@
 package dev.vacant.command.task;
 
+import dev.vacant.kernel.auth.Actor;
 import dev.vacant.kernel.task.ReviewVerdict;
 import dev.vacant.kernel.task.TaskSpec;
 import java.time.Duration;
+import org.axonframework.commandhandling.RoutingKey;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** The commands of a task's life. */
@@ -12,11 +14,17 @@ public final class TaskCommands {
     }
 
     /**
-     * Records a submitted task with the preflight gate's decision: REJECTED with {@code rejection} (a reason
-     * code) when the gate refused it, else BLOCKED while {@code blocked} (dependencies not all APPROVED), else QUEUED.
+     * Submits a task (controller or operator): the preflight gate decides, under the task loop's control mode,
+     * whether it is REJECTED (with the reason code), BLOCKED (dependencies not all APPROVED) or QUEUED.
      */
-    public record SubmitTaskCommand(@TargetAggregateIdentifier String taskId, TaskSpec spec, String rejection,
-                                    boolean blocked) {
+    public record SubmitTaskCommand(@RoutingKey String taskId, Actor actor, TaskSpec spec) {
+    }
+
+    /**
+     * Re-checks a BLOCKED task's dependencies: all APPROVED queues it, a FAILED or REJECTED one fails it, otherwise
+     * (or when the task is not BLOCKED) nothing changes.
+     */
+    public record ResolveDependenciesCommand(@RoutingKey String taskId) {
     }
 
     /** A worker takes a QUEUED task for {@code lease}. */

@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vacant.command.task.TaskCommands.ExpireTaskLeaseCommand;
 import dev.vacant.command.task.TaskCommands.RecordTaskResultCommand;
+import dev.vacant.command.task.TaskCommands.ResolveDependenciesCommand;
 import dev.vacant.command.task.TaskCommands.ReviewTaskCommand;
 import dev.vacant.command.task.TaskCommands.SubmitTaskCommand;
 import dev.vacant.command.task.TaskCommands.TakeTaskCommand;
+import dev.vacant.command.task.TaskControl.ChangeControlModeCommand;
+import dev.vacant.kernel.auth.Actor;
+import dev.vacant.kernel.auth.Role;
 import dev.vacant.kernel.crypto.Ed25519;
 import dev.vacant.kernel.custody.InMemoryKeyCustody;
 import dev.vacant.kernel.custody.KeyPairNodeKey;
@@ -16,7 +20,11 @@ import dev.vacant.kernel.error.VacantException;
 import dev.vacant.kernel.logbook.ChainVerifier;
 import dev.vacant.kernel.logbook.LogbookEntry;
 import dev.vacant.kernel.logbook.VerificationFailureReason;
+import dev.vacant.kernel.task.ControlChangedEvent;
+import dev.vacant.kernel.task.ControlMode;
+import dev.vacant.kernel.task.GateSettings;
 import dev.vacant.kernel.task.Intensity;
+import dev.vacant.kernel.task.PreflightGate;
 import dev.vacant.kernel.task.RequeueBound;
 import dev.vacant.kernel.task.ReviewVerdict;
 import dev.vacant.kernel.task.TaskEvent;
@@ -29,6 +37,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.DefaultConfigurer;
@@ -36,20 +45,30 @@ import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageE
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The Task aggregate through a real Axon configuration: signed chains, leases, idempotent results, reviews, rewards. */
+/**
+ * The Task and TaskControl aggregates and submission through a real Axon configuration: the gate and HALT, signed
+ * chains, leases, idempotent results, reviews, rewards.
+ */
 class TaskBehaviourTest {
 
     private static final Duration LEASE = Duration.ofSeconds(30);
+    private static final Actor ALICE = new Actor("alice", Role.CONTROLLER);
+    private static final Actor OPERATOR = new Actor("ops", Role.OPERATOR);
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-05-01T10:00:00Z"));
     private final InMemoryKeyCustody custody = new InMemoryKeyCustody();
     private final KeyPairNodeKey node = new KeyPairNodeKey(Ed25519.generate(new SecureRandom()));
     private final String assignee = custody.create().value();
-    private final TaskContext ctx = new TaskContext(node, custody, clock, new RequeueBound(2));
+    private final PreflightGate gate = new PreflightGate(new GateSettings(Set.of("gpt-x"), 10_000_000, 1_024, true,
+            Set.of("wc")));
+    private final TaskContext ctx = new TaskContext(node, custody, clock, new RequeueBound(2), gate);
     private final Configuration axon = DefaultConfigurer.defaultConfiguration()
             .configureEmbeddedEventStore(c -> new InMemoryEventStorageEngine())
             .registerComponent(TaskContext.class, c -> ctx)
             .configureAggregate(Task.class)
+            .configureAggregate(TaskControl.class)
+            .registerCommandHandler(c -> new TaskCommandHandlers(c.repository(Task.class),
+                    c.repository(TaskControl.class), c.eventStore(), ctx))
             .buildConfiguration();
 
     {
@@ -63,7 +82,7 @@ class TaskBehaviourTest {
 
     @Test
     void approvedTask_isSignedByTheNodeForDecisions_andByTheAssigneeForItsWork_andRewardsItOnce() {
-        String id = submit(spec(assignee, 5_000_000), null, false);
+        String id = submit(spec(assignee, 5_000_000));
         send(new TakeTaskCommand(id, "worker-1", LEASE));
         send(new RecordTaskResultCommand(id, 1, "done", 1_250_000, 10, 20));
         TaskCommandResult approved = send(new ReviewTaskCommand(id, 1, ReviewVerdict.APPROVED, "ok"));
@@ -83,7 +102,7 @@ class TaskBehaviourTest {
 
     @Test
     void tamperedTaskEntry_isReportedByTheVerifier() {
-        String id = submit(spec(assignee, 5_000_000), null, false);
+        String id = submit(spec(assignee, 5_000_000));
         send(new TakeTaskCommand(id, "worker-1", LEASE));
         LogbookEntry taken = chain(id).get(1);
         taken.body().payload().put("worker", "someone-else");
@@ -93,18 +112,88 @@ class TaskBehaviourTest {
     }
 
     @Test
-    void submission_isRejectedWithTheGateReason_orBlocked_orQueued() {
-        assertThat(state(submit(spec(assignee, 5_000_000), "MODEL_NOT_ALLOWED", false))).isEqualTo(TaskState.REJECTED);
-        assertThat(state(submit(spec(assignee, 5_000_000), null, true))).isEqualTo(TaskState.BLOCKED);
-        String queued = submit(spec(assignee, 5_000_000), null, false);
+    void submission_isRejectedWithTheGateReason_orBlockedOnAPendingDependency_orQueued() {
+        String rejected = submit(new TaskSpec("hi", TaskMode.LLM, null, "gpt-y", 0, 1, Intensity.LOW, null, false,
+                false, null, null));
+        assertThat(state(rejected)).isEqualTo(TaskState.REJECTED);
+        assertThat(chain(rejected).get(0).body().payload().get("reason").asText()).isEqualTo("MODEL_NOT_ALLOWED");
+        String queued = submit(spec(assignee, 5_000_000));
         assertThat(state(queued)).isEqualTo(TaskState.QUEUED);
         assertThat(chain(queued).get(0).body().payload().get("spec").get("max_budget_micros").asLong())
                 .isEqualTo(5_000_000);
+        assertThat(chain(queued).get(0).body().payload().get("submitter").asText()).isEqualTo("alice");
+        String blocked = submit(new TaskSpec("next", TaskMode.LLM, null, "gpt-x", 0, 1, Intensity.LOW, List.of(queued),
+                false, false, null, null));
+        assertThat(state(blocked)).isEqualTo(TaskState.BLOCKED);
+    }
+
+    @Test
+    void blockedTask_waitsUntilEveryDependencyIsApproved_thenIsQueued() {
+        String first = approved(submit(spec(assignee, 5_000_000)));
+        String second = submit(spec(assignee, 5_000_000));
+        String dependant = submit(dependingOn(first, second));
+
+        assertThat(send(new ResolveDependenciesCommand(dependant)).state()).isEqualTo(TaskState.BLOCKED);
+        approved(second);
+        assertThat(send(new ResolveDependenciesCommand(dependant)).state()).isEqualTo(TaskState.QUEUED);
+        assertThat(send(new ResolveDependenciesCommand(dependant)).state()).isEqualTo(TaskState.QUEUED);
+
+        assertThat(kinds(dependant)).containsExactly("SUBMITTED", "UNBLOCKED");
+        assertThat(chain(dependant).get(1).body().signer()).isEqualTo(node.signer().signerId());
+    }
+
+    @Test
+    void blockedTask_failsWithItsFailedDependency_namingIt() {
+        String failing = submit(spec(assignee, 1_000_000));
+        String dependant = submit(dependingOn(failing));
+        send(new TakeTaskCommand(failing, "w", LEASE));
+        send(new RecordTaskResultCommand(failing, 1, "costly", 2_000_000, 1, 1));
+
+        assertThat(send(new ResolveDependenciesCommand(dependant)).state()).isEqualTo(TaskState.FAILED);
+        LogbookEntry failed = chain(dependant).get(1);
+        assertThat(failed.kind()).isEqualTo("DEPENDENCY_FAILED");
+        assertThat(failed.body().payload().get("dependency").asText()).isEqualTo(failing);
+    }
+
+    @Test
+    void submission_dependingOnAnUnknownTaskOrItself_isRefused_andWritesNothing() {
+        String id = TaskId.of(UUID.randomUUID()).value();
+        String unknown = TaskId.of(UUID.randomUUID()).value();
+        for (String dependency : List.of(unknown, id)) {
+            TaskSpec spec = new TaskSpec("x", TaskMode.LLM, null, "gpt-x", 0, 1, Intensity.LOW, List.of(dependency),
+                    false, false, null, null);
+            assertThatThrownBy(() -> send(new SubmitTaskCommand(id, ALICE, spec)))
+                    .isInstanceOfSatisfying(VacantException.class, e -> assertThat(e.code())
+                            .isIn(ErrorCode.NOT_FOUND, ErrorCode.VALIDATION_FAILED));
+        }
+        assertThat(axon.eventStore().readEvents(id).asStream()).isEmpty();
+    }
+
+    @Test
+    void halt_rejectsNewTasksWithHalted_pauseStillAccepts_resumeRestores_andOnlyAnOperatorSwitches() {
+        assertThatThrownBy(() -> control(ALICE, ControlMode.HALTED))
+                .isInstanceOfSatisfying(VacantException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.FORBIDDEN));
+
+        assertThat(control(OPERATOR, ControlMode.HALTED))
+                .isEqualTo(ControlMode.HALTED);
+        String halted = submit(spec(assignee, 5_000_000));
+        assertThat(chain(halted).get(0).body().payload().get("reason").asText()).isEqualTo("HALTED");
+        control(OPERATOR, ControlMode.PAUSED);
+        assertThat(state(submit(spec(assignee, 5_000_000)))).isEqualTo(TaskState.QUEUED);
+        control(OPERATOR, ControlMode.RUNNING);
+        control(OPERATOR, ControlMode.RUNNING);
+
+        List<LogbookEntry> control = axon.eventStore().readEvents(TaskControl.ID).asStream()
+                .map(m -> ((ControlChangedEvent) m.getPayload()).entry()).toList();
+        assertThat(control).extracting(LogbookEntry::kind).containsExactly("HALT", "PAUSE", "RESUME");
+        assertThat(control.get(0).body().payload().get("operator").asText()).isEqualTo("ops");
+        assertThat(ChainVerifier.verify(TaskControl.ID, control)).isEmpty();
     }
 
     @Test
     void rejectedTask_cannotBeTaken_andNothingIsWritten() {
-        String id = submit(spec(assignee, 5_000_000), "HALTED", false);
+        control(OPERATOR, ControlMode.HALTED);
+        String id = submit(spec(assignee, 5_000_000));
 
         assertThatThrownBy(() -> send(new TakeTaskCommand(id, "worker-1", LEASE)))
                 .isInstanceOfSatisfying(VacantException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_TRANSITION));
@@ -113,7 +202,7 @@ class TaskBehaviourTest {
 
     @Test
     void lapsedLease_queuesTheTaskAgain_andOnlyTheFirstResultOfTheAttemptIsRecorded() {
-        String id = submit(spec(assignee, 5_000_000), null, false);
+        String id = submit(spec(assignee, 5_000_000));
         send(new TakeTaskCommand(id, "worker-dead", LEASE));
         clock.advance(Duration.ofSeconds(29));
         assertThat(send(new ExpireTaskLeaseCommand(id, 1)).state()).isEqualTo(TaskState.IN_PROGRESS);
@@ -131,7 +220,7 @@ class TaskBehaviourTest {
 
     @Test
     void requeue_queuesTheNextAttempt_untilTheBoundFailsTheTask() {
-        String id = submit(spec(assignee, 5_000_000), null, false);
+        String id = submit(spec(assignee, 5_000_000));
         send(new TakeTaskCommand(id, "w", LEASE));
         send(new RecordTaskResultCommand(id, 1, "meh", 100, 1, 1));
         TaskCommandResult requeued = send(new ReviewTaskCommand(id, 1, ReviewVerdict.REQUEUED, "too short"));
@@ -151,7 +240,7 @@ class TaskBehaviourTest {
 
     @Test
     void resultOverTheMaxBudget_failsTheTask_withBudgetExceeded_andRewardsNobody() {
-        String id = submit(spec(assignee, 1_000_000), null, false);
+        String id = submit(spec(assignee, 1_000_000));
         send(new TakeTaskCommand(id, "w", LEASE));
 
         TaskCommandResult failed = send(new RecordTaskResultCommand(id, 1, "costly", 1_000_001, 1, 1));
@@ -165,7 +254,7 @@ class TaskBehaviourTest {
 
     @Test
     void resultOfAnotherAttempt_isAConflict() {
-        String id = submit(spec(assignee, 1_000_000), null, false);
+        String id = submit(spec(assignee, 1_000_000));
         send(new TakeTaskCommand(id, "w", LEASE));
 
         assertThatThrownBy(() -> send(new RecordTaskResultCommand(id, 2, "x", 1, 1, 1)))
@@ -173,19 +262,36 @@ class TaskBehaviourTest {
         assertThat(kinds(id)).containsExactly("SUBMITTED", "TAKEN");
     }
 
+    private static TaskSpec dependingOn(String... dependencies) {
+        return new TaskSpec("then this", TaskMode.LLM, null, "gpt-x", 0, 1, Intensity.LOW, List.of(dependencies), false,
+                false, null, null);
+    }
+
+    /** Runs {@code id} through one approved attempt. */
+    private String approved(String id) {
+        send(new TakeTaskCommand(id, "w", LEASE));
+        send(new RecordTaskResultCommand(id, 1, "done", 1, 1, 1));
+        send(new ReviewTaskCommand(id, 1, ReviewVerdict.APPROVED, "ok"));
+        return id;
+    }
+
     private static TaskSpec spec(String assignee, long maxBudget) {
         return new TaskSpec("Summarise the note", TaskMode.LLM, null, "gpt-x", 1_000_000, maxBudget, Intensity.LOW,
                 null, false, false, null, assignee);
     }
 
-    private String submit(TaskSpec spec, String rejection, boolean blocked) {
+    private String submit(TaskSpec spec) {
         String id = TaskId.of(UUID.randomUUID()).value();
-        axon.commandGateway().sendAndWait(new SubmitTaskCommand(id, spec, rejection, blocked));
+        send(new SubmitTaskCommand(id, ALICE, spec));
         return id;
     }
 
     private TaskCommandResult send(Object command) {
         return axon.commandGateway().sendAndWait(command);
+    }
+
+    private ControlMode control(Actor actor, ControlMode mode) {
+        return axon.commandGateway().sendAndWait(new ChangeControlModeCommand(TaskControl.ID, actor, mode));
     }
 
     private TaskState state(String id) {

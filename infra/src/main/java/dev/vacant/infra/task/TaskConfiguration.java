@@ -1,18 +1,24 @@
 package dev.vacant.infra.task;
 
+import dev.vacant.command.task.Task;
+import dev.vacant.command.task.TaskCommandHandlers;
 import dev.vacant.command.task.TaskContext;
+import dev.vacant.command.task.TaskControl;
 import dev.vacant.kernel.crypto.Ed25519;
 import dev.vacant.kernel.custody.KeyCustody;
 import dev.vacant.kernel.custody.KeyPairNodeKey;
 import dev.vacant.kernel.custody.NodeKey;
+import dev.vacant.kernel.task.PreflightGate;
 import dev.vacant.kernel.task.RequeueBound;
 import java.security.SecureRandom;
 import java.time.Clock;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.modelling.command.Repository;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Wires the Task command side: the node key, custody for assignees, the clock and the requeue bound. */
+/** Wires the Task command side: the node key, custody for assignees, the clock, the requeue bound, the gate, submission. */
 @Configuration(proxyBeanMethods = false)
 public class TaskConfiguration {
 
@@ -29,6 +35,13 @@ public class TaskConfiguration {
 
     @Bean
     TaskContext taskContext(NodeKey node, KeyCustody custody, Clock clock, TaskProperties properties) {
-        return new TaskContext(node, custody, clock, new RequeueBound(properties.maxAttempts()));
+        return new TaskContext(node, custody, clock, new RequeueBound(properties.maxAttempts()),
+                new PreflightGate(properties.gate()));
+    }
+
+    @Bean
+    TaskCommandHandlers taskCommandHandlers(Repository<Task> taskRepository, Repository<TaskControl> taskControlRepository,
+                                            EventStore eventStore, TaskContext ctx) {
+        return new TaskCommandHandlers(taskRepository, taskControlRepository, eventStore, ctx);
     }
 }

@@ -1,9 +1,26 @@
 package dev.vacant.infra.task;
 
+import dev.vacant.kernel.task.GateSettings;
+import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
-/** Task loop settings under {@code vacant.tasks} ({@code docs/tasks.md}): the attempts a task may take. */
+/**
+ * Task loop settings under {@code vacant.tasks} ({@code docs/tasks.md}): the attempts a task may take and the
+ * preflight gate's whitelist, per-task budget cap (micro-units), prompt limit (UTF-8 bytes), local mode switch
+ * and command allowlist. Secure by default: no model and no command is allowed until configured.
+ */
 @ConfigurationProperties("vacant.tasks")
-public record TaskProperties(@DefaultValue("3") int maxAttempts) {
+public record TaskProperties(
+        @DefaultValue("3") int maxAttempts,
+        @DefaultValue("") Set<String> allowedModels,
+        @DefaultValue("10000000") long perTaskCapMicros,
+        @DefaultValue("65536") int maxPromptBytes,
+        @DefaultValue("false") boolean localEnabled,
+        @DefaultValue("") Set<String> allowedCommands) {
+
+    /** The gate these settings describe. */
+    public GateSettings gate() {
+        return new GateSettings(allowedModels, perTaskCapMicros, maxPromptBytes, localEnabled, allowedCommands);
+    }
 }

@@ -4,7 +4,7 @@ import dev.vacant.kernel.crypto.Base64Url;
 import dev.vacant.kernel.crypto.Blake2b;
 import dev.vacant.kernel.crypto.Ed25519;
 import dev.vacant.kernel.id.SignerIds;
-import dev.vacant.kernel.task.TaskId;
+import dev.vacant.kernel.id.VacantId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -77,11 +77,13 @@ public final class ChainVerifier {
     }
 
     /**
-     * Whether {@code signer} may write this chain: a vacant's chain only by the vacant itself; a task's chain
-     * ({@code task_...}) by the node or the acting vacant, as {@code tasks.md} assigns its kinds.
+     * Whether {@code signer} may write this chain: a vacant's chain ({@code vac_...}) only by the vacant itself;
+     * another aggregate's chain (a task's {@code task_...}, the task loop's {@code control}) by the node or the
+     * acting vacant, as {@code tasks.md} assigns its kinds.
      */
     private boolean mayWrite(String signer) {
-        return vacant.equals(signer) || (TaskId.isTaskChain(vacant) && SignerIds.publicKeyOf(signer).isPresent());
+        return vacant.equals(signer)
+                || (!vacant.startsWith(VacantId.PREFIX) && SignerIds.publicKeyOf(signer).isPresent());
     }
 
     private static Optional<byte[]> decodeSignature(String sig) {

@@ -3,7 +3,8 @@ package dev.vacant.kernel.task;
 import dev.vacant.kernel.logbook.LogbookEntry;
 
 /** Marker of the Task aggregate's events: each carries one signed entry of the task's chain holding all its data. */
-public sealed interface TaskEvent permits TaskEvents.TaskSubmittedEvent, TaskEvents.TaskTakenEvent,
+public sealed interface TaskEvent permits TaskEvents.TaskSubmittedEvent, TaskEvents.TaskUnblockedEvent,
+        TaskEvents.TaskDependencyFailedEvent, TaskEvents.TaskTakenEvent,
         TaskEvents.TaskLeaseExpiredEvent, TaskEvents.TaskExecutedEvent, TaskEvents.TaskExecutionFailedEvent, TaskEvents.TaskReviewedEvent,
         TaskEvents.TaskRetriedEvent, TaskEvents.RewardGrantedEvent {
 

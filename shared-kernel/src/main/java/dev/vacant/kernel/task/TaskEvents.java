@@ -12,6 +12,14 @@ public final class TaskEvents {
     public record TaskSubmittedEvent(LogbookEntry entry) implements TaskEvent {
     }
 
+    /** Every dependency of the BLOCKED task is APPROVED (UNBLOCKED). */
+    public record TaskUnblockedEvent(LogbookEntry entry) implements TaskEvent {
+    }
+
+    /** A dependency of the BLOCKED task failed, and so does the task (DEPENDENCY_FAILED). */
+    public record TaskDependencyFailedEvent(LogbookEntry entry) implements TaskEvent {
+    }
+
     /** A worker took the task under a lease (TAKEN). */
     public record TaskTakenEvent(LogbookEntry entry) implements TaskEvent {
     }

@@ -23,11 +23,6 @@ public record TaskId(String value) {
         return new TaskId(value);
     }
 
-    /** Whether {@code chain} names a task's chain rather than a vacant's. */
-    public static boolean isTaskChain(String chain) {
-        return chain != null && chain.startsWith(PREFIX);
-    }
-
     @Override
     public String toString() {
         return value;

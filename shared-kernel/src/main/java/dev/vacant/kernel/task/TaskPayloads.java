@@ -10,10 +10,20 @@ public final class TaskPayloads {
     private TaskPayloads() {
     }
 
-    /** SUBMITTED (node): the spec, the gate's decision and, when REJECTED, its reason code. */
+    /** SUBMITTED (node): the spec, who submitted it, the gate's decision and, when REJECTED, its reason code. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Submitted(TaskSpec spec, TaskState state, String reason, int maxAttempts) {
+    public record Submitted(TaskSpec spec, String submitter, TaskState state, String reason, int maxAttempts) {
+    }
+
+    /** UNBLOCKED (node): every dependency is APPROVED. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Unblocked(TaskState state) {
+    }
+
+    /** DEPENDENCY_FAILED (node): the dependency that FAILED (or was REJECTED). */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record DependencyFailed(String dependency, TaskState state) {
     }
 
     /** TAKEN (node): the worker, the attempt and the lease's end (RFC 3339). */
