@@ -15,6 +15,9 @@ create table task_view (
     cost_micros       bigint                   not null,
     reason            text,
     output            text,
+    tool_route        varchar(8),
+    tool_name         varchar(64),
+    tool_confidence_milli integer,
     seq               bigint                   not null,
     updated_at        timestamp with time zone not null
 );

@@ -19,6 +19,7 @@ import org.springframework.test.context.ActiveProfiles;
         "vacant.timers.polling=false",
         "vacant.custody.kek=" + TestProperties.KEK,
         "vacant.tasks.allowed-models=test-model",
+        "vacant.tasks.spending-limit-micros=30000000",
         // every context is a deployment of its own: contexts share the database, and each keeps its own waiters
         "vacant.lanes.deployment=test-${random.uuid}"})
 @AutoConfigureMockMvc

@@ -30,11 +30,13 @@ import dev.vacant.kernel.task.TaskEvents.TaskTakenEvent;
 import dev.vacant.kernel.task.TaskEvents.TaskUnblockedEvent;
 import dev.vacant.kernel.task.TaskLifecycleEvent;
 import dev.vacant.kernel.task.TaskLogbookKind;
+import dev.vacant.kernel.task.TaskMode;
 import dev.vacant.kernel.task.TaskPayloads;
 import dev.vacant.kernel.task.TaskSigner;
 import dev.vacant.kernel.task.TaskSpec;
 import dev.vacant.kernel.task.TaskState;
 import dev.vacant.kernel.task.TaskTransitionTable;
+import dev.vacant.kernel.task.skill.ToolRoute;
 import dev.vacant.kernel.vacant.Payloads;
 import java.time.Instant;
 import java.util.HashSet;
@@ -77,7 +79,9 @@ public class Task {
      */
     Task(String taskId, String submitter, TaskSpec spec, String rejection, boolean blocked, TaskContext ctx) {
         TaskState initial = rejection != null ? TaskState.REJECTED : blocked ? TaskState.BLOCKED : TaskState.QUEUED;
-        TaskPayloads.Submitted payload = new TaskPayloads.Submitted(spec, submitter, initial, rejection,
+        ToolRoute route = rejection != null ? null
+                : spec.mode() == TaskMode.LOCAL ? ToolRoute.LOCAL : ctx.skills().route(spec.prompt());
+        TaskPayloads.Submitted payload = new TaskPayloads.Submitted(spec, submitter, initial, rejection, route,
                 ctx.requeues().maxAttempts());
         LogbookEntry entry = LogbookChain.empty(taskId).append(TaskLogbookKind.SUBMITTED.name(), ctx.now(),
                 Payloads.toJson(payload), ctx.node().signer());

@@ -24,13 +24,15 @@ public class TaskCommandHandlers {
     private final Repository<Task> tasks;
     private final Repository<TaskControl> control;
     private final EventStore store;
+    private final CommittedBudgets budgets;
     private final TaskContext ctx;
 
     public TaskCommandHandlers(Repository<Task> tasks, Repository<TaskControl> control, EventStore store,
-                               TaskContext ctx) {
+                               CommittedBudgets budgets, TaskContext ctx) {
         this.tasks = tasks;
         this.control = control;
         this.store = store;
+        this.budgets = budgets;
         this.ctx = ctx;
     }
 
@@ -38,8 +40,11 @@ public class TaskCommandHandlers {
     public TaskCommandResult handle(SubmitTaskCommand command) throws Exception {
         TaskSpec spec = command.spec();
         boolean blocked = dependenciesPending(command.taskId(), spec);
-        String rejection = ctx.gate().rejection(spec, mode()).map(Enum::name).orElse(null);
-        return tasks.newInstance(() -> new Task(command.taskId(), command.actor().principal(), spec, rejection,
+        String submitter = command.actor().principal();
+        String rejection = ctx.gate().rejection(spec, mode())
+                .or(() -> ctx.spendingLimit().refusal(budgets.committedMicros(submitter), spec.maxBudgetMicros()))
+                .map(Enum::name).orElse(null);
+        return tasks.newInstance(() -> new Task(command.taskId(), submitter, spec, rejection,
                 blocked, ctx)).invoke(Task::result);
     }
 

@@ -31,12 +31,17 @@ import dev.vacant.kernel.task.TaskEvent;
 import dev.vacant.kernel.task.TaskId;
 import dev.vacant.kernel.task.TaskMode;
 import dev.vacant.kernel.task.TaskSpec;
+import dev.vacant.kernel.task.SpendingLimit;
 import dev.vacant.kernel.task.TaskState;
+import dev.vacant.kernel.task.skill.BuiltInSkills;
+import dev.vacant.kernel.task.skill.SkillRegistry;
 import dev.vacant.kernel.time.MutableClock;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.axonframework.config.Configuration;
@@ -61,14 +66,17 @@ class TaskBehaviourTest {
     private final String assignee = custody.create().value();
     private final PreflightGate gate = new PreflightGate(new GateSettings(Set.of("gpt-x"), 10_000_000, 1_024, true,
             Set.of("wc")));
-    private final TaskContext ctx = new TaskContext(node, custody, clock, new RequeueBound(2), gate);
+    private final TaskContext ctx = new TaskContext(node, custody, clock, new RequeueBound(2), gate,
+            new SpendingLimit(20_000_000), new SkillRegistry(BuiltInSkills.all(), 1000));
+    private final Map<String, Long> committed = new HashMap<>();
     private final Configuration axon = DefaultConfigurer.defaultConfiguration()
             .configureEmbeddedEventStore(c -> new InMemoryEventStorageEngine())
             .registerComponent(TaskContext.class, c -> ctx)
             .configureAggregate(Task.class)
             .configureAggregate(TaskControl.class)
             .registerCommandHandler(c -> new TaskCommandHandlers(c.repository(Task.class),
-                    c.repository(TaskControl.class), c.eventStore(), ctx))
+                    c.repository(TaskControl.class), c.eventStore(),
+                    submitter -> committed.getOrDefault(submitter, 0L), ctx))
             .buildConfiguration();
 
     {
@@ -153,6 +161,31 @@ class TaskBehaviourTest {
         LogbookEntry failed = chain(dependant).get(1);
         assertThat(failed.kind()).isEqualTo("DEPENDENCY_FAILED");
         assertThat(failed.body().payload().get("dependency").asText()).isEqualTo(failing);
+    }
+
+    @Test
+    void submission_recordsTheToolFirstRoute_aSkillAboveTheThreshold_elseTheLlm_andLocalForCommands() {
+        String tool = submit(new TaskSpec("Validate this JSON: {\"a\": 1}", TaskMode.LLM, null, "gpt-x", 0, 1,
+                Intensity.LOW, null, false, false, null, null));
+        String llm = submit(spec(assignee, 5_000_000));
+        String local = submit(new TaskSpec("count", TaskMode.LOCAL, List.of("wc", "-w"), null, 0, 1, Intensity.LOW,
+                null, false, false, null, null));
+
+        assertThat(chain(tool).get(0).body().payload().get("route").toString())
+                .isEqualTo("{\"tool_route\":\"tool\",\"tool_name\":\"json.validate\",\"tool_confidence_milli\":1000}");
+        assertThat(chain(llm).get(0).body().payload().get("route").toString()).isEqualTo("{\"tool_route\":\"llm\"}");
+        assertThat(chain(local).get(0).body().payload().get("route").toString()).isEqualTo("{\"tool_route\":\"local\"}");
+    }
+
+    @Test
+    void submission_pastTheControllersSpendingLimit_isRejectedWithBudgetExceeded() {
+        committed.put("alice", 15_000_000L);
+        assertThat(state(submit(spec(assignee, 5_000_000)))).isEqualTo(TaskState.QUEUED);
+
+        String over = submit(spec(assignee, 5_000_001));
+
+        assertThat(state(over)).isEqualTo(TaskState.REJECTED);
+        assertThat(chain(over).get(0).body().payload().get("reason").asText()).isEqualTo("BUDGET_EXCEEDED");
     }
 
     @Test

@@ -10,6 +10,9 @@ import dev.vacant.kernel.custody.KeyPairNodeKey;
 import dev.vacant.kernel.custody.NodeKey;
 import dev.vacant.kernel.task.PreflightGate;
 import dev.vacant.kernel.task.RequeueBound;
+import dev.vacant.kernel.task.SpendingLimit;
+import dev.vacant.kernel.task.skill.BuiltInSkills;
+import dev.vacant.kernel.task.skill.SkillRegistry;
 import java.security.SecureRandom;
 import java.time.Clock;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -17,6 +20,7 @@ import org.axonframework.modelling.command.Repository;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Wires the Task command side: the node key, custody for assignees, the clock, the requeue bound, the gate, submission. */
 @Configuration(proxyBeanMethods = false)
@@ -36,12 +40,14 @@ public class TaskConfiguration {
     @Bean
     TaskContext taskContext(NodeKey node, KeyCustody custody, Clock clock, TaskProperties properties) {
         return new TaskContext(node, custody, clock, new RequeueBound(properties.maxAttempts()),
-                new PreflightGate(properties.gate()));
+                new PreflightGate(properties.gate()), new SpendingLimit(properties.spendingLimitMicros()),
+                new SkillRegistry(BuiltInSkills.all(), properties.routingThresholdMilli()));
     }
 
     @Bean
     TaskCommandHandlers taskCommandHandlers(Repository<Task> taskRepository, Repository<TaskControl> taskControlRepository,
-                                            EventStore eventStore, TaskContext ctx) {
-        return new TaskCommandHandlers(taskRepository, taskControlRepository, eventStore, ctx);
+                                            EventStore eventStore, JdbcTemplate jdbc, TaskContext ctx) {
+        return new TaskCommandHandlers(taskRepository, taskControlRepository, eventStore,
+                new JdbcCommittedBudgets(jdbc), ctx);
     }
 }

@@ -8,7 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Task loop settings under {@code vacant.tasks} ({@code docs/tasks.md}): the attempts a task may take and the
  * preflight gate's whitelist, per-task budget cap (micro-units), prompt limit (UTF-8 bytes), local mode switch
- * and command allowlist. Secure by default: no model and no command is allowed until configured.
+ * and command allowlist, the confidence (thousandths) a skill needs to take a prompt from the LLM, and each controller's spending limit
+ * (micro-units, 0 for none). Secure by default: no model and no command is allowed until configured.
  */
 @ConfigurationProperties("vacant.tasks")
 public record TaskProperties(
@@ -17,7 +18,9 @@ public record TaskProperties(
         @DefaultValue("10000000") long perTaskCapMicros,
         @DefaultValue("65536") int maxPromptBytes,
         @DefaultValue("false") boolean localEnabled,
-        @DefaultValue("") Set<String> allowedCommands) {
+        @DefaultValue("") Set<String> allowedCommands,
+        @DefaultValue("1000") int routingThresholdMilli,
+        @DefaultValue("0") long spendingLimitMicros) {
 
     /** The gate these settings describe. */
     public GateSettings gate() {

@@ -3,10 +3,12 @@ package dev.vacant.infra.task;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vacant.infra.support.ApiClient;
+import dev.vacant.infra.support.Polling;
 import dev.vacant.infra.vacant.VacantApiTestBase;
 import dev.vacant.kernel.logbook.ChainVerifier;
 import dev.vacant.kernel.logbook.LogbookEntry;
 import dev.vacant.kernel.task.TaskEvent;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,6 +91,22 @@ class TaskApiTest extends VacantApiTestBase {
         assertThat(api.post("/api/v1/tasks", aliceToken, task("test-model", 0, 1)).text("state")).isEqualTo("QUEUED");
         assertThat(api.post("/api/v1/control/resume", operator, null).text("mode")).isEqualTo("RUNNING");
         assertThat(api.post("/api/v1/tasks", aliceToken, task("test-model", 0, 1)).status()).isEqualTo(201);
+    }
+
+    @Test
+    void controllerPastItsSpendingLimit_isRefusedWithBudgetExceeded_whileOthersStillSubmit() {
+        String last = null;
+        for (int i = 0; i < 3; i++) {
+            last = api.post("/api/v1/tasks", aliceToken, task("test-model", 0, 10_000_000)).text("id");
+        }
+        String projected = last;
+        Polling.awaitUntil("the third task is projected", Duration.ofSeconds(30),
+                () -> api.get("/api/v1/tasks/" + projected, aliceToken).status() == 200);
+
+        ApiClient.Response over = api.post("/api/v1/tasks", aliceToken, task("test-model", 0, 1));
+        assertThat(over.status()).isEqualTo(422);
+        assertThat(over.code()).isEqualTo("BUDGET_EXCEEDED");
+        assertThat(api.post("/api/v1/tasks", bobToken, task("test-model", 0, 1)).status()).isEqualTo(201);
     }
 
     @Test

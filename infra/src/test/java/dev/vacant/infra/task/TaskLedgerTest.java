@@ -64,6 +64,9 @@ class TaskLedgerTest extends VacantApiTestBase {
         assertThat(task.body().get("cost_micros").asLong()).isEqualTo(1_500_000);
         assertThat(task.text("output")).isEqualTo("3 words");
         assertThat(task.text("assignee")).isEqualTo(vacant);
+        assertThat(task.text("tool_route")).isEqualTo("tool");
+        assertThat(task.text("tool_name")).isEqualTo("text.count");
+        assertThat(task.body().get("tool_confidence_milli").asInt()).isEqualTo(1000);
         assertThat(api.get("/api/v1/tasks?state=APPROVED&limit=1000", aliceToken).body().findValuesAsText("id"))
                 .contains(id);
         assertThat(balance(vacant).body().get("balance_micros").asLong()).isEqualTo(1_000_000);

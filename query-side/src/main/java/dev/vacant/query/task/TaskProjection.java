@@ -1,6 +1,7 @@
 package dev.vacant.query.task;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vacant.kernel.json.Json;
 import dev.vacant.kernel.logbook.LogbookBody;
 import dev.vacant.kernel.logbook.Timestamps;
 import dev.vacant.kernel.task.TaskEvent;
@@ -60,12 +61,16 @@ public class TaskProjection {
             return;
         }
         JsonNode spec = payload.get("spec");
+        JsonNode route = payload.has("route") ? payload.get("route") : Json.object();
         jdbc.update("insert into task_view (task_id, state, attempt, submitter, assignee, mode, model, prompt,"
-                        + " min_budget_micros, max_budget_micros, cost_micros, reason, output, seq, updated_at)"
-                        + " values (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, 0, ?, null, ?, ?)",
+                        + " min_budget_micros, max_budget_micros, cost_micros, reason, output, tool_route, tool_name,"
+                        + " tool_confidence_milli, seq, updated_at)"
+                        + " values (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, 0, ?, null, ?, ?, ?, ?, ?)",
                 body.vacant(), payload.get("state").asText(), payload.get("submitter").asText(), text(spec, "assignee"),
                 spec.get("mode").asText(), text(spec, "model"), spec.get("prompt").asText(),
                 spec.get("min_budget_micros").asLong(), spec.get("max_budget_micros").asLong(), text(payload, "reason"),
+                text(route, "tool_route"), text(route, "tool_name"),
+                route.hasNonNull("tool_confidence_milli") ? route.get("tool_confidence_milli").asInt() : null,
                 body.seq(), at);
         JsonNode dependsOn = spec.get("depends_on");
         if (dependsOn != null) {

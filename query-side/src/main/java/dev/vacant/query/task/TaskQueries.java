@@ -12,11 +12,12 @@ import org.springframework.stereotype.Component;
 public class TaskQueries {
 
     private static final String COLUMNS = "task_id, state, attempt, submitter, assignee, mode, model, min_budget_micros,"
-            + " max_budget_micros, cost_micros, reason, output, seq";
+            + " max_budget_micros, cost_micros, reason, output, tool_route, tool_name, tool_confidence_milli, seq";
     private static final RowMapper<TaskRow> TASK = (rs, n) -> new TaskRow(rs.getString("task_id"),
             TaskState.valueOf(rs.getString("state")), rs.getInt("attempt"), rs.getString("submitter"),
             rs.getString("assignee"), rs.getString("mode"), rs.getString("model"), rs.getLong("min_budget_micros"),
             rs.getLong("max_budget_micros"), rs.getLong("cost_micros"), rs.getString("reason"), rs.getString("output"),
+            rs.getString("tool_route"), rs.getString("tool_name"), (Integer) rs.getObject("tool_confidence_milli"),
             rs.getLong("seq"));
 
     private final JdbcTemplate jdbc;

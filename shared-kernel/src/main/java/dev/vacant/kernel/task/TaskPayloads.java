@@ -3,6 +3,7 @@ package dev.vacant.kernel.task;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import dev.vacant.kernel.task.skill.ToolRoute;
 
 /** The signed payloads of a task's chain, one per {@link TaskLogbookKind}; each names the state it led to. */
 public final class TaskPayloads {
@@ -10,10 +11,14 @@ public final class TaskPayloads {
     private TaskPayloads() {
     }
 
-    /** SUBMITTED (node): the spec, who submitted it, the gate's decision and, when REJECTED, its reason code. */
+    /**
+     * SUBMITTED (node): the spec, who submitted it, the gate's decision and, when REJECTED, its reason code, else the
+     * route tool-first routing chose.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Submitted(TaskSpec spec, String submitter, TaskState state, String reason, int maxAttempts) {
+    public record Submitted(TaskSpec spec, String submitter, TaskState state, String reason, ToolRoute route,
+                            int maxAttempts) {
     }
 
     /** UNBLOCKED (node): every dependency is APPROVED. */
