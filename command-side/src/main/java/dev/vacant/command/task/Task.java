@@ -134,7 +134,7 @@ public class Task {
             return result();
         }
         requireCurrent(command.attempt());
-        if (!spec.withinBudget(command.costMicros())) {
+        if (!spec.withinBudget(Math.addExact(costMicros, command.costMicros()))) {
             TaskState next = TaskTransitionTable.apply(state, TaskLifecycleEvent.EXECUTION_FAILED);
             append(TaskLogbookKind.EXECUTION_FAILED, new TaskPayloads.ExecutionFailed(attempt,
                     ErrorCode.BUDGET_EXCEEDED.name(), command.costMicros(), next), ctx, TaskExecutionFailedEvent::new);
@@ -147,8 +147,8 @@ public class Task {
     }
 
     /**
-     * Records the assignee's verdict ({@link RequeueBound} turns a requeue of the last
-     * attempt into FAILED); a requeue is queued again as the next attempt, an approval rewards the assignee.
+     * Records the assignee's verdict ({@link RequeueBound} turns a requeue of the last attempt into FAILED); a
+     * requeue is queued again as the next attempt, an approval rewards the assignee.
      */
     @CommandHandler
     public TaskCommandResult handle(ReviewTaskCommand command, TaskContext ctx) {
@@ -157,8 +157,7 @@ public class Task {
         }
         requireCurrent(command.attempt());
         ReviewVerdict verdict = ctx.requeues().verdict(command.verdict(), attempt);
-        String reason = verdict == command.verdict() ? command.reason()
-                : RequeueBound.ATTEMPTS_SPENT;
+        String reason = verdict == command.verdict() ? command.reason() : RequeueBound.ATTEMPTS_SPENT;
         TaskState next = TaskTransitionTable.apply(state, verdict.event());
         append(TaskLogbookKind.REVIEWED, new TaskPayloads.Reviewed(attempt, verdict, reason, next), ctx,
                 TaskReviewedEvent::new);

@@ -286,6 +286,20 @@ class TaskBehaviourTest {
     }
 
     @Test
+    void costsOfEveryAttempt_addUp_againstTheMaxBudget() {
+        String id = submit(spec(assignee, 1_000_000));
+        send(new TakeTaskCommand(id, "w", LEASE));
+        send(new RecordTaskResultCommand(id, 1, "short", 600_000, 1, 1));
+        send(new ReviewTaskCommand(id, 1, ReviewVerdict.REQUEUED, "too short"));
+        send(new TakeTaskCommand(id, "w", LEASE));
+
+        TaskCommandResult failed = send(new RecordTaskResultCommand(id, 2, "longer", 400_001, 1, 1));
+
+        assertThat(failed.state()).isEqualTo(TaskState.FAILED);
+        assertThat(kinds(id)).endsWith("EXECUTION_FAILED");
+    }
+
+    @Test
     void resultOfAnotherAttempt_isAConflict() {
         String id = submit(spec(assignee, 1_000_000));
         send(new TakeTaskCommand(id, "w", LEASE));
