@@ -54,6 +54,20 @@ class TaskTransitionsEndpointTest extends EmbeddedApplicationTest {
                 .andExpect(jsonPath("$.predicates[?(@.state == 'BLOCKED')].is_takeable").value(false));
     }
 
+    @Test
+    void openApiDescription_documentsEveryTaskEndpoint() throws Exception {
+        mvc.perform(get("/v3/api-docs"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/v1/tasks'].post").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/tasks'].get").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/tasks/{id}'].get").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/tasks/transitions'].get").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/control/halt'].post").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/control/pause'].post").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/control/resume'].post").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/rewards/{vacant}'].get").exists());
+    }
+
     private ResultActions transitions() throws Exception {
         return mvc.perform(get("/api/v1/tasks/transitions"));
     }
