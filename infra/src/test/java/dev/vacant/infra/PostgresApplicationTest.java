@@ -21,6 +21,8 @@ import org.springframework.test.context.ActiveProfiles;
         "vacant.custody.kek=" + TestProperties.KEK,
         "vacant.checkpoints.interval=1s",
         "vacant.checkpoints.witnesses=" + TestProperties.WITNESS_KEY,
+        "vacant.tasks.allowed-models=test-model",
+        "vacant.tasks.spending-limit-micros=30000000",
         // every context is a deployment of its own: contexts share the database, and each keeps its own waiters
         "vacant.lanes.deployment=test-${random.uuid}"})
 @AutoConfigureMockMvc

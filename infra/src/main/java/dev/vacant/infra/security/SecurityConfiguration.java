@@ -23,7 +23,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
 /**
- * Bearer-token security: public health, lifecycle table, API docs, the dashboard's static files, checkpoints and
+ * Bearer-token security: public health, lifecycle and task tables, API docs, the dashboard's static files, checkpoints and
  * consistency proofs; the other actuator endpoints (metrics, Prometheus) for operators; everything else authenticated.
  * 401 and 403 answer problem+json with {@code UNAUTHENTICATED} / {@code FORBIDDEN}.
  */
@@ -31,7 +31,7 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 public class SecurityConfiguration {
 
     /** The paths under {@code /api} that need no token. */
-    public static final List<String> PUBLIC_API = List.of("/api/v1/lifecycle/**");
+    public static final List<String> PUBLIC_API = List.of("/api/v1/lifecycle/**", "/api/v1/tasks/transitions");
 
     @Bean
     ApiTokens apiTokens(JdbcTemplate jdbc, Clock clock) {

@@ -4,13 +4,14 @@ import dev.vacant.kernel.crypto.Base64Url;
 import dev.vacant.kernel.crypto.Blake2b;
 import dev.vacant.kernel.crypto.Ed25519;
 import dev.vacant.kernel.id.SignerIds;
+import dev.vacant.kernel.id.VacantId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Verifies one vacant's chain entry by entry, as audit replay and any third party does: seq from 0 without
+ * Verifies one vacant's (or task's) chain entry by entry, as audit replay and any third party does: seq from 0 without
  * gaps, {@code prev} links, hash recomputation, signer identity and signature. Feed entries in stored order
  * with {@link #accept}; after a failure the cursor resynchronises on the entry read, so one tampered entry is
  * reported where it is rather than cascading through the rest of the chain.
@@ -63,7 +64,7 @@ public final class ChainVerifier {
         }
         Optional<byte[]> signature = decodeSignature(entry.sig());
         Optional<byte[]> signerKey = SignerIds.publicKeyOf(body.signer());
-        if (!vacant.equals(body.signer()) || !vacant.equals(body.vacant()) || signerKey.isEmpty()) {
+        if (!mayWrite(body.signer()) || !vacant.equals(body.vacant()) || signerKey.isEmpty()) {
             reasons.add(VerificationFailureReason.UNKNOWN_SIGNER);
         } else if (signature.isEmpty() || !Ed25519.verify(signerKey.get(), canonical, signature.get())) {
             reasons.add(VerificationFailureReason.BAD_SIGNATURE);
@@ -73,6 +74,16 @@ public final class ChainVerifier {
             reasons.add(VerificationFailureReason.HASH_MISMATCH);
         }
         return reasons;
+    }
+
+    /**
+     * Whether {@code signer} may write this chain: a vacant's chain ({@code vac_...}) only by the vacant itself;
+     * another aggregate's chain (a task's {@code task_...}, the task loop's {@code control}) by the node or the
+     * acting vacant, as {@code tasks.md} assigns its kinds.
+     */
+    private boolean mayWrite(String signer) {
+        return vacant.equals(signer)
+                || (!vacant.startsWith(VacantId.PREFIX) && SignerIds.publicKeyOf(signer).isPresent());
     }
 
     private static Optional<byte[]> decodeSignature(String sig) {

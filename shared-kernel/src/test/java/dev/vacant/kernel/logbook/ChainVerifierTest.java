@@ -11,12 +11,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vacant.kernel.crypto.Base64Url;
 import dev.vacant.kernel.crypto.Ed25519;
 import dev.vacant.kernel.crypto.Ed25519KeyPair;
+import dev.vacant.kernel.custody.KeyPairNodeKey;
 import dev.vacant.kernel.id.VacantId;
 import dev.vacant.kernel.json.Json;
+import dev.vacant.kernel.task.TaskId;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -54,6 +57,21 @@ class ChainVerifierTest {
             chain.add(entry);
             head = head.after(entry);
         }
+    }
+
+    @Test
+    void verify_acceptsTheNodeAndVacants_onATaskChain_butOnlyTheVacantOnItsOwn() {
+        LogbookSigner node = new KeyPairNodeKey(Ed25519.generate(random)).signer();
+        String task = TaskId.of(UUID.randomUUID()).value();
+        LogbookEntry submitted = LogbookChain.empty(task).append("SUBMITTED", T0, Json.object(), node);
+        LogbookEntry executed = LogbookChain.empty(task).after(submitted)
+                .append("EXECUTED", T0, Json.object(), signerOf(key));
+
+        assertThat(ChainVerifier.verify(task, List.of(submitted, executed))).isEmpty();
+
+        LogbookEntry nodeOnVacant = LogbookChain.empty(vacant).append("GENESIS", T0, Json.object(), node);
+        assertThat(ChainVerifier.verify(vacant, List.of(nodeOnVacant)))
+                .extracting(VerificationFailure::reason).containsExactly(UNKNOWN_SIGNER);
     }
 
     private static LogbookEntry withBody(LogbookEntry entry, LogbookBody body) {

@@ -1,0 +1,73 @@
+package dev.vacant.command.task;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import dev.vacant.kernel.auth.Actor;
+import dev.vacant.kernel.auth.Role;
+import dev.vacant.kernel.error.ErrorCode;
+import dev.vacant.kernel.error.VacantException;
+import dev.vacant.kernel.logbook.LogbookChain;
+import dev.vacant.kernel.logbook.LogbookEntry;
+import dev.vacant.kernel.task.ControlChangedEvent;
+import dev.vacant.kernel.task.ControlMode;
+import dev.vacant.kernel.vacant.Payloads;
+import java.util.Map;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+/**
+ * The operator's switch over the task loop, one per deployment ({@link #ID}): HALT, PAUSE and RESUME are
+ * operator commands recorded as node-signed entries of the {@code control} chain, so every instance reads the
+ * same mode from the event store. It starts RUNNING.
+ */
+@Aggregate
+public class TaskControl {
+
+    /** The one control chain's id. */
+    public static final String ID = "control";
+
+    @AggregateIdentifier
+    private String id = ID;
+    private LogbookChain chain = LogbookChain.empty(ID);
+    private ControlMode mode = ControlMode.RUNNING;
+
+    protected TaskControl() {
+    }
+
+    /** Operator-only: switch the task loop to {@code mode}. */
+    public record ChangeControlModeCommand(@TargetAggregateIdentifier String controlId, Actor actor, ControlMode mode) {
+    }
+
+    /** Records the switch; switching to the mode already in force records nothing. */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public ControlMode handle(ChangeControlModeCommand command, TaskContext ctx) {
+        if (command.actor().role() != Role.OPERATOR) {
+            throw new VacantException(ErrorCode.FORBIDDEN, "only an operator may switch the task loop",
+                    Map.of("mode", command.mode().name()));
+        }
+        if (command.mode() != mode) {
+            LogbookEntry entry = chain.append(command.mode().command(), ctx.now(),
+                    Payloads.toJson(new ControlChangedEvent.Payload(command.mode(), command.actor().principal())),
+                    ctx.node().signer());
+            apply(new ControlChangedEvent(entry));
+        }
+        return command.mode();
+    }
+
+    /** The mode in force. */
+    ControlMode mode() {
+        return mode;
+    }
+
+    @EventSourcingHandler
+    void on(ControlChangedEvent event) {
+        chain = chain.after(event.entry());
+        mode = event.mode();
+    }
+}

@@ -1,0 +1,137 @@
+package dev.vacant.infra.task;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vacant.command.task.TaskCommands.RecordTaskResultCommand;
+import dev.vacant.command.task.TaskCommands.ReviewTaskCommand;
+import dev.vacant.command.task.TaskCommands.TakeTaskCommand;
+import dev.vacant.infra.support.ApiClient;
+import dev.vacant.infra.support.Polling;
+import dev.vacant.infra.support.VacantFixtures;
+import dev.vacant.infra.vacant.VacantApiTestBase;
+import dev.vacant.kernel.task.ReviewVerdict;
+import dev.vacant.query.task.TaskProjection;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The tasks read model and the rewards ledger on real PostgreSQL, read over HTTP: an approved task's reward is
+ * granted once, under a redelivered verdict and under a replay of the whole store.
+ */
+class TaskLedgerTest extends VacantApiTestBase {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    @Autowired
+    private CommandGateway commands;
+    @Autowired
+    private EventProcessingConfiguration processing;
+
+    private String approvedTaskOf(String assignee) {
+        Map<String, Object> body = Map.of("prompt", "Count the words", "mode", "llm", "model", "test-model",
+                "min_budget_micros", 1_000_000, "max_budget_micros", 2_000_000, "assignee", assignee);
+        String id = api.post("/api/v1/tasks", aliceToken, body).text("id");
+        commands.sendAndWait(new TakeTaskCommand(id, "worker-1", Duration.ofMinutes(1)));
+        commands.sendAndWait(new RecordTaskResultCommand(id, 1, "3 words", 1_500_000, 12, 3));
+        commands.sendAndWait(new ReviewTaskCommand(id, 1, ReviewVerdict.APPROVED, "non-empty, no error markers"));
+        return id;
+    }
+
+    private ApiClient.Response balance(String vacant) {
+        return api.get("/api/v1/rewards/" + vacant, aliceToken);
+    }
+
+    private long grants(String vacant) {
+        return balance(vacant).body().get("grants").size();
+    }
+
+    @Test
+    void approvedTask_isProjected_andRewardsItsAssigneeOnce_underRedeliveryAndAFullReplay() {
+        String vacant = api.post("/api/v1/vacants/genesis", operator, VacantFixtures.genesis(alice, null, "search"))
+                .text("id");
+        String id = approvedTaskOf(vacant);
+        Polling.awaitUntil("the reward is projected", PATIENCE, () -> grants(vacant) == 1);
+
+        ApiClient.Response task = api.get("/api/v1/tasks/" + id, aliceToken);
+        assertThat(task.status()).isEqualTo(200);
+        assertThat(task.text("state")).isEqualTo("APPROVED");
+        assertThat(task.body().get("cost_micros").asLong()).isEqualTo(1_500_000);
+        assertThat(task.text("output")).isEqualTo("3 words");
+        assertThat(task.text("assignee")).isEqualTo(vacant);
+        assertThat(task.text("tool_route")).isEqualTo("tool");
+        assertThat(task.text("tool_name")).isEqualTo("text.count");
+        assertThat(task.body().get("tool_confidence_milli").asInt()).isEqualTo(1000);
+        assertThat(api.get("/api/v1/tasks?state=APPROVED&limit=1000", aliceToken).body().findValuesAsText("id"))
+                .contains(id);
+        assertThat(balance(vacant).body().get("balance_micros").asLong()).isEqualTo(1_000_000);
+
+        commands.sendAndWait(new ReviewTaskCommand(id, 1, ReviewVerdict.APPROVED, "redelivered"));
+        replayTasks();
+
+        Polling.awaitUntil("the replayed ledger holds the grant again", PATIENCE, () -> grants(vacant) == 1);
+        assertThat(balance(vacant).body().get("balance_micros").asLong()).isEqualTo(1_000_000);
+        assertThat(jdbc.queryForObject("select count(*) from reward_grant where task_id = ?", Long.class, id))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void dependants_areQueuedWhenTheirDependencyIsApproved_andFailedWhenItFails() {
+        String vacant = api.post("/api/v1/vacants/genesis", operator, VacantFixtures.genesis(alice, null, "search"))
+                .text("id");
+        String first = submit(Map.of("prompt", "a", "mode", "llm", "model", "test-model", "min_budget_micros", 0,
+                "max_budget_micros", 10, "assignee", vacant));
+        String failing = submit(Map.of("prompt", "b", "mode", "llm", "model", "test-model", "min_budget_micros", 0,
+                "max_budget_micros", 10));
+        String waitsOnFirst = submit(Map.of("prompt", "c", "mode", "llm", "model", "test-model",
+                "min_budget_micros", 0, "max_budget_micros", 10, "depends_on", List.of(first)));
+        String waitsOnFailing = submit(Map.of("prompt", "d", "mode", "llm", "model", "test-model",
+                "min_budget_micros", 0, "max_budget_micros", 10, "depends_on", List.of(failing)));
+        Polling.awaitUntil("the dependants are projected BLOCKED", PATIENCE,
+                () -> "BLOCKED".equals(state(waitsOnFirst)) && "BLOCKED".equals(state(waitsOnFailing)));
+
+        commands.sendAndWait(new TakeTaskCommand(first, "worker-1", Duration.ofMinutes(1)));
+        commands.sendAndWait(new RecordTaskResultCommand(first, 1, "ok", 5, 1, 1));
+        commands.sendAndWait(new ReviewTaskCommand(first, 1, ReviewVerdict.APPROVED, "ok"));
+        commands.sendAndWait(new TakeTaskCommand(failing, "worker-1", Duration.ofMinutes(1)));
+        commands.sendAndWait(new RecordTaskResultCommand(failing, 1, "over budget", 11, 1, 1));
+
+        Polling.awaitUntil("the first dependant is queued", PATIENCE, () -> "QUEUED".equals(state(waitsOnFirst)));
+        Polling.awaitUntil("the second dependant failed", PATIENCE, () -> "FAILED".equals(state(waitsOnFailing)));
+    }
+
+    private String submit(Map<String, Object> body) {
+        return api.post("/api/v1/tasks", aliceToken, body).text("id");
+    }
+
+    private String state(String taskId) {
+        ApiClient.Response task = api.get("/api/v1/tasks/" + taskId, aliceToken);
+        return task.status() == 200 ? task.text("state") : null;
+    }
+
+    @Test
+    void unknownTask_isNotFound_andMalformedIdsAreRefused() {
+        assertThat(api.get("/api/v1/tasks/task_00000000-0000-0000-0000-000000000000", aliceToken).code())
+                .isEqualTo("NOT_FOUND");
+        assertThat(api.get("/api/v1/tasks/nope", aliceToken).code()).isEqualTo("VALIDATION_FAILED");
+        assertThat(api.get("/api/v1/rewards/nope", aliceToken).code()).isEqualTo("VALIDATION_FAILED");
+    }
+
+    /** Resets the tasks processor (tables cleared, whole store replayed) and waits until it passed today's head. */
+    private void replayTasks() {
+        long head = jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class);
+        StreamingEventProcessor processor = processing
+                .eventProcessor(TaskProjection.PROCESSING_GROUP, StreamingEventProcessor.class).orElseThrow();
+        processor.shutDown();
+        processor.resetTokens();
+        processor.start();
+        Polling.awaitUntil("the tasks processor replayed the whole store", PATIENCE,
+                () -> !processor.processingStatus().isEmpty() && processor.processingStatus().values().stream()
+                        .allMatch(s -> s.getCurrentPosition().orElse(-1) >= head));
+    }
+}

@@ -1,0 +1,6 @@
+package dev.vacant.kernel.task;
+
+/** How hard a task is expected to work its executor. */
+public enum Intensity {
+    LOW, MEDIUM, HIGH
+}
