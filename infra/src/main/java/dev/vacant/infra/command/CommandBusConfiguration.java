@@ -6,6 +6,7 @@ import org.axonframework.commandhandling.DuplicateCommandHandlerResolver;
 import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.commandhandling.distributed.AnnotationRoutingStrategy;
 import org.axonframework.commandhandling.distributed.UnresolvedRoutingKeyPolicy;
+import org.axonframework.common.Registration;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
@@ -15,7 +16,8 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * Replaces Axon's local {@link SimpleCommandBus} by the {@link GroupCommitCommandBus} (unless
- * {@code vacant.commands.group-commit.enabled=false}), configured as Axon's auto-configuration configures its own.
+ * {@code vacant.commands.group-commit.enabled=false}), configured as Axon's auto-configuration configures its own,
+ * and registers the {@link CommandInputPolicy} on whichever bus is in use.
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 public class CommandBusConfiguration {
@@ -34,5 +36,11 @@ public class CommandBusConfiguration {
                 properties.lanes(), properties.maxBatch());
         bus.registerHandlerInterceptor(new CorrelationDataInterceptor<>(axon.correlationDataProviders()));
         return bus;
+    }
+
+    /** The input policy of every command, on whichever command bus is configured. */
+    @Bean
+    Registration commandInputPolicy(CommandBus commandBus) {
+        return commandBus.registerDispatchInterceptor(new CommandInputPolicy());
     }
 }

@@ -8,7 +8,8 @@ import org.springframework.http.converter.json.MappingJackson2HttpMessageConvert
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Makes JSON request bodies strict: an unknown property is an error ({@code VALIDATION_FAILED}).
+ * Makes JSON request bodies strict: an unknown property, and a fraction where an integer is expected (a review
+ * score of 1.5 is never truncated to 1), are errors ({@code VALIDATION_FAILED}).
  * Only the MVC converter gets a strict copy of the application {@code ObjectMapper}; the shared
  * mapper, which Axon's serializer also uses, stays lenient so that stored events still read after
  * a field is dropped from their class.
@@ -22,6 +23,7 @@ public class StrictJsonRequestConfiguration implements WebMvcConfigurer {
                 .filter(MappingJackson2HttpMessageConverter.class::isInstance)
                 .map(MappingJackson2HttpMessageConverter.class::cast)
                 .forEach(converter -> converter.setObjectMapper(
-                        converter.getObjectMapper().copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)));
+                        converter.getObjectMapper().copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)));
     }
 }

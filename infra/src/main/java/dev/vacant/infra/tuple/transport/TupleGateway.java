@@ -3,6 +3,8 @@ package dev.vacant.infra.tuple.transport;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vacant.kernel.error.ErrorCode;
 import dev.vacant.kernel.error.VacantException;
+import dev.vacant.kernel.input.InputPolicy;
+import dev.vacant.kernel.input.NumberRule;
 import dev.vacant.kernel.tuple.TupleOp;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
@@ -20,8 +22,12 @@ public final class TupleGateway {
         this.replyTimeout = replyTimeout;
     }
 
-    /** The op's result, or its rejection as a {@link VacantException}. */
+    /**
+     * The op's result, or its rejection as a {@link VacantException}. Every op is first held to the kernel's
+     * {@link InputPolicy}, whichever adapter built it.
+     */
     public JsonNode request(TupleOp op) {
+        InputPolicy.require(op, NumberRule.EXACT);
         long wait = replyTimeout.toMillis() + (op instanceof TupleOp.In in ? in.timeoutMs() : 0);
         try {
             return transport.send(op).get(wait, TimeUnit.MILLISECONDS).orThrow();

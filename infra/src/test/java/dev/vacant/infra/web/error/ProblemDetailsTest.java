@@ -144,7 +144,7 @@ class ProblemDetailsTest extends EmbeddedApplicationTest {
                 .andExpect(status().isInternalServerError())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.code").value("INTERNAL"))
-                .andExpect(jsonPath("$.detail").value(ProblemDetailsAdvice.INTERNAL_DETAIL))
+                .andExpect(jsonPath("$.detail").value(Problems.INTERNAL_DETAIL))
                 .andExpect(content().string(not(containsString(ProblemProbeController.SECRET))))
                 .andExpect(content().string(not(containsString("Exception"))));
     }
