@@ -80,6 +80,9 @@ public final class Problems {
         json.put("title", problem.getTitle());
         json.put("status", problem.getStatus());
         json.put("detail", problem.getDetail());
+        if (problem.getInstance() != null) {
+            json.put("instance", problem.getInstance().toString());
+        }
         if (problem.getProperties() != null) {
             problem.getProperties().forEach((name, value) -> json.set(name, Json.mapper().valueToTree(value)));
         }
