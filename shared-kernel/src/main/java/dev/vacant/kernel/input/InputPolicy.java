@@ -38,7 +38,12 @@ public final class InputPolicy {
 
     /** Fails with {@code VALIDATION_FAILED} naming the first field of {@code input} that breaks the policy. */
     public static void require(Object input, NumberRule numbers) {
-        violation(input, numbers).ifPresent(violation -> {
+        require("", input, numbers);
+    }
+
+    /** As {@link #require(Object, NumberRule)} for the value of {@code field}, whose path prefixes the names. */
+    public static void require(String field, Object value, NumberRule numbers) {
+        violation(field, value, numbers).ifPresent(violation -> {
             throw new VacantException(ErrorCode.VALIDATION_FAILED, violation.field() + ": " + violation.message(),
                     Map.of("errors", List.of(violation)));
         });
@@ -46,7 +51,11 @@ public final class InputPolicy {
 
     /** The first field of {@code input} that breaks the policy, if any. */
     public static Optional<FieldViolation> violation(Object input, NumberRule numbers) {
-        return Optional.ofNullable(walk(input, "", numbers));
+        return violation("", input, numbers);
+    }
+
+    private static Optional<FieldViolation> violation(String field, Object value, NumberRule numbers) {
+        return Optional.ofNullable(walk(value, field, numbers));
     }
 
     private static FieldViolation walk(Object value, String path, NumberRule numbers) {

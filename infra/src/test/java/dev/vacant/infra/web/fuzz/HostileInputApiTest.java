@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vacant.command.vacant.VacantCommands.SpawnVacantCommand;
 import dev.vacant.infra.support.ApiClient;
 import dev.vacant.infra.support.VacantFixtures;
@@ -153,6 +154,16 @@ class HostileInputApiTest extends VacantApiTestBase {
         assertNamesField(api.post("/api/v1/vacants/" + id + "/heartbeats", operator,
                 "{\"extra\":{\"load\":{\"avg\":1.5}}}"), "extra.load.avg");
         assertThat(storedEvents()).isEqualTo(events);
+    }
+
+    @Test
+    void substrateParamsWithFractions_areAccepted_sinceTheyAreDigestAddressedNotSigned() {
+        ObjectNode genesis = VacantFixtures.genesis(alice, null);
+        ((ObjectNode) genesis.get("substrate")).putObject("params").put("temperature", 0.7).put("top_p", 0.95);
+
+        ApiClient.Response response = api.post("/api/v1/vacants/genesis", operator, genesis);
+
+        assertThat(response.status()).as(String.valueOf(response.body())).isEqualTo(201);
     }
 
     @Test
