@@ -26,6 +26,7 @@ import dev.vacant.query.registry.RegistryProjector;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,7 +53,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * Table-driven fuzz of every command endpoint of the REST API. The endpoints are discovered from Spring MVC's request
  * mappings (every non-GET mapping under {@code /api/}), and the fields of each request body from its Java type, so a
  * new endpoint or field is covered without touching this class. Every endpoint gets, over a raw socket on loopback:
- * NUL, a C0 control and a lone surrogate in each string field; huge, non-finite and fractional numbers in each number
+ * NUL, a C0 control and lone surrogates in each string field (escaped, and as raw bytes that are not UTF-8); huge, non-finite and fractional numbers in each number
  * field; wrong types; an unknown field; missing, wildcard and foreign content types; an encoded {@code /}, {@code %00},
  * {@code ;} and CR/LF in its path ids; oversized headers; a body over 1 MiB.
  * <p>
@@ -68,6 +69,9 @@ class CommandEndpointFuzzTest extends VacantApiTestBase {
     private static final String RAW = "FUZZ_RAW_JSON";
     private static final List<String> HOSTILE_TEXTS = List.of("\"nul\\u0000here\"", "\"bell\\u0007here\"",
             "\"lone\\ud800here\"", "\"lone\\udc00\"");
+    /** Not UTF-8: a surrogate encoded as if it were a character (CESU-8), and a byte that starts nothing. */
+    private static final List<byte[]> HOSTILE_BYTES = List.of(new byte[] {'"', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '"'},
+            new byte[] {'"', 'a', (byte) 0xFF, '"'});
     private static final List<String> HUGE_NUMBERS = List.of("9007199254740993", "1e21", "1e400", "-1e400",
             "18446744073709551616");
     private static final int ANY = 0;
@@ -206,6 +210,10 @@ class CommandEndpointFuzzTest extends VacantApiTestBase {
                         probes.add(json("text " + leaf.field() + "=" + text, target, with(sample, leaf, text), 400,
                                 "VALIDATION_FAILED", leaf.field()));
                     }
+                    for (byte[] raw : HOSTILE_BYTES) {
+                        probes.add(new Probe("raw bytes in " + leaf.field(), target, headers("application/json"),
+                                withBytes(sample, leaf, raw), 400, null, null));
+                    }
                 } else {
                     for (String number : HUGE_NUMBERS) {
                         // free JSON may carry 1e21: a finite double, canonicalized exactly as it is stored
@@ -336,6 +344,17 @@ class CommandEndpointFuzzTest extends VacantApiTestBase {
             ((ObjectNode) parent).put(name, RAW);
         }
         return Json.write(copy).replace("\"" + RAW + "\"", rawJson);
+    }
+
+    /** The sample with one leaf replaced by raw bytes, which no Java string can carry. */
+    private static byte[] withBytes(JsonNode sample, Leaf leaf, byte[] raw) {
+        String[] around = with(sample, leaf, RAW).split(RAW, 2);
+        byte[] before = bytes(around[0]);
+        byte[] after = bytes(around[1]);
+        byte[] body = Arrays.copyOf(before, before.length + raw.length + after.length);
+        System.arraycopy(raw, 0, body, before.length, raw.length);
+        System.arraycopy(after, 0, body, before.length + raw.length, after.length);
+        return body;
     }
 
     private static byte[] bytes(String text) {
