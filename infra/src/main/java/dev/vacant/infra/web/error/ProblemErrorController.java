@@ -1,5 +1,6 @@
 package dev.vacant.infra.web.error;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -10,8 +11,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The servlet container's error page ({@code /error}), replacing Spring Boot's default error JSON: an error raised
- * outside Spring MVC (a filter, {@code sendError}) is answered as a problem coded by its status.
+ * outside Spring MVC (a filter, {@code sendError}) is answered as a problem coded by its status. Not part of the
+ * API description.
  */
+@Hidden
 @RestController
 public class ProblemErrorController implements ErrorController {
 
