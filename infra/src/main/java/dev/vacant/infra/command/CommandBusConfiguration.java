@@ -10,6 +10,7 @@ import org.axonframework.commandhandling.distributed.AnnotationRoutingStrategy;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.distributed.UnresolvedRoutingKeyPolicy;
+import org.axonframework.common.Registration;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
@@ -20,7 +21,8 @@ import org.springframework.context.annotation.Bean;
 /**
  * Replaces Axon's local {@link SimpleCommandBus} by the {@link GroupCommitCommandBus} (unless
  * {@code vacant.commands.group-commit.enabled=false}), configured as Axon's auto-configuration configures its own,
- * and Axon's command gateway by the {@link MeteredCommandGateway}.
+ * and Axon's command gateway by the {@link MeteredCommandGateway}, and registers the {@link CommandInputPolicy} on
+ * whichever bus is in use.
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 public class CommandBusConfiguration {
@@ -52,5 +54,11 @@ public class CommandBusConfiguration {
     @Bean
     CommandGateway commandGateway(CommandBus commandBus, MeterRegistry meters) {
         return new MeteredCommandGateway(DefaultCommandGateway.builder().commandBus(commandBus).build(), meters);
+    }
+
+    /** The input policy of every command, on whichever command bus is configured. */
+    @Bean
+    Registration commandInputPolicy(CommandBus commandBus) {
+        return commandBus.registerDispatchInterceptor(new CommandInputPolicy());
     }
 }

@@ -6,7 +6,6 @@ import dev.vacant.kernel.auth.Actor;
 import dev.vacant.query.projection.ProjectionCatalog;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -60,17 +59,26 @@ public class ProjectionAdminController {
                 deadLetters.parkedSequences(), deadLetters.parkedEvents())));
     }
 
+    /** The parked events, sequence by sequence in order. */
+    public record DeadLetters(List<ParkedEvent> items) {
+    }
+
+    /** A retry's outcome: whether the parked sequence applied, and how many events stay parked in all. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record RetryOutcome(String id, boolean applied, long parkedEvents) {
+    }
+
     @GetMapping("/api/v1/projections/dead-letters")
-    public Map<String, List<ParkedEvent>> deadLetters(@AuthenticationPrincipal Actor actor) {
+    public DeadLetters deadLetters(@AuthenticationPrincipal Actor actor) {
         actor.requireOperator();
-        return Map.of("items", deadLetters.list());
+        return new DeadLetters(deadLetters.list());
     }
 
     @PostMapping("/api/v1/projections/dead-letters/{id}/retry")
-    public Map<String, Object> retry(@AuthenticationPrincipal Actor actor, @PathVariable String id) {
+    public RetryOutcome retry(@AuthenticationPrincipal Actor actor, @PathVariable String id) {
         actor.requireOperator();
         boolean applied = deadLetters.retry(id);
-        return Map.of("id", id, "applied", applied, "parked_events", deadLetters.parkedEvents());
+        return new RetryOutcome(id, applied, deadLetters.parkedEvents());
     }
 
     /** The answer to a reset: the projection asked for, now {@code REPLAYING} (with every other one). */

@@ -1,7 +1,7 @@
 package dev.vacant.infra.security;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vacant.infra.config.VacantProperties;
+import dev.vacant.infra.web.error.ProblemResponses;
 import dev.vacant.infra.web.error.Problems;
 import dev.vacant.kernel.auth.Role;
 import dev.vacant.kernel.error.ErrorCode;
@@ -15,12 +15,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * Bearer-token security: public health, lifecycle and task tables, API docs, the dashboard's static files, checkpoints and
@@ -50,7 +50,7 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokens tokens, ObjectMapper mapper) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokens tokens) throws Exception {
         return http
                 .csrf(csrf -> csrf.disable())
                 .httpBasic(basic -> basic.disable())
@@ -70,17 +70,24 @@ public class SecurityConfiguration {
                         .anyRequest().authenticated())
                 .addFilterBefore(new BearerTokenFilter(tokens), AnonymousAuthenticationFilter.class)
                 .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint((request, response, e) -> writeProblem(response, mapper,
+                        .authenticationEntryPoint((request, response, e) -> writeProblem(response,
                                 ErrorCode.UNAUTHENTICATED, "A valid bearer token is required."))
-                        .accessDeniedHandler((request, response, e) -> writeProblem(response, mapper,
+                        .accessDeniedHandler((request, response, e) -> writeProblem(response,
                                 ErrorCode.FORBIDDEN, "The caller may not do this.")))
                 .build();
     }
 
-    private static void writeProblem(HttpServletResponse response, ObjectMapper mapper, ErrorCode code, String detail)
-            throws IOException {
-        response.setStatus(code.httpStatus());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        mapper.writeValue(response.getOutputStream(), Problems.of(code, detail, Map.of()));
+    /**
+     * What Spring Security's firewall refuses (an encoded {@code /}, {@code ;}, CR/LF or {@code %00} in the path, a
+     * header with control characters) is {@code VALIDATION_FAILED} 400, not a 500 through the error page.
+     */
+    @Bean
+    RequestRejectedHandler problemRequestRejectedHandler() {
+        return (request, response, rejected) -> writeProblem(response, ErrorCode.VALIDATION_FAILED,
+                "The request URL or headers were rejected.");
+    }
+
+    private static void writeProblem(HttpServletResponse response, ErrorCode code, String detail) throws IOException {
+        ProblemResponses.write(response, Problems.of(code, detail, Map.of()));
     }
 }

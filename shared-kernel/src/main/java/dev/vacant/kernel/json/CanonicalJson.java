@@ -1,6 +1,7 @@
 package dev.vacant.kernel.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vacant.kernel.input.NumberRule;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.erdtman.jcs.JsonCanonicalizer;
@@ -39,10 +40,15 @@ public final class CanonicalJson {
         return canonicalize(node);
     }
 
-    /** Rejects any non-integer number anywhere in {@code node}. */
+    /**
+     * Rejects any number anywhere in {@code node} that {@link NumberRule#INTEGERS} refuses: a fraction, or an integer
+     * beyond +-(2^53 - 1), which JCS would sign rounded.
+     */
     public static void requireIntegers(JsonNode node) {
-        if (node.isNumber() && !node.isIntegralNumber()) {
-            throw new IllegalArgumentException("numbers in signed payloads must be integers, found " + node);
+        if (node.isNumber()) {
+            NumberRule.INTEGERS.violation(node).ifPresent(reason -> {
+                throw new IllegalArgumentException("numbers in signed payloads " + reason + ", found " + node);
+            });
         }
         node.forEach(CanonicalJson::requireIntegers);
     }

@@ -2,6 +2,8 @@ package dev.vacant.kernel.lifecycle;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vacant.kernel.input.InputPolicy;
+import dev.vacant.kernel.input.NumberRule;
 import dev.vacant.kernel.json.Json;
 import dev.vacant.kernel.logbook.Timestamps;
 import java.time.Duration;
@@ -38,13 +40,18 @@ public record HeartbeatRule(HeartbeatCadence cadence, String kind, Function<Inst
         return Optional.ofNullable(RULES.get(state));
     }
 
-    /** The payload: the state fields, plus the caller's {@code extra} object nested under {@code extra}. */
+    /**
+     * The payload: the state fields, plus the caller's {@code extra} object nested under {@code extra}. The payload
+     * is signed, so {@code extra} carries integers only ({@link NumberRule#INTEGERS}; {@code VALIDATION_FAILED}
+     * naming the field otherwise).
+     */
     public ObjectNode payload(Instant lastActive, JsonNode extra) {
         ObjectNode payload = statePayload.apply(lastActive);
         if (extra != null && !extra.isNull()) {
             if (!extra.isObject()) {
                 throw new IllegalArgumentException("heartbeat extra must be a JSON object");
             }
+            InputPolicy.require("extra", extra, NumberRule.INTEGERS);
             payload.set("extra", extra);
         }
         return payload;

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vacant.kernel.error.ErrorCode;
+import dev.vacant.kernel.error.VacantException;
 import dev.vacant.kernel.json.Json;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,6 +34,21 @@ class HeartbeatRuleTest {
     void kind_isHeartbeatSunk_onlyWhenSunk() {
         assertThat(HeartbeatRule.of(LifecycleState.SUNK).orElseThrow().kind()).isEqualTo("HEARTBEAT_SUNK");
         assertThat(HeartbeatRule.of(LifecycleState.STALE).orElseThrow().kind()).isEqualTo("HEARTBEAT");
+    }
+
+    @Test
+    void extra_isSigned_soItCarriesIntegersOnly_namingTheFieldOtherwise() {
+        HeartbeatRule rule = HeartbeatRule.of(LifecycleState.ACTIVE).orElseThrow();
+
+        assertThatThrownBy(() -> rule.payload(LAST_ACTIVE, Json.parse("{\"load\":{\"avg\":1.5}}")))
+                .isInstanceOfSatisfying(VacantException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.VALIDATION_FAILED);
+                    assertThat(e.getMessage()).startsWith("extra.load.avg: must be an integer");
+                });
+        assertThatThrownBy(() -> rule.payload(LAST_ACTIVE, Json.parse("{\"n\":1e21}")))
+                .hasMessageStartingWith("extra.n: ");
+        assertThat(rule.payload(LAST_ACTIVE, Json.parse("{\"n\":9007199254740991}")).at("/extra/n").asLong())
+                .isEqualTo(9007199254740991L);
     }
 
     @Test

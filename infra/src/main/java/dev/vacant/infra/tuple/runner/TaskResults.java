@@ -2,6 +2,8 @@ package dev.vacant.infra.tuple.runner;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vacant.infra.tuple.lane.LaneResult;
+import dev.vacant.kernel.input.InputPolicy;
+import dev.vacant.kernel.input.NumberRule;
 import dev.vacant.kernel.json.Json;
 import dev.vacant.kernel.tuple.Authority;
 import dev.vacant.kernel.tuple.TupleOp;
@@ -30,9 +32,13 @@ public final class TaskResults {
         return executionLane + LANE_SUFFIX;
     }
 
-    /** A task's output; fails {@code VALIDATION_FAILED} when it does not fit into a tuple. */
+    /**
+     * A task's output; fails {@code VALIDATION_FAILED} when it does not fit into a tuple: too large, or text or
+     * numbers the tuple space's {@link InputPolicy} refuses (a provider's output may carry control characters).
+     */
     public static TupleOp.Out success(TaskTuple task, LaneResult result) {
         ObjectNode data = Json.object().set("result", result.output());
+        InputPolicy.require(data, NumberRule.EXACT);
         return out(task, data, List.of(result.receipt()));
     }
 

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.vacant.infra.tuple.space.FrontCheck;
 import dev.vacant.kernel.error.ErrorCode;
 import dev.vacant.kernel.error.VacantException;
+import dev.vacant.kernel.input.InputPolicy;
+import dev.vacant.kernel.input.NumberRule;
 import dev.vacant.kernel.tuple.TupleOp;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -36,11 +38,15 @@ public final class TupleGateway {
         this.meters = meters;
     }
 
-    /** The op's result, or its rejection as a {@link VacantException}. */
+    /**
+     * The op's result, or its rejection as a {@link VacantException}. Every op is first held to the kernel's
+     * {@link InputPolicy}, whichever adapter built it.
+     */
     public JsonNode request(TupleOp op) {
         Timer.Sample sample = Timer.start(meters);
         String outcome = ErrorCode.INTERNAL.name();
         try {
+            InputPolicy.require(op, NumberRule.EXACT);
             front.check(op);
             JsonNode result = send(op);
             outcome = OK;

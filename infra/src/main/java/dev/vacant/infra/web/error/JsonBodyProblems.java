@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.vacant.kernel.error.ErrorCode;
 import dev.vacant.kernel.error.VacantException;
+import dev.vacant.kernel.input.FieldViolation;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.ProblemDetail;
@@ -28,7 +29,7 @@ final class JsonBodyProblems {
             }
         }
         if (exception.getCause() instanceof JsonMappingException mapping) {
-            Violation violation = new Violation(path(mapping), reason(mapping));
+            FieldViolation violation = new FieldViolation(path(mapping), reason(mapping));
             return Problems.of(ErrorCode.VALIDATION_FAILED, "The request body does not match the expected schema.",
                     Map.of("errors", List.of(violation)));
         }

@@ -2,6 +2,8 @@ package dev.vacant.infra.web.error;
 
 import dev.vacant.kernel.error.ErrorCode;
 import dev.vacant.kernel.error.VacantException;
+import dev.vacant.kernel.input.FieldNames;
+import dev.vacant.kernel.input.FieldViolation;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -35,8 +37,6 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
-    static final String INTERNAL_DETAIL = "An unexpected error occurred.";
-
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
     @ExceptionHandler(VacantException.class)
@@ -52,7 +52,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> handleUnexpected(Exception exception) {
         log.error("Request failed unexpectedly", exception);
-        return ResponseEntity.of(Problems.of(ErrorCode.INTERNAL, INTERNAL_DETAIL, Map.of())).build();
+        return ResponseEntity.of(Problems.of(ErrorCode.INTERNAL, Problems.INTERNAL_DETAIL, Map.of())).build();
     }
 
     @Override
@@ -65,9 +65,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException exception,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<Violation> violations = exception.getBindingResult().getAllErrors().stream()
-                .map(error -> new Violation(
-                        error instanceof FieldError field ? field.getField() : "",
+        List<FieldViolation> violations = exception.getBindingResult().getAllErrors().stream()
+                .map(error -> new FieldViolation(
+                        error instanceof FieldError field ? FieldNames.snakeCase(field.getField()) : "",
                         error.getDefaultMessage()))
                 .toList();
         return handleExceptionInternal(exception, invalid(violations), headers, status, request);
@@ -76,9 +76,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException exception,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<Violation> violations = exception.getParameterValidationResults().stream()
+        List<FieldViolation> violations = exception.getParameterValidationResults().stream()
                 .flatMap(result -> result.getResolvableErrors().stream()
-                        .map(error -> new Violation(result.getMethodParameter().getParameterName(), error.getDefaultMessage())))
+                        .map(error -> new FieldViolation(FieldNames.snakeCase(result.getMethodParameter().getParameterName()),
+                                error.getDefaultMessage())))
                 .toList();
         return handleExceptionInternal(exception, invalid(violations), headers, status, request);
     }
@@ -97,25 +98,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
             WebRequest request) {
         if (body instanceof ProblemDetail problem && !Problems.isStamped(problem)) {
-            Problems.stamp(problem, codeFor(status));
+            Problems.stamp(problem, Problems.codeFor(status.value()));
             if (status.is5xxServerError()) {
-                problem.setDetail(INTERNAL_DETAIL);
+                problem.setDetail(Problems.INTERNAL_DETAIL);
             }
         }
         return super.createResponseEntity(body, headers, status, request);
     }
 
-    private static ProblemDetail invalid(List<Violation> violations) {
+    private static ProblemDetail invalid(List<FieldViolation> violations) {
         return Problems.of(ErrorCode.VALIDATION_FAILED, "The request is invalid.", Map.of("errors", violations));
-    }
-
-    private static ErrorCode codeFor(HttpStatusCode status) {
-        return switch (status.value()) {
-            case 401 -> ErrorCode.UNAUTHENTICATED;
-            case 403 -> ErrorCode.FORBIDDEN;
-            case 404 -> ErrorCode.NOT_FOUND;
-            case 413 -> ErrorCode.PAYLOAD_TOO_LARGE;
-            default -> status.is4xxClientError() ? ErrorCode.VALIDATION_FAILED : ErrorCode.INTERNAL;
-        };
     }
 }

@@ -65,7 +65,8 @@ class LaneRunnerTest {
             "broken", data -> {
                 throw new IllegalStateException("secret detail");
             },
-            "huge", data -> Json.object().put("text", "x".repeat(TupleData.MAX_BYTES)));
+            "huge", data -> Json.object().put("text", "x".repeat(TupleData.MAX_BYTES)),
+            "control", data -> Json.object().put("text", "ansi \u001b[1m bold"));
     private LaneRunner runner;
 
     private LaneRunner start(int concurrency) {
@@ -178,6 +179,18 @@ class LaneRunnerTest {
 
         assertThat(result.data().at("/error/code").asText()).isEqualTo("VALIDATION_FAILED");
         assertThat(result.data().at("/error/message").asText()).startsWith("data:");
+    }
+
+    @Test
+    void run_writesAValidationError_whenTheOutputHasTextTheTupleSpaceRefuses() throws Exception {
+        start(32);
+        transport.task(ALICE, "control", text("x"));
+
+        TupleOp.Out result = transport.nextResult();
+
+        assertThat(result.data().at("/error/code").asText()).isEqualTo("VALIDATION_FAILED");
+        assertThat(result.data().at("/error/message").asText())
+                .isEqualTo("result.text: must not contain the control character U+001B");
     }
 
     @Test

@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.vacant.infra.EmbeddedApplicationTest;
+import dev.vacant.infra.support.RawHttp;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -19,6 +20,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -132,10 +134,68 @@ class ProblemDetailsTest extends EmbeddedApplicationTest {
     }
 
     @Test
-    void unsupportedMethod_keepsStatus405_codedValidationFailed() throws Exception {
+    void unsupportedMethod_answersMethodNotAllowed405() throws Exception {
         mvc.perform(delete(ECHO))
                 .andExpect(status().isMethodNotAllowed())
-                .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"));
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value("METHOD_NOT_ALLOWED"));
+    }
+
+    @Test
+    void unsupportedOrWildcardContentType_answersUnsupportedMediaType415() throws Exception {
+        for (String contentType : new String[] {"text/plain", "*/*", "application/*"}) {
+            mvc.perform(post(ECHO).contentType(contentType).content("{\"name\": \"a\"}"))
+                    .andExpect(status().isUnsupportedMediaType())
+                    .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.code").value("UNSUPPORTED_MEDIA_TYPE"));
+        }
+    }
+
+    @Test
+    void beanValidationFailure_namesNestedFieldsInSnakeCase() throws Exception {
+        postJson(ECHO, "{\"name\": \"a\", \"inner\": {\"field_name\": \"\"}}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("inner.field_name"));
+    }
+
+    @Test
+    void tomcatRefusal_isAProblem_notTomcatsHtmlPage() {
+        RawHttp.Answer answer = new RawHttp(port).exchange("GET", "/api/v1/vacants/a%2Fb", Map.of(), new byte[0]);
+
+        assertProblem(answer, 400, "VALIDATION_FAILED");
+        assertThat(answer.body()).doesNotContain("<html");
+    }
+
+    @Test
+    void oversizedHeaders_areAProblem() {
+        RawHttp.Answer answer = new RawHttp(port).exchange("GET", "/api/v1/lifecycle/transitions",
+                Map.of("X-Big", "b".repeat(64 * 1024)), new byte[0]);
+
+        assertProblem(answer, 400, "VALIDATION_FAILED");
+    }
+
+    @Test
+    void firewallRejection_isAProblem400_notAServerError() {
+        RawHttp.Answer answer = new RawHttp(port).exchange("GET", "/api/v1/vacants/a;b",
+                Map.of("Authorization", "Bearer " + operatorToken.value()), new byte[0]);
+
+        assertProblem(answer, 400, "VALIDATION_FAILED");
+    }
+
+    @Test
+    void containerErrorPage_isAProblemCodedByItsStatus_notTheFrameworksDefaultJson() {
+        RawHttp.Answer answer = new RawHttp(port).exchange("GET", "/test/problems/send-error/404",
+                Map.of("Authorization", "Bearer " + operatorToken.value()), new byte[0]);
+
+        assertProblem(answer, 404, "NOT_FOUND");
+        assertThat(answer.json().has("error")).isFalse();
+    }
+
+    private static void assertProblem(RawHttp.Answer answer, int status, String code) {
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(status);
+        assertThat(answer.contentType()).startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        assertThat(answer.json().path("code").asText()).isEqualTo(code);
+        assertThat(answer.json().path("status").asInt()).isEqualTo(status);
     }
 
     @Test
@@ -144,7 +204,7 @@ class ProblemDetailsTest extends EmbeddedApplicationTest {
                 .andExpect(status().isInternalServerError())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.code").value("INTERNAL"))
-                .andExpect(jsonPath("$.detail").value(ProblemDetailsAdvice.INTERNAL_DETAIL))
+                .andExpect(jsonPath("$.detail").value(Problems.INTERNAL_DETAIL))
                 .andExpect(content().string(not(containsString(ProblemProbeController.SECRET))))
                 .andExpect(content().string(not(containsString("Exception"))));
     }

@@ -3,7 +3,11 @@ package dev.vacant.infra.web.error;
 import dev.vacant.kernel.lifecycle.LifecycleEvent;
 import dev.vacant.kernel.lifecycle.LifecycleState;
 import dev.vacant.kernel.lifecycle.TransitionTable;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import java.io.IOException;
 import jakarta.validation.constraints.NotBlank;
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,8 +25,13 @@ public class ProblemProbeController {
 
     static final String SECRET = "SELECT key_material FROM vault";
 
-    /** A command-like body: a required name and an optional lifecycle state. */
-    public record ProbeRequest(@NotBlank String name, LifecycleState state) {
+    /** A command-like body: a required name, an optional lifecycle state and an optional nested part. */
+    public record ProbeRequest(@NotBlank String name, LifecycleState state, @Valid Inner inner) {
+    }
+
+    /** A nested part whose field has a two-word name. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Inner(@NotBlank String fieldName) {
     }
 
     @PostMapping("/echo")
@@ -33,6 +42,11 @@ public class ProblemProbeController {
     @PostMapping("/transitions/{state}/{event}")
     LifecycleState transition(@PathVariable LifecycleState state, @PathVariable LifecycleEvent event) {
         return TransitionTable.apply(state, event);
+    }
+
+    @GetMapping("/send-error/{status}")
+    void sendError(@PathVariable int status, HttpServletResponse response) throws IOException {
+        response.sendError(status);
     }
 
     @GetMapping("/failure")
