@@ -70,9 +70,17 @@ public class CompositeCommandHandlers {
         }
         Aggregate<Vacant> parent = repository.load(command.parentId());
         parent.execute(v -> v.requireCompositeAct(command.actor()));
-        command.manifest().verify(VacantId.parse(command.parentId()));
-        Aggregate<Vacant> child = repository.load(command.manifest().childId());
-        return ChildRegistration.register(parent, child, command.manifest(), ctx);
+        VacantId parentId = VacantId.parse(command.parentId());
+        ChildManifest manifest = command.manifest();
+        manifest.requireComplete();
+        Aggregate<Vacant> child = repository.load(manifest.childId());
+        if (manifest.signatureParent() == null && manifest.parentId().equals(parentId.value())) {
+            manifest = manifest.signedFor(ctx.custody().signer(parentId));
+        }
+        if (manifest.signatureChild() == null && command.actor().controls(child.invoke(Vacant::controller))) {
+            manifest = manifest.signedFor(ctx.custody().signer(VacantId.parse(manifest.childId())));
+        }
+        return ChildRegistration.register(parent, child, manifest, ctx);
     }
 
     @CommandHandler

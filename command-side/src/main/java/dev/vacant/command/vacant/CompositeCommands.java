@@ -13,7 +13,10 @@ public final class CompositeCommands {
     private CompositeCommands() {
     }
 
-    /** Register a child with a manifest both parties already signed. */
+    /**
+     * Register a child with a manifest: each side either signed already (a consent of purpose {@code vacant.manifest/1})
+     * or, when missing, signed here in custody for a side the caller controls.
+     */
     public record RegisterChildCommand(@RoutingKey String parentId, Actor actor, ChildManifest manifest) {
     }
 

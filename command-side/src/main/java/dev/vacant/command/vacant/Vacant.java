@@ -5,6 +5,11 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vacant.command.vacant.VacantCommands.ArchiveVacantCommand;
 import dev.vacant.command.vacant.VacantCommands.FireVacantTimerCommand;
+import dev.vacant.command.vacant.VacantCommands.GrantConsentCommand;
+import dev.vacant.kernel.consent.ConsentGrantedPayload;
+import dev.vacant.kernel.consent.ConsentRequest;
+import dev.vacant.kernel.crypto.Base64Url;
+import dev.vacant.kernel.vacant.VacantEvents.ConsentGrantedEvent;
 import dev.vacant.command.vacant.VacantCommands.PublishVacantCommand;
 import dev.vacant.command.vacant.VacantCommands.ReceiveCallCommand;
 import dev.vacant.command.vacant.VacantCommands.RecordHeartbeatCommand;
@@ -235,6 +240,35 @@ public class Vacant {
         }
         nextDue(ctx).ifPresentOrElse(at -> ctx.timers().schedule(id, at), () -> ctx.timers().cancel(id));
         return result;
+    }
+
+    /**
+     * Signs one of the spec's consent payloads in custody at the controller's request, or verifies a signature the
+     * owner produced elsewhere, while this vacant is runnable; records CONSENT_GRANTED (purpose, digest, source). A
+     * D4 consent without a nonce gets one derived from this entry's position; a spent nonce is {@code CONSENT_REUSED}.
+     */
+    @CommandHandler
+    public ConsentResult handle(GrantConsentCommand command, VacantContext ctx) {
+        command.actor().requireControlOf(controller);
+        requireRunnable("CONSENT");
+        VacantId signer = VacantId.parse(id);
+        ConsentRequest request = command.request() instanceof ConsentRequest.SpawnD4 d4
+                ? d4.withNonce(signer, chain.nextSeq()) : command.request();
+        if (request instanceof ConsentRequest.SpawnD4 d4 && spentConsentNonces.contains(d4.nonce())) {
+            throw new VacantException(ErrorCode.CONSENT_REUSED, "this consent nonce was already used");
+        }
+        ObjectNode payload = request.payloadFor(signer, ctx.now());
+        String signature = command.signature();
+        if (signature == null) {
+            signature = Base64Url.encode(ctx.custody().signer(signer).sign(ConsentRequest.message(payload)));
+        } else {
+            ConsentRequest.requireSignature(signer, payload, signature);
+        }
+        ConsentGrantedPayload granted = new ConsentGrantedPayload(request.purpose(), ConsentRequest.digest(payload),
+                command.signature() == null ? ConsentGrantedPayload.Source.CUSTODY : ConsentGrantedPayload.Source.EXTERNAL);
+        VacantCommandResult head = record(LogbookKind.CONSENT_GRANTED, Payloads.toJson(granted),
+                ConsentGrantedEvent::new, ctx);
+        return new ConsentResult(request.purpose(), payload, id, signature, head);
     }
 
     /** What a child inherits, after checking that {@code actor} may spawn from this vacant in its state. */
