@@ -1,6 +1,8 @@
 package dev.vacant.command.vacant;
 
 import dev.vacant.command.vacant.CompositeCommands.AuthorizeOutboundCallCommand;
+import dev.vacant.command.vacant.CompositeCommands.CallVacantCommand;
+import dev.vacant.command.vacant.CompositeResults.CallResult;
 import dev.vacant.command.vacant.CompositeCommands.ChangeAllowlistCommand;
 import dev.vacant.command.vacant.CompositeCommands.CompleteDelegationCommand;
 import dev.vacant.command.vacant.CompositeCommands.DelegateSubtasksCommand;
@@ -133,6 +135,24 @@ public class CompositeCommandHandlers {
         CompositeRole role = parent.invoke(Vacant::composite);
         OutboundDecision decision = TreeOnly.decide(callerManifest, callee, calleeState, role.children(), role.allowlist());
         return new OutboundResult(decision, callerAggregate.invoke(v -> v.recordOutbound(callee, decision, ctx)));
+    }
+
+    /**
+     * A call between vacants goes through {@link #handle(AuthorizeOutboundCallCommand)} under the caller's composite
+     * (resolved lock-free); a denial is recorded and answered as the result (no call happens), an allowed call is
+     * received by the callee through its state machine in the same unit of work.
+     */
+    @CommandHandler
+    public CallResult handle(CallVacantCommand command) {
+        String caller = command.callerId();
+        String composite = directory.compositeOf(caller).orElse(caller);
+        OutboundResult verdict = handle(new AuthorizeOutboundCallCommand(composite, command.actor(),
+                VacantId.parse(caller), command.callee()));
+        if (!verdict.decision().allowed()) {
+            return new CallResult(verdict, null);
+        }
+        VacantCommandResult callee = repository.load(command.callee().value()).invoke(v -> v.recordCall(caller, ctx));
+        return new CallResult(verdict, callee);
     }
 
     /**

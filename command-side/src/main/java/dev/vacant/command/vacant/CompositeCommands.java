@@ -39,6 +39,14 @@ public final class CompositeCommands {
                                                VacantId caller, VacantId callee) {
     }
 
+    /**
+     * {@code caller} (a vacant) calls {@code callee}: Tree-Only decides under the caller's composite (or the caller
+     * itself when it is no composite child), the verdict is recorded on the caller's chain, and an allowed call
+     * reaches the callee as CALL_RECEIVED. Routed by the caller, whose chain it always appends to.
+     */
+    public record CallVacantCommand(@RoutingKey String callerId, Actor actor, VacantId callee) {
+    }
+
     /** One (child, subtask) pair of a plan. */
     public record Subtask(VacantId child, String text) {
     }

@@ -24,6 +24,10 @@ public final class CompositeResults {
     public record OutboundResult(OutboundDecision decision, VacantCommandResult caller) {
     }
 
+    /** A vacant's call: the Tree-Only verdict recorded on the caller, and the callee after CALL_RECEIVED (null if denied). */
+    public record CallResult(OutboundResult verdict, VacantCommandResult callee) {
+    }
+
     /** One delegation of a plan: its id, child, subtask digest and the child's chain after TASK_RECEIVED. */
     public record Delegated(String delegationId, String child, String subtaskDigest, VacantCommandResult childHead) {
     }

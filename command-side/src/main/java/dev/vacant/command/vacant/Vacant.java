@@ -162,8 +162,17 @@ public class Vacant {
     @CommandHandler
     public VacantCommandResult handle(ReceiveCallCommand command, VacantContext ctx) {
         command.actor().requireControlOf(controller);
+        if (manifest != null && manifest.closedByDefault()) {
+            throw new VacantException(ErrorCode.TREE_ONLY_VIOLATION, "a closed composite child takes no external call; "
+                    + "its tree calls it as a vacant", Map.of("parent", manifest.parentId()));
+        }
+        return recordCall(command.caller(), ctx);
+    }
+
+    /** A call reaches this vacant: the transition table decides (CALL_RECEIVED). */
+    VacantCommandResult recordCall(String caller, VacantContext ctx) {
         TransitionTable.apply(state, LifecycleEvent.CALL_RECEIVED);
-        return record(LogbookKind.CALL_RECEIVED, Payloads.toJson(new CallPayload(command.caller())), CallReceivedEvent::new, ctx);
+        return record(LogbookKind.CALL_RECEIVED, Payloads.toJson(new CallPayload(caller)), CallReceivedEvent::new, ctx);
     }
 
     @CommandHandler

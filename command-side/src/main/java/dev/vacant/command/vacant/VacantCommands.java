@@ -30,7 +30,10 @@ public final class VacantCommands {
     public record RecordHeartbeatCommand(@TargetAggregateIdentifier String vacantId, Actor actor, ObjectNode extra) {
     }
 
-    /** A call reached the vacant; {@code caller} is optional. */
+    /**
+     * An external call reached the vacant ({@code caller}, optional, is a free label; calls between vacants are
+     * {@code CompositeCommands.CallVacantCommand}); a closed composite child refuses it ({@code TREE_ONLY_VIOLATION}).
+     */
     public record ReceiveCallCommand(@TargetAggregateIdentifier String vacantId, Actor actor, String caller) {
     }
 
