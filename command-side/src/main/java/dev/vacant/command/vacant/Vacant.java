@@ -211,7 +211,7 @@ public class Vacant {
     @CommandHandler
     public VacantCommandResult handle(ReportBehaviorSampleCommand command, VacantContext ctx) {
         command.actor().requireControlOf(controller);
-        requireNotArchived();
+        requireAwake("SAMPLE");
         BehaviorSample sample;
         try {
             sample = BehaviorSample.of(command.text());
@@ -441,9 +441,9 @@ public class Vacant {
         return record(LogbookKind.TASK_RECEIVED, Payloads.toJson(task), TaskReceivedEvent::new, ctx);
     }
 
-    /** Records a delegation's result on this vacant's chain (parent or child); both must still be able to sign. */
+    /** Records a delegation's result on this vacant's chain (parent or child); neither may be SUNK or ARCHIVED. */
     VacantCommandResult recordDelegationCompleted(DelegationCompletedPayload completed, VacantContext ctx) {
-        requireNotArchived();
+        requireAwake("DELEGATION_COMPLETED");
         return record(LogbookKind.DELEGATION_COMPLETED, Payloads.toJson(completed), DelegationCompletedEvent::new, ctx);
     }
 
@@ -462,6 +462,17 @@ public class Vacant {
     private void requireRunnable(String act) {
         if (!state.isRunnable()) {
             throw new VacantException(ErrorCode.INVALID_TRANSITION, "a " + state + " vacant cannot do this",
+                    Map.of("state", state.name(), "event", act));
+        }
+    }
+
+    /**
+     * SUNK and ARCHIVED vacants take no behaviour (samples, delegation results): a sunk vacant only attests through
+     * custody heartbeats until it is revived or archived; else {@code INVALID_TRANSITION}.
+     */
+    private void requireAwake(String act) {
+        if (state == LifecycleState.SUNK || state == LifecycleState.ARCHIVED) {
+            throw new VacantException(ErrorCode.INVALID_TRANSITION, "a " + state + " vacant takes no " + act,
                     Map.of("state", state.name(), "event", act));
         }
     }

@@ -117,6 +117,16 @@ class CompositeDelegationTest {
     }
 
     @Test
+    void complete_isRefusedWithInvalidTransition_whenTheChildSankMeanwhile_writingNothing() {
+        String child = registeredChildAfter(0);
+        String id = delegate(false, task(child, "summarise")).delegations().get(0).delegationId();
+        world.dormant(child, 3);
+
+        world.assertRejected(() -> world.send(new CompleteDelegationCommand(parent, ALICE, VacantId.parse(child), id, "r")),
+                ErrorCode.INVALID_TRANSITION, parent, child);
+    }
+
+    @Test
     void complete_recordsTheResultOnBothChains_once() {
         String bud = world.bud(parent, "read");
         String id = delegate(false, task(bud, "summarise")).delegations().get(0).delegationId();
