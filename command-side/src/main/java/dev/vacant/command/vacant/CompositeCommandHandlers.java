@@ -179,7 +179,7 @@ public class CompositeCommandHandlers {
             String plannedId = planId;
             int planIndex = index;
             DelegationRecord record = parent.invoke(v -> v.recordDelegated(subtask.child().value(), digest, plannedId,
-                    planIndex, command.parallel(), ctx));
+                    planIndex, command.parallel(), command.aggregate(), ctx));
             planId = record.planId();
             parentHead = record.parent();
             TaskReceivedPayload task = new TaskReceivedPayload(record.delegationId(), command.parentId(), digest);
@@ -187,7 +187,7 @@ public class CompositeCommandHandlers {
                     .invoke(v -> v.recordTaskReceived(task, ctx));
             delegated.add(new Delegated(record.delegationId(), subtask.child().value(), digest, childHead));
         }
-        return new DelegationResult(planId, command.parallel(), delegated, parentHead);
+        return new DelegationResult(planId, command.parallel(), command.aggregate(), delegated, parentHead);
     }
 
     /** A child's result: DELEGATION_COMPLETED on the parent's and the child's chains. */

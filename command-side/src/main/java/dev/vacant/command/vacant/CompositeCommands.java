@@ -2,6 +2,7 @@ package dev.vacant.command.vacant;
 
 import dev.vacant.kernel.auth.Actor;
 import dev.vacant.kernel.composite.ChildManifest;
+import dev.vacant.kernel.composite.DelegationAggregate;
 import dev.vacant.kernel.composite.OutboundPolicy;
 import dev.vacant.kernel.id.VacantId;
 import java.util.List;
@@ -53,7 +54,12 @@ public final class CompositeCommands {
 
     /** Delegate a plan of subtasks (one or more) to registered children, sequentially or in parallel. */
     public record DelegateSubtasksCommand(@RoutingKey String parentId, Actor actor,
-                                          List<Subtask> plan, boolean parallel) {
+                                          List<Subtask> plan, boolean parallel, DelegationAggregate aggregate) {
+
+        /** A plan whose results combine as a list. */
+        public DelegateSubtasksCommand(String parentId, Actor actor, List<Subtask> plan, boolean parallel) {
+            this(parentId, actor, plan, parallel, DelegationAggregate.LIST);
+        }
     }
 
     /** A child's result for a delegation comes back. */

@@ -3,6 +3,7 @@ package dev.vacant.command.vacant;
 import dev.vacant.kernel.composite.CapabilityCard;
 import dev.vacant.kernel.composite.ChildManifest;
 import dev.vacant.kernel.composite.CollusionSignals;
+import dev.vacant.kernel.composite.DelegationAggregate;
 import dev.vacant.kernel.composite.OutboundDecision;
 import java.util.List;
 
@@ -32,9 +33,9 @@ public final class CompositeResults {
     public record Delegated(String delegationId, String child, String subtaskDigest, VacantCommandResult childHead) {
     }
 
-    /** A delegated plan: its id and mode, its delegations in plan order, and the parent's chain. */
-    public record DelegationResult(String planId, boolean parallel, List<Delegated> delegations,
-                                   VacantCommandResult parent) {
+    /** A delegated plan: its id, mode and aggregate, its delegations in plan order, and the parent's chain. */
+    public record DelegationResult(String planId, boolean parallel, DelegationAggregate aggregate,
+                                   List<Delegated> delegations, VacantCommandResult parent) {
     }
 
     /** A graduation: the new manifest, the signed capability card, the signals the gate saw, and both chains. */

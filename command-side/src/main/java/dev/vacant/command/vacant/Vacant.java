@@ -20,6 +20,7 @@ import dev.vacant.kernel.composite.AllowlistPayload;
 import dev.vacant.kernel.composite.ChildManifest;
 import dev.vacant.kernel.composite.CollusionParty;
 import dev.vacant.kernel.composite.DelegatedPayload;
+import dev.vacant.kernel.composite.DelegationAggregate;
 import dev.vacant.kernel.composite.DelegationCompletedPayload;
 import dev.vacant.kernel.composite.Delegations;
 import dev.vacant.kernel.composite.GraduatedPayload;
@@ -421,12 +422,13 @@ public class Vacant {
      * yet takes the id of its first delegation's position.
      */
     DelegationRecord recordDelegated(String child, String subtaskDigest, String planId, int planIndex, boolean parallel,
-                                     VacantContext ctx) {
+                                     DelegationAggregate aggregate, VacantContext ctx) {
         composite.child(child);
         long seq = chain.nextSeq();
         String delegationId = Delegations.delegationId(id, seq);
         String plan = planId == null ? Delegations.planId(id, seq) : planId;
-        DelegatedPayload payload = new DelegatedPayload(delegationId, child, subtaskDigest, plan, planIndex, parallel);
+        DelegatedPayload payload = new DelegatedPayload(delegationId, child, subtaskDigest, plan, planIndex, parallel,
+                aggregate == DelegationAggregate.LIST ? null : aggregate.label());
         VacantCommandResult result = record(LogbookKind.DELEGATED, Payloads.toJson(payload), SubtaskDelegatedEvent::new, ctx);
         return new DelegationRecord(delegationId, plan, result);
     }

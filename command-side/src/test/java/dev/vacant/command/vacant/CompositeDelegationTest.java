@@ -10,6 +10,7 @@ import dev.vacant.command.vacant.CompositeCommands.RegisterOwnChildCommand;
 import dev.vacant.command.vacant.CompositeCommands.Subtask;
 import dev.vacant.command.vacant.CompositeResults.DelegationResult;
 import dev.vacant.command.vacant.CompositeResults.PairResult;
+import dev.vacant.kernel.composite.DelegationAggregate;
 import dev.vacant.kernel.composite.Delegations;
 import dev.vacant.kernel.error.ErrorCode;
 import dev.vacant.kernel.id.VacantId;
@@ -83,6 +84,21 @@ class CompositeDelegationTest {
         assertThat(delegated).allMatch(e -> e.body().payload().get("plan_id").asText().equals(plan.planId()))
                 .allMatch(e -> e.body().payload().get("parallel").asBoolean());
         assertThat(world.kinds(a).stream().filter("TASK_RECEIVED"::equals)).hasSize(2);
+        assertThat(ChainVerifier.verify(parent, world.logbook(parent))).isEmpty();
+    }
+
+    @Test
+    void delegateMany_signsItsAggregate_onEveryDelegatedEntry_exceptTheDefaultList() {
+        String a = world.bud(parent, "read");
+
+        DelegationResult concat = world.send(new DelegateSubtasksCommand(parent, ALICE,
+                List.of(task(a, "one"), task(a, "two")), false, DelegationAggregate.CONCAT));
+        delegate(false, task(a, "three"));
+
+        assertThat(concat.aggregate()).isEqualTo(DelegationAggregate.CONCAT);
+        List<LogbookEntry> delegated = world.logbook(parent).stream().filter(e -> e.kind().equals("DELEGATED")).toList();
+        assertThat(delegated).extracting(e -> e.body().payload().path("aggregate").asText(null))
+                .containsExactly("concat", "concat", null);
         assertThat(ChainVerifier.verify(parent, world.logbook(parent))).isEmpty();
     }
 
