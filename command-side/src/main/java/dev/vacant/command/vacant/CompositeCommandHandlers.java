@@ -1,6 +1,8 @@
 package dev.vacant.command.vacant;
 
 import dev.vacant.command.vacant.CompositeCommands.AuthorizeOutboundCallCommand;
+import dev.vacant.command.vacant.CompositeCommands.CallVacantCommand;
+import dev.vacant.command.vacant.CompositeResults.CallResult;
 import dev.vacant.command.vacant.CompositeCommands.ChangeAllowlistCommand;
 import dev.vacant.command.vacant.CompositeCommands.CompleteDelegationCommand;
 import dev.vacant.command.vacant.CompositeCommands.DelegateSubtasksCommand;
@@ -70,9 +72,17 @@ public class CompositeCommandHandlers {
         }
         Aggregate<Vacant> parent = repository.load(command.parentId());
         parent.execute(v -> v.requireCompositeAct(command.actor()));
-        command.manifest().verify(VacantId.parse(command.parentId()));
-        Aggregate<Vacant> child = repository.load(command.manifest().childId());
-        return ChildRegistration.register(parent, child, command.manifest(), ctx);
+        VacantId parentId = VacantId.parse(command.parentId());
+        ChildManifest manifest = command.manifest();
+        manifest.requireComplete();
+        Aggregate<Vacant> child = repository.load(manifest.childId());
+        if (manifest.signatureParent() == null && manifest.parentId().equals(parentId.value())) {
+            manifest = manifest.signedFor(ctx.custody().signer(parentId));
+        }
+        if (manifest.signatureChild() == null && command.actor().controls(child.invoke(Vacant::controller))) {
+            manifest = manifest.signedFor(ctx.custody().signer(VacantId.parse(manifest.childId())));
+        }
+        return ChildRegistration.register(parent, child, manifest, ctx);
     }
 
     @CommandHandler
@@ -128,6 +138,24 @@ public class CompositeCommandHandlers {
     }
 
     /**
+     * A call between vacants goes through {@link #handle(AuthorizeOutboundCallCommand)} under the caller's composite
+     * (resolved lock-free); a denial is recorded and answered as the result (no call happens), an allowed call is
+     * received by the callee through its state machine in the same unit of work.
+     */
+    @CommandHandler
+    public CallResult handle(CallVacantCommand command) {
+        String caller = command.callerId();
+        String composite = directory.compositeOf(caller).orElse(caller);
+        OutboundResult verdict = handle(new AuthorizeOutboundCallCommand(composite, command.actor(),
+                VacantId.parse(caller), command.callee()));
+        if (!verdict.decision().allowed()) {
+            return new CallResult(verdict, null);
+        }
+        VacantCommandResult callee = repository.load(command.callee().value()).invoke(v -> v.recordCall(caller, ctx));
+        return new CallResult(verdict, callee);
+    }
+
+    /**
      * Records a plan of delegations in plan order: DELEGATED on the parent and TASK_RECEIVED (a call, through the
      * child's state machine) on each child. Delivery through a lane is not built yet; nothing is delivered.
      */
@@ -151,7 +179,7 @@ public class CompositeCommandHandlers {
             String plannedId = planId;
             int planIndex = index;
             DelegationRecord record = parent.invoke(v -> v.recordDelegated(subtask.child().value(), digest, plannedId,
-                    planIndex, command.parallel(), ctx));
+                    planIndex, command.parallel(), command.aggregate(), ctx));
             planId = record.planId();
             parentHead = record.parent();
             TaskReceivedPayload task = new TaskReceivedPayload(record.delegationId(), command.parentId(), digest);
@@ -159,7 +187,7 @@ public class CompositeCommandHandlers {
                     .invoke(v -> v.recordTaskReceived(task, ctx));
             delegated.add(new Delegated(record.delegationId(), subtask.child().value(), digest, childHead));
         }
-        return new DelegationResult(planId, command.parallel(), delegated, parentHead);
+        return new DelegationResult(planId, command.parallel(), command.aggregate(), delegated, parentHead);
     }
 
     /** A child's result: DELEGATION_COMPLETED on the parent's and the child's chains. */

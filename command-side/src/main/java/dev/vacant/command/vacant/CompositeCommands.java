@@ -2,6 +2,7 @@ package dev.vacant.command.vacant;
 
 import dev.vacant.kernel.auth.Actor;
 import dev.vacant.kernel.composite.ChildManifest;
+import dev.vacant.kernel.composite.DelegationAggregate;
 import dev.vacant.kernel.composite.OutboundPolicy;
 import dev.vacant.kernel.id.VacantId;
 import java.util.List;
@@ -13,7 +14,10 @@ public final class CompositeCommands {
     private CompositeCommands() {
     }
 
-    /** Register a child with a manifest both parties already signed. */
+    /**
+     * Register a child with a manifest: each side either signed already (a consent of purpose {@code vacant.manifest/1})
+     * or, when missing, signed here in custody for a side the caller controls.
+     */
     public record RegisterChildCommand(@RoutingKey String parentId, Actor actor, ChildManifest manifest) {
     }
 
@@ -36,13 +40,26 @@ public final class CompositeCommands {
                                                VacantId caller, VacantId callee) {
     }
 
+    /**
+     * {@code caller} (a vacant) calls {@code callee}: Tree-Only decides under the caller's composite (or the caller
+     * itself when it is no composite child), the verdict is recorded on the caller's chain, and an allowed call
+     * reaches the callee as CALL_RECEIVED. Routed by the caller, whose chain it always appends to.
+     */
+    public record CallVacantCommand(@RoutingKey String callerId, Actor actor, VacantId callee) {
+    }
+
     /** One (child, subtask) pair of a plan. */
     public record Subtask(VacantId child, String text) {
     }
 
     /** Delegate a plan of subtasks (one or more) to registered children, sequentially or in parallel. */
     public record DelegateSubtasksCommand(@RoutingKey String parentId, Actor actor,
-                                          List<Subtask> plan, boolean parallel) {
+                                          List<Subtask> plan, boolean parallel, DelegationAggregate aggregate) {
+
+        /** A plan whose results combine as a list. */
+        public DelegateSubtasksCommand(String parentId, Actor actor, List<Subtask> plan, boolean parallel) {
+            this(parentId, actor, plan, parallel, DelegationAggregate.LIST);
+        }
     }
 
     /** A child's result for a delegation comes back. */

@@ -3,6 +3,7 @@ package dev.vacant.command.vacant;
 import dev.vacant.kernel.composite.CapabilityCard;
 import dev.vacant.kernel.composite.ChildManifest;
 import dev.vacant.kernel.composite.CollusionSignals;
+import dev.vacant.kernel.composite.DelegationAggregate;
 import dev.vacant.kernel.composite.OutboundDecision;
 import java.util.List;
 
@@ -24,13 +25,17 @@ public final class CompositeResults {
     public record OutboundResult(OutboundDecision decision, VacantCommandResult caller) {
     }
 
+    /** A vacant's call: the Tree-Only verdict recorded on the caller, and the callee after CALL_RECEIVED (null if denied). */
+    public record CallResult(OutboundResult verdict, VacantCommandResult callee) {
+    }
+
     /** One delegation of a plan: its id, child, subtask digest and the child's chain after TASK_RECEIVED. */
     public record Delegated(String delegationId, String child, String subtaskDigest, VacantCommandResult childHead) {
     }
 
-    /** A delegated plan: its id and mode, its delegations in plan order, and the parent's chain. */
-    public record DelegationResult(String planId, boolean parallel, List<Delegated> delegations,
-                                   VacantCommandResult parent) {
+    /** A delegated plan: its id, mode and aggregate, its delegations in plan order, and the parent's chain. */
+    public record DelegationResult(String planId, boolean parallel, DelegationAggregate aggregate,
+                                   List<Delegated> delegations, VacantCommandResult parent) {
     }
 
     /** A graduation: the new manifest, the signed capability card, the signals the gate saw, and both chains. */

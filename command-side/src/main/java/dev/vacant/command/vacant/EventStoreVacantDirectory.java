@@ -2,6 +2,9 @@ package dev.vacant.command.vacant;
 
 import dev.vacant.kernel.lifecycle.LifecycleState;
 import dev.vacant.kernel.vacant.VacantEvent;
+import dev.vacant.kernel.composite.ManifestPayload;
+import dev.vacant.kernel.vacant.Payloads;
+import dev.vacant.kernel.vacant.VacantEvents.ManifestAcceptedEvent;
 import java.util.Optional;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 
@@ -22,5 +25,13 @@ public class EventStoreVacantDirectory implements VacantDirectory {
             state = event.kind().evolve(state, event.namedState());
         }
         return Optional.ofNullable(state);
+    }
+
+    @Override
+    public Optional<String> compositeOf(String vacantId) {
+        return store.readEvents(vacantId).asStream().map(m -> (VacantEvent) m.getPayload())
+                .filter(ManifestAcceptedEvent.class::isInstance)
+                .map(e -> Payloads.read(e.entry().body().payload(), ManifestPayload.class).manifest().parentId())
+                .reduce((earlier, later) -> later);
     }
 }

@@ -5,6 +5,11 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vacant.command.vacant.VacantCommands.ArchiveVacantCommand;
 import dev.vacant.command.vacant.VacantCommands.FireVacantTimerCommand;
+import dev.vacant.command.vacant.VacantCommands.GrantConsentCommand;
+import dev.vacant.kernel.consent.ConsentGrantedPayload;
+import dev.vacant.kernel.consent.ConsentRequest;
+import dev.vacant.kernel.crypto.Base64Url;
+import dev.vacant.kernel.vacant.VacantEvents.ConsentGrantedEvent;
 import dev.vacant.command.vacant.VacantCommands.PublishVacantCommand;
 import dev.vacant.command.vacant.VacantCommands.ReceiveCallCommand;
 import dev.vacant.command.vacant.VacantCommands.RecordHeartbeatCommand;
@@ -15,6 +20,7 @@ import dev.vacant.kernel.composite.AllowlistPayload;
 import dev.vacant.kernel.composite.ChildManifest;
 import dev.vacant.kernel.composite.CollusionParty;
 import dev.vacant.kernel.composite.DelegatedPayload;
+import dev.vacant.kernel.composite.DelegationAggregate;
 import dev.vacant.kernel.composite.DelegationCompletedPayload;
 import dev.vacant.kernel.composite.Delegations;
 import dev.vacant.kernel.composite.GraduatedPayload;
@@ -157,8 +163,17 @@ public class Vacant {
     @CommandHandler
     public VacantCommandResult handle(ReceiveCallCommand command, VacantContext ctx) {
         command.actor().requireControlOf(controller);
+        if (manifest != null && manifest.closedByDefault()) {
+            throw new VacantException(ErrorCode.TREE_ONLY_VIOLATION, "a closed composite child takes no external call; "
+                    + "its tree calls it as a vacant", Map.of("parent", manifest.parentId()));
+        }
+        return recordCall(command.caller(), ctx);
+    }
+
+    /** A call reaches this vacant: the transition table decides (CALL_RECEIVED). */
+    VacantCommandResult recordCall(String caller, VacantContext ctx) {
         TransitionTable.apply(state, LifecycleEvent.CALL_RECEIVED);
-        return record(LogbookKind.CALL_RECEIVED, Payloads.toJson(new CallPayload(command.caller())), CallReceivedEvent::new, ctx);
+        return record(LogbookKind.CALL_RECEIVED, Payloads.toJson(new CallPayload(caller)), CallReceivedEvent::new, ctx);
     }
 
     @CommandHandler
@@ -197,7 +212,7 @@ public class Vacant {
     @CommandHandler
     public VacantCommandResult handle(ReportBehaviorSampleCommand command, VacantContext ctx) {
         command.actor().requireControlOf(controller);
-        requireNotArchived();
+        requireAwake("SAMPLE");
         BehaviorSample sample;
         try {
             sample = BehaviorSample.of(command.text());
@@ -235,6 +250,35 @@ public class Vacant {
         }
         nextDue(ctx).ifPresentOrElse(at -> ctx.timers().schedule(id, at), () -> ctx.timers().cancel(id));
         return result;
+    }
+
+    /**
+     * Signs one of the spec's consent payloads in custody at the controller's request, or verifies a signature the
+     * owner produced elsewhere, while this vacant is runnable; records CONSENT_GRANTED (purpose, digest, source). A
+     * D4 consent without a nonce gets one derived from this entry's position; a spent nonce is {@code CONSENT_REUSED}.
+     */
+    @CommandHandler
+    public ConsentResult handle(GrantConsentCommand command, VacantContext ctx) {
+        command.actor().requireControlOf(controller);
+        requireRunnable("CONSENT");
+        VacantId signer = VacantId.parse(id);
+        ConsentRequest request = command.request() instanceof ConsentRequest.SpawnD4 d4
+                ? d4.withNonce(signer, chain.nextSeq()) : command.request();
+        if (request instanceof ConsentRequest.SpawnD4 d4 && spentConsentNonces.contains(d4.nonce())) {
+            throw new VacantException(ErrorCode.CONSENT_REUSED, "this consent nonce was already used");
+        }
+        ObjectNode payload = request.payloadFor(signer, ctx.now());
+        String signature = command.signature();
+        if (signature == null) {
+            signature = Base64Url.encode(ctx.custody().signer(signer).sign(ConsentRequest.message(payload)));
+        } else {
+            ConsentRequest.requireSignature(signer, payload, signature);
+        }
+        ConsentGrantedPayload granted = new ConsentGrantedPayload(request.purpose(), ConsentRequest.digest(payload),
+                command.signature() == null ? ConsentGrantedPayload.Source.CUSTODY : ConsentGrantedPayload.Source.EXTERNAL);
+        VacantCommandResult head = record(LogbookKind.CONSENT_GRANTED, Payloads.toJson(granted),
+                ConsentGrantedEvent::new, ctx);
+        return new ConsentResult(request.purpose(), payload, id, signature, head);
     }
 
     /** What a child inherits, after checking that {@code actor} may spawn from this vacant in its state. */
@@ -378,12 +422,13 @@ public class Vacant {
      * yet takes the id of its first delegation's position.
      */
     DelegationRecord recordDelegated(String child, String subtaskDigest, String planId, int planIndex, boolean parallel,
-                                     VacantContext ctx) {
+                                     DelegationAggregate aggregate, VacantContext ctx) {
         composite.child(child);
         long seq = chain.nextSeq();
         String delegationId = Delegations.delegationId(id, seq);
         String plan = planId == null ? Delegations.planId(id, seq) : planId;
-        DelegatedPayload payload = new DelegatedPayload(delegationId, child, subtaskDigest, plan, planIndex, parallel);
+        DelegatedPayload payload = new DelegatedPayload(delegationId, child, subtaskDigest, plan, planIndex, parallel,
+                aggregate == DelegationAggregate.LIST ? null : aggregate.label());
         VacantCommandResult result = record(LogbookKind.DELEGATED, Payloads.toJson(payload), SubtaskDelegatedEvent::new, ctx);
         return new DelegationRecord(delegationId, plan, result);
     }
@@ -398,9 +443,9 @@ public class Vacant {
         return record(LogbookKind.TASK_RECEIVED, Payloads.toJson(task), TaskReceivedEvent::new, ctx);
     }
 
-    /** Records a delegation's result on this vacant's chain (parent or child); both must still be able to sign. */
+    /** Records a delegation's result on this vacant's chain (parent or child); neither may be SUNK or ARCHIVED. */
     VacantCommandResult recordDelegationCompleted(DelegationCompletedPayload completed, VacantContext ctx) {
-        requireNotArchived();
+        requireAwake("DELEGATION_COMPLETED");
         return record(LogbookKind.DELEGATION_COMPLETED, Payloads.toJson(completed), DelegationCompletedEvent::new, ctx);
     }
 
@@ -419,6 +464,17 @@ public class Vacant {
     private void requireRunnable(String act) {
         if (!state.isRunnable()) {
             throw new VacantException(ErrorCode.INVALID_TRANSITION, "a " + state + " vacant cannot do this",
+                    Map.of("state", state.name(), "event", act));
+        }
+    }
+
+    /**
+     * SUNK and ARCHIVED vacants take no behaviour (samples, delegation results): a sunk vacant only attests through
+     * custody heartbeats until it is revived or archived; else {@code INVALID_TRANSITION}.
+     */
+    private void requireAwake(String act) {
+        if (state == LifecycleState.SUNK || state == LifecycleState.ARCHIVED) {
+            throw new VacantException(ErrorCode.INVALID_TRANSITION, "a " + state + " vacant takes no " + act,
                     Map.of("state", state.name(), "event", act));
         }
     }

@@ -2,6 +2,7 @@ package dev.vacant.command.vacant;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vacant.kernel.auth.Actor;
+import dev.vacant.kernel.consent.ConsentRequest;
 import dev.vacant.kernel.id.VacantId;
 import dev.vacant.kernel.lifecycle.LifecycleState;
 import dev.vacant.kernel.spawn.BehaviorBundle;
@@ -29,7 +30,10 @@ public final class VacantCommands {
     public record RecordHeartbeatCommand(@TargetAggregateIdentifier String vacantId, Actor actor, ObjectNode extra) {
     }
 
-    /** A call reached the vacant; {@code caller} is optional. */
+    /**
+     * An external call reached the vacant ({@code caller}, optional, is a free label; calls between vacants are
+     * {@code CompositeCommands.CallVacantCommand}); a closed composite child refuses it ({@code TREE_ONLY_VIOLATION}).
+     */
     public record ReceiveCallCommand(@TargetAggregateIdentifier String vacantId, Actor actor, String caller) {
     }
 
@@ -70,5 +74,13 @@ public final class VacantCommands {
 
     /** Internal: the vacant's timer came due (dormancy step or SUNK custody heartbeat). */
     public record FireVacantTimerCommand(@TargetAggregateIdentifier String vacantId) {
+    }
+
+    /**
+     * The vacant's controller asks it to sign {@code request} (custody signs), or hands in a {@code signature} its
+     * owner produced elsewhere (the server verifies it); either way CONSENT_GRANTED is recorded on its chain.
+     */
+    public record GrantConsentCommand(@TargetAggregateIdentifier String vacantId, Actor actor, ConsentRequest request,
+                                      String signature) {
     }
 }

@@ -11,4 +11,7 @@ public interface VacantDirectory {
 
     /** The vacant's state, or empty when no such vacant exists. */
     Optional<LifecycleState> state(String vacantId);
+
+    /** The composite (parent) that {@code vacantId} is a registered child of, or empty when it is none's child. */
+    Optional<String> compositeOf(String vacantId);
 }

@@ -10,6 +10,7 @@ import dev.vacant.command.vacant.CompositeCommands.RegisterOwnChildCommand;
 import dev.vacant.command.vacant.CompositeCommands.Subtask;
 import dev.vacant.command.vacant.CompositeResults.DelegationResult;
 import dev.vacant.command.vacant.CompositeResults.PairResult;
+import dev.vacant.kernel.composite.DelegationAggregate;
 import dev.vacant.kernel.composite.Delegations;
 import dev.vacant.kernel.error.ErrorCode;
 import dev.vacant.kernel.id.VacantId;
@@ -87,6 +88,21 @@ class CompositeDelegationTest {
     }
 
     @Test
+    void delegateMany_signsItsAggregate_onEveryDelegatedEntry_exceptTheDefaultList() {
+        String a = world.bud(parent, "read");
+
+        DelegationResult concat = world.send(new DelegateSubtasksCommand(parent, ALICE,
+                List.of(task(a, "one"), task(a, "two")), false, DelegationAggregate.CONCAT));
+        delegate(false, task(a, "three"));
+
+        assertThat(concat.aggregate()).isEqualTo(DelegationAggregate.CONCAT);
+        List<LogbookEntry> delegated = world.logbook(parent).stream().filter(e -> e.kind().equals("DELEGATED")).toList();
+        assertThat(delegated).extracting(e -> e.body().payload().path("aggregate").asText(null))
+                .containsExactly("concat", "concat", null);
+        assertThat(ChainVerifier.verify(parent, world.logbook(parent))).isEmpty();
+    }
+
+    @Test
     void delegate_isRefusedByAStaleChild_andWritesNothingAnywhere() {
         String bud = world.bud(parent, "read");
         String stale = registeredChildAfter(2);
@@ -114,6 +130,16 @@ class CompositeDelegationTest {
                 ErrorCode.FORBIDDEN, parent, bud);
         world.assertRejected(() -> delegate(false), ErrorCode.VALIDATION_FAILED, parent);
         world.assertRejected(() -> delegate(false, task(bud, " ")), ErrorCode.VALIDATION_FAILED, parent, bud);
+    }
+
+    @Test
+    void complete_isRefusedWithInvalidTransition_whenTheChildSankMeanwhile_writingNothing() {
+        String child = registeredChildAfter(0);
+        String id = delegate(false, task(child, "summarise")).delegations().get(0).delegationId();
+        world.dormant(child, 3);
+
+        world.assertRejected(() -> world.send(new CompleteDelegationCommand(parent, ALICE, VacantId.parse(child), id, "r")),
+                ErrorCode.INVALID_TRANSITION, parent, child);
     }
 
     @Test

@@ -90,7 +90,7 @@ class CompositeRegistrationTest {
         ChildManifest good = signed(parent, child, ManifestVersion.V2);
         ChildManifest stripped = new ChildManifest(good.schemaVersion(), good.parentId(), good.childId(), good.birthPath(),
                 good.closedByDefault(), good.toolWhitelist(), good.registryVisibility(), good.issuedAt(),
-                good.endpointReachability(), good.outboundPolicy(), good.signatureParent(), null);
+                good.endpointReachability(), good.outboundPolicy(), good.signatureParent(), "AAAA");
 
         world.assertRejected(() -> world.send(new RegisterChildCommand(parent, ALICE, stripped)), ErrorCode.BAD_MANIFEST, parent, child);
         world.assertRejected(() -> world.send(new RegisterChildCommand(other, ALICE, good)), ErrorCode.BAD_MANIFEST, other, child);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vacant.command.vacant.VacantCommands.ReportBehaviorSampleCommand;
 import dev.vacant.command.vacant.VacantCommands.ResetAnchorCommand;
 import dev.vacant.kernel.drift.DriftFixtures;
+import dev.vacant.kernel.error.ErrorCode;
 import dev.vacant.kernel.lifecycle.LifecycleState;
 import dev.vacant.kernel.logbook.LogbookEntry;
 import java.util.List;
@@ -24,6 +25,15 @@ class VacantDriftTest {
 
     private List<String> kinds(String id) {
         return world.logbook(id).stream().map(LogbookEntry::kind).toList();
+    }
+
+    @Test
+    void sample_isRefusedWithInvalidTransition_bySunkAndArchivedVacants() {
+        for (LifecycleState state : List.of(LifecycleState.SUNK, LifecycleState.ARCHIVED)) {
+            String id = world.vacantIn(state);
+            world.assertRejected(() -> world.send(new ReportBehaviorSampleCommand(id, ALICE, "any text at all")),
+                    ErrorCode.INVALID_TRANSITION, id);
+        }
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.vacant.infra.tuple;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vacant.kernel.json.Json;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
@@ -41,4 +43,15 @@ public record LanePolicyProperties(
         @DefaultValue("0.25") @DecimalMin("0.0") @DecimalMax("1.0") double retryJitter,
         @DefaultValue("5") @Min(1) int circuitFailureThreshold,
         @DefaultValue("30s") Duration circuitCooldown) {
+
+    /** The {@code policy} block of the space snapshot: every number in force, durations in their alias units. */
+    public ObjectNode snapshot() {
+        return Json.object().put("lane_concurrency", laneConcurrency).put("max_lane_concurrency", maxLaneConcurrency)
+                .put("batch_small_task_size", batchSmallTaskSize).put("context_compression_chars", contextCompressionChars)
+                .put("cache_max_entries", cacheMaxEntries).put("cache_ttl_s", cacheTtl.toSeconds())
+                .put("api_max_retries", apiMaxRetries).put("api_backoff_base_ms", retryBase.toMillis())
+                .put("api_backoff_max_ms", retryMax.toMillis()).put("retry_jitter", retryJitter)
+                .put("circuit_failure_threshold", circuitFailureThreshold)
+                .put("circuit_cooldown_s", circuitCooldown.toSeconds());
+    }
 }

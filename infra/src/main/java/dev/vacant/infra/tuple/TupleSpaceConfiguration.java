@@ -1,5 +1,6 @@
 package dev.vacant.infra.tuple;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vacant.infra.tuple.identity.CommandBudSpawner;
 import dev.vacant.infra.tuple.identity.ProjectedCompositeTrees;
 import dev.vacant.infra.tuple.jdbc.JdbcTupleStore;
@@ -11,6 +12,7 @@ import dev.vacant.infra.tuple.space.LaneMaintenance;
 import dev.vacant.infra.tuple.space.LaneWorker;
 import dev.vacant.infra.tuple.space.SpaceScan;
 import dev.vacant.infra.tuple.space.TupleSpace;
+import dev.vacant.kernel.json.Json;
 import dev.vacant.infra.tuple.space.TupleStore;
 import dev.vacant.infra.tuple.transport.InProcessLaneTransport;
 import dev.vacant.infra.tuple.transport.LaneTransport;
@@ -69,8 +71,10 @@ public class TupleSpaceConfiguration {
 
     @Bean
     TupleSpace tupleSpace(TupleStore store, CompositeTrees trees, BudSpawner buds, Clock clock, TupleIds ids,
-                          ExecutionLanes executionLanes) {
-        return new TupleSpace(store, trees, buds, clock, ids, executionLanes::snapshot);
+                          ExecutionLanes executionLanes, LanePolicyProperties policy) {
+        ObjectNode policyBlock = policy.snapshot();
+        return new TupleSpace(store, trees, buds, clock, ids, () -> Json.object()
+                .<ObjectNode>set("execution", executionLanes.snapshot()).set("policy", policyBlock.deepCopy()));
     }
 
     @Bean

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -11,7 +12,9 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * Maps the original environment names onto {@code vacant.lanes.*}: {@code YOOL_TUPLE_<NAME>}, else
- * {@code YOOL_<NAME>}. The aliases are added last, so any explicit {@code vacant.lanes.*} wins. A present
+ * {@code YOOL_<NAME>}; where a property has two names (the tuple kernel's original one, such as
+ * {@code API_BACKOFF_BASE_MS}, and this project's earlier one, such as {@code RETRY_BASE_MS}), the original wins.
+ * The aliases are added last, so any explicit {@code vacant.lanes.*} wins. A present
  * alias that is not a positive number fails startup with an exception naming the variable.
  */
 public class YoolLaneAliases implements EnvironmentPostProcessor {
@@ -20,37 +23,37 @@ public class YoolLaneAliases implements EnvironmentPostProcessor {
     public static final String SOURCE_NAME = "yoolLaneAliases";
 
     private static final List<Alias> ALIASES = List.of(
-            new Alias("LANE_CONCURRENCY", "lane-concurrency", Unit.INTEGER),
-            new Alias("MAX_LANE_CONCURRENCY", "max-lane-concurrency", Unit.INTEGER),
-            new Alias("BATCH_SMALL_TASK_SIZE", "batch-small-task-size", Unit.INTEGER),
-            new Alias("CONTEXT_COMPRESSION_CHARS", "context-compression-chars", Unit.INTEGER),
-            new Alias("CACHE_MAX_ENTRIES", "cache-max-entries", Unit.INTEGER),
-            new Alias("CACHE_TTL", "cache-ttl", Unit.SECONDS),
-            new Alias("API_MAX_RETRIES", "api-max-retries", Unit.INTEGER),
-            new Alias("RETRY_BASE_MS", "retry-base", Unit.MILLIS),
-            new Alias("RETRY_MAX_MS", "retry-max", Unit.MILLIS),
-            new Alias("RETRY_JITTER", "retry-jitter", Unit.DECIMAL),
-            new Alias("CIRCUIT_FAILURE_THRESHOLD", "circuit-failure-threshold", Unit.INTEGER),
-            new Alias("CIRCUIT_COOLDOWN", "circuit-cooldown", Unit.SECONDS));
+            new Alias(List.of("LANE_CONCURRENCY"), "lane-concurrency", Unit.INTEGER),
+            new Alias(List.of("MAX_LANE_CONCURRENCY"), "max-lane-concurrency", Unit.INTEGER),
+            new Alias(List.of("BATCH_SMALL_TASK_SIZE"), "batch-small-task-size", Unit.INTEGER),
+            new Alias(List.of("CONTEXT_COMPRESSION_CHARS"), "context-compression-chars", Unit.INTEGER),
+            new Alias(List.of("CACHE_MAX_ENTRIES"), "cache-max-entries", Unit.INTEGER),
+            new Alias(List.of("CACHE_TTL_S", "CACHE_TTL"), "cache-ttl", Unit.SECONDS),
+            new Alias(List.of("API_MAX_RETRIES"), "api-max-retries", Unit.INTEGER),
+            new Alias(List.of("API_BACKOFF_BASE_MS", "RETRY_BASE_MS"), "retry-base", Unit.MILLIS),
+            new Alias(List.of("API_BACKOFF_MAX_MS", "RETRY_MAX_MS"), "retry-max", Unit.MILLIS),
+            new Alias(List.of("RETRY_JITTER"), "retry-jitter", Unit.DECIMAL),
+            new Alias(List.of("CIRCUIT_FAILURE_THRESHOLD"), "circuit-failure-threshold", Unit.INTEGER),
+            new Alias(List.of("CIRCUIT_COOLDOWN_S", "CIRCUIT_COOLDOWN"), "circuit-cooldown", Unit.SECONDS));
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         Map<String, Object> mapped = new LinkedHashMap<>();
         for (Alias alias : ALIASES) {
-            for (String variable : List.of("YOOL_TUPLE_" + alias.name(), "YOOL_" + alias.name())) {
-                String value = environment.getProperty(variable);
-                if (value != null) {
-                    mapped.put("vacant.lanes." + alias.property(), alias.unit().convert(variable, value.trim()));
-                    break;
-                }
-            }
+            alias.variables().stream().filter(variable -> environment.getProperty(variable) != null).findFirst()
+                    .ifPresent(variable -> mapped.put("vacant.lanes." + alias.property(),
+                            alias.unit().convert(variable, environment.getProperty(variable).trim())));
         }
         if (!mapped.isEmpty()) {
             environment.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, mapped));
         }
     }
 
-    private record Alias(String name, String property, Unit unit) {
+    /** One property and its names, the original first: {@code YOOL_TUPLE_<NAME>} then {@code YOOL_<NAME>} per name. */
+    private record Alias(List<String> names, String property, Unit unit) {
+        List<String> variables() {
+            return names.stream().flatMap(name -> Stream.of("YOOL_TUPLE_" + name, "YOOL_" + name)).toList();
+        }
     }
 
     /** How an alias's number becomes a property value. */

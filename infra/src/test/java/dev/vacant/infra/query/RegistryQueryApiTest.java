@@ -5,18 +5,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vacant.infra.support.ApiClient.Response;
 import dev.vacant.infra.support.VacantFixtures;
+import dev.vacant.infra.timer.VacantTimerPoller;
 import dev.vacant.infra.vacant.VacantApiTestBase;
 import dev.vacant.kernel.drift.DriftFixtures;
 import dev.vacant.kernel.json.Json;
 import dev.vacant.kernel.logbook.ChainVerifier;
 import dev.vacant.kernel.logbook.LogbookBody;
 import dev.vacant.kernel.logbook.LogbookEntry;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** Registry, logbook and drift reads on PostgreSQL: read-your-writes, filters, keyset pages, visibility. */
 class RegistryQueryApiTest extends VacantApiTestBase {
+
+    @Autowired
+    VacantTimerPoller poller;
 
     private String genesis(String state) {
         return api.post("/api/v1/vacants/genesis", operator, VacantFixtures.genesis(alice, state, "read", "search")).text("id");
@@ -134,5 +140,25 @@ class RegistryQueryApiTest extends VacantApiTestBase {
         assertThat(drift.body().get("drift_detections").asLong()).isEqualTo(1);
         assertThat(drift.body().get("samples").asLong()).isEqualTo(21);
         assertThat(drift.body().get("latest_drift_milli").asLong()).isGreaterThanOrEqualTo(6000);
+    }
+
+    @Test
+    void defaultList_hidesArchivedVacantsForOperatorsAndOwners_whileStateArchivedShowsThem() {
+        String archived = genesis(null);
+        for (Duration step : List.of(Duration.ofHours(2), Duration.ofDays(8), Duration.ofDays(31))) {
+            clock.advance(step);
+            poller.fireDue();
+        }
+        clock.advance(Duration.ofDays(91));
+        assertThat(api.post("/api/v1/vacants/" + archived + "/archive", operator, null).status()).isEqualTo(200);
+        String live = genesis(null);
+        String mine = "/api/v1/vacants?controller=" + alice + "&limit=500&consistency=strong";
+
+        for (String token : List.of(operator, aliceToken)) {
+            List<String> listed = api.get(mine, token).body().get("items").findValuesAsText("id");
+            assertThat(listed).contains(live).doesNotContain(archived);
+            assertThat(api.get(mine + "&state=ARCHIVED", token).body().get("items").findValuesAsText("id"))
+                    .containsExactly(archived);
+        }
     }
 }

@@ -2,6 +2,8 @@ package dev.vacant.infra.tuple;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import dev.vacant.infra.support.ApiClient.Response;
 import dev.vacant.infra.tuple.lane.ExecutionLanes;
 import dev.vacant.infra.tuple.lane.LaneTask;
@@ -19,6 +21,8 @@ class TupleApiTest extends VacantApiTestBase {
 
     @Autowired
     private ExecutionLanes executionLanes;
+    @Autowired
+    private LanePolicyProperties lanePolicy;
 
     private String vacant;
     private String lane;
@@ -127,5 +131,19 @@ class TupleApiTest extends VacantApiTestBase {
         assertThat(snapshot.body().at("/execution/lanes/" + executionLane + "/failures").asLong()).isEqualTo(1);
         assertThat(snapshot.body().at("/execution/lanes/" + executionLane + "/concurrency").asInt()).isEqualTo(16);
         assertThat(snapshot.body().at("/execution/breakers/none").asText()).isEqualTo("CLOSED");
+    }
+
+    @Test
+    void snapshot_carriesThePolicyBlock_withEveryGuardrailNumberInForce() {
+        Response snapshot = api.get("/api/v1/space/snapshot", aliceToken);
+
+        assertThat(snapshot.status()).isEqualTo(200);
+        JsonNode policy = snapshot.body().get("policy");
+        assertThat(policy.get("lane_concurrency").asInt()).isEqualTo(lanePolicy.laneConcurrency());
+        assertThat(policy.get("api_backoff_base_ms").asLong()).isEqualTo(lanePolicy.retryBase().toMillis());
+        assertThat(policy.get("api_backoff_max_ms").asLong()).isEqualTo(lanePolicy.retryMax().toMillis());
+        assertThat(policy.get("cache_ttl_s").asLong()).isEqualTo(lanePolicy.cacheTtl().toSeconds());
+        assertThat(policy.get("circuit_cooldown_s").asLong()).isEqualTo(lanePolicy.circuitCooldown().toSeconds());
+        assertThat(policy.size()).isEqualTo(12);
     }
 }

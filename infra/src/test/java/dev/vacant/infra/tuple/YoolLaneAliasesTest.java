@@ -50,6 +50,26 @@ class YoolLaneAliasesTest {
     }
 
     @Test
+    void bind_honoursTheTupleKernelsOriginalNames_forBackoffCacheTtlAndCooldown() {
+        LanePolicyProperties properties = bind(Map.of("YOOL_TUPLE_API_BACKOFF_BASE_MS", "70",
+                "YOOL_API_BACKOFF_MAX_MS", "900", "YOOL_TUPLE_CACHE_TTL_S", "120", "YOOL_CIRCUIT_COOLDOWN_S", "11"));
+
+        assertThat(properties.retryBase()).isEqualTo(Duration.ofMillis(70));
+        assertThat(properties.retryMax()).isEqualTo(Duration.ofMillis(900));
+        assertThat(properties.cacheTtl()).isEqualTo(Duration.ofSeconds(120));
+        assertThat(properties.circuitCooldown()).isEqualTo(Duration.ofSeconds(11));
+    }
+
+    @Test
+    void bind_prefersTheOriginalName_overThisProjectsEarlierAlias_andValidatesIt() {
+        LanePolicyProperties properties = bind(Map.of("YOOL_RETRY_BASE_MS", "50", "YOOL_API_BACKOFF_BASE_MS", "80"));
+
+        assertThat(properties.retryBase()).isEqualTo(Duration.ofMillis(80));
+        assertThatThrownBy(() -> bind(Map.of("YOOL_TUPLE_CACHE_TTL_S", "1.5")))
+                .hasMessage("YOOL_TUPLE_CACHE_TTL_S must be a positive integer, was '1.5'");
+    }
+
+    @Test
     void bind_prefersTupleAlias_whenBothAliasesAreSet() {
         LanePolicyProperties properties = bind(Map.of(
                 "YOOL_TUPLE_LANE_CONCURRENCY", "12", "YOOL_LANE_CONCURRENCY", "8"));

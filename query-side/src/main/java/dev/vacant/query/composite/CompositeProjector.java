@@ -123,9 +123,9 @@ public final class CompositeProjector implements Projector {
 
     private static void delegated(JdbcTemplate jdbc, VacantEvent event, DelegatedPayload delegated, OffsetDateTime at) {
         jdbc.update("insert into " + DELEGATIONS + " (delegation_id, parent_id, parent_seq, child_id, plan_id, plan_index, "
-                        + "parallel, subtask_digest, delegated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + "parallel, aggregate, subtask_digest, delegated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 delegated.delegationId(), event.vacantId(), event.entry().seq(), delegated.child(), delegated.planId(),
-                delegated.planIndex(), delegated.parallel(), delegated.subtaskDigest(), at);
+                delegated.planIndex(), delegated.parallel(), delegated.aggregate(), delegated.subtaskDigest(), at);
     }
 
     /** Only the parent's copy of a completion updates the delegation (the child's carries the same payload). */

@@ -47,7 +47,7 @@ public class CompositeQueries {
 
     /** The delegations of {@code parent}, in the order of its chain (so plans in order, and plan order within). */
     public List<DelegationRow> delegations(String parent) {
-        return jdbc.query("select delegation_id, child_id, plan_id, plan_index, parallel, subtask_digest, delegated_at, "
+        return jdbc.query("select delegation_id, child_id, plan_id, plan_index, parallel, aggregate, subtask_digest, delegated_at, "
                 + "result_digest, result, completed_at from " + CompositeProjector.DELEGATIONS + " where parent_id = ? "
                 + "order by parent_seq", CompositeQueries::delegation, parent);
     }
@@ -77,7 +77,7 @@ public class CompositeQueries {
 
     private static DelegationRow delegation(ResultSet rs, int row) throws SQLException {
         return new DelegationRow(rs.getString("delegation_id"), rs.getString("child_id"), rs.getString("plan_id"),
-                rs.getInt("plan_index"), rs.getBoolean("parallel"), rs.getString("subtask_digest"),
+                rs.getInt("plan_index"), rs.getBoolean("parallel"), rs.getString("aggregate"), rs.getString("subtask_digest"),
                 instant(rs, "delegated_at"), rs.getString("result_digest"), rs.getString("result"),
                 instant(rs, "completed_at"));
     }

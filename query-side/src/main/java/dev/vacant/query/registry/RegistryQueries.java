@@ -36,10 +36,13 @@ public class RegistryQueries {
         return rows.find(jdbc, vacantId).filter(row -> visible(viewer, row));
     }
 
-    /** One page in id order (stable keyset pagination). */
+    /** One page in id order (stable keyset pagination); ARCHIVED vacants only when the filter asks for that state. */
     public List<RegistryRow> list(RegistryFilter filter) {
         StringBuilder sql = new StringBuilder("select " + RegistryRows.COLUMNS + " from " + RegistryRows.TABLE + " where 1 = 1");
         List<Object> args = new ArrayList<>();
+        if (filter.state() == null) {
+            condition(sql, args, "state <> ?", LifecycleState.ARCHIVED.name());
+        }
         condition(sql, args, "state = ?", filter.state() == null ? null : filter.state().name());
         condition(sql, args, "controller = ?", filter.controller());
         condition(sql, args, "registry_visibility = ?", filter.visibility() == null ? null : filter.visibility().name());

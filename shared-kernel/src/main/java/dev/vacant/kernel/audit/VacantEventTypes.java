@@ -21,6 +21,7 @@ import dev.vacant.kernel.vacant.VacantEvents.GenesisRecordedEvent;
 import dev.vacant.kernel.vacant.VacantEvents.HeartbeatRecordedEvent;
 import dev.vacant.kernel.vacant.VacantEvents.ReviewReceivedEvent;
 import dev.vacant.kernel.vacant.VacantEvents.SpawnConsentUsedEvent;
+import dev.vacant.kernel.vacant.VacantEvents.ConsentGrantedEvent;
 import dev.vacant.kernel.vacant.VacantEvents.VacantArchivedEvent;
 import dev.vacant.kernel.vacant.VacantEvents.VacantBornEvent;
 import dev.vacant.kernel.vacant.VacantEvents.VacantPublishedEvent;
@@ -61,6 +62,7 @@ public final class VacantEventTypes {
             Map.entry(VacantArchivedEvent.class, EnumSet.of(LogbookKind.ARCHIVED)),
             Map.entry(ChildSpawnedEvent.class, EnumSet.of(LogbookKind.SPAWN)),
             Map.entry(SpawnConsentUsedEvent.class, EnumSet.of(LogbookKind.CONSENT_USED)),
+            Map.entry(ConsentGrantedEvent.class, EnumSet.of(LogbookKind.CONSENT_GRANTED)),
             Map.entry(DormancyElapsedEvent.class, EnumSet.of(LogbookKind.DORMANCY_ELAPSED)),
             Map.entry(BehaviorSampledEvent.class, EnumSet.of(LogbookKind.BEHAVIOR_SAMPLED)),
             Map.entry(DriftDetectedEvent.class, EnumSet.of(LogbookKind.DRIFT_DETECTED)),

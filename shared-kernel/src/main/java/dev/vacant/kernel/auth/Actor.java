@@ -23,9 +23,14 @@ public record Actor(String principal, Role role) {
         }
     }
 
+    /** Whether this actor is an operator or the principal {@code controller}. */
+    public boolean controls(String controller) {
+        return isOperator() || principal.equals(controller);
+    }
+
     /** Requires the operator role or control of a vacant controlled by {@code controller}, else {@code FORBIDDEN}. */
     public void requireControlOf(String controller) {
-        if (!isOperator() && !principal.equals(controller)) {
+        if (!controls(controller)) {
             throw new VacantException(ErrorCode.FORBIDDEN, "the caller does not control this vacant");
         }
     }

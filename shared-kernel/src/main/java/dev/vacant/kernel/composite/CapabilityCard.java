@@ -36,15 +36,31 @@ public record CapabilityCard(String v, String id, String name, String descriptio
 
     /** The card of the child named by {@code manifest}, signed by {@code child}. */
     public static CapabilityCard issue(ChildManifest manifest, String capabilityText, LogbookSigner child) {
-        VacantId id = VacantId.parse(manifest.childId());
-        CapabilityCard unsigned = new CapabilityCard(VERSION, id.value(), id.value(), capabilityText,
-                manifest.toolWhitelist().stream().map(tool -> new Skill(tool, tool)).toList(),
-                manifest.effectiveReachability(), manifest.effectiveOutboundPolicy(), Base64Url.encode(id.publicKey()),
-                new Lineage(manifest.parentId()), manifest.issuedAt(), null);
-        String signature = Base64Url.encode(child.sign(CanonicalJson.canonicalize(unsigned.signingPayload())));
-        return new CapabilityCard(VERSION, unsigned.id, unsigned.name, capabilityText, unsigned.skills,
-                unsigned.reachability, unsigned.outboundPolicy, unsigned.publicKey, unsigned.lineage, unsigned.issuedAt,
-                signature);
+        return signed(VacantId.parse(manifest.childId()), capabilityText, manifest.toolWhitelist(),
+                manifest.effectiveReachability(), manifest.effectiveOutboundPolicy(), manifest.parentId(),
+                manifest.issuedAt(), child);
+    }
+
+    /**
+     * The card of a listed vacant that is no composite child (a public genesis root or an open child): reachable as
+     * PUBLIC_A2A and not tree-bound (UNRESTRICTED), described by its capability text if it has one, issued at
+     * {@code issuedAt} (its birth, so the card is the same on every read), signed by the vacant itself.
+     */
+    public static CapabilityCard listed(VacantId id, String capabilityText, List<String> tools, String parent,
+                                        String issuedAt, LogbookSigner vacant) {
+        return signed(id, capabilityText, tools, EndpointReachability.PUBLIC_A2A, OutboundPolicy.UNRESTRICTED, parent,
+                issuedAt, vacant);
+    }
+
+    private static CapabilityCard signed(VacantId id, String description, List<String> tools,
+                                         EndpointReachability reachability, OutboundPolicy outbound, String parent,
+                                         String issuedAt, LogbookSigner signer) {
+        CapabilityCard unsigned = new CapabilityCard(VERSION, id.value(), id.value(), description,
+                tools.stream().map(tool -> new Skill(tool, tool)).toList(), reachability, outbound,
+                Base64Url.encode(id.publicKey()), new Lineage(parent), issuedAt, null);
+        String signature = Base64Url.encode(signer.sign(CanonicalJson.canonicalize(unsigned.signingPayload())));
+        return new CapabilityCard(VERSION, unsigned.id, unsigned.name, description, unsigned.skills, reachability,
+                outbound, unsigned.publicKey, unsigned.lineage, issuedAt, signature);
     }
 
     /** The card without its signature: what the child signs. */

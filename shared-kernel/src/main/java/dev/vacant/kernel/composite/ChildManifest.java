@@ -100,6 +100,22 @@ public record ChildManifest(@JsonProperty("schema_version") ManifestVersion sche
     }
 
     /**
+     * This manifest with {@code signer}'s side signed (the parent's or the child's, whichever {@code signer} is);
+     * {@code BAD_MANIFEST} when the manifest is incomplete or {@code signer} is neither party.
+     */
+    public ChildManifest signedFor(LogbookSigner signer) {
+        byte[] message = CanonicalJson.canonicalize(signingPayload());
+        boolean parent = signer.signerId().equals(parentId);
+        if (!parent && !signer.signerId().equals(childId)) {
+            throw bad(signer.signerId() + " is neither the parent nor the child of this manifest");
+        }
+        String signature = Base64Url.encode(signer.sign(message));
+        return new ChildManifest(schemaVersion, parentId, childId, birthPath, closedByDefault, toolWhitelist,
+                registryVisibility, issuedAt, endpointReachability, outboundPolicy,
+                parent ? signature : signatureParent, parent ? signatureChild : signature);
+    }
+
+    /**
      * Checks that this manifest is complete for its declared version, names {@code composite} as its parent and
      * carries both valid signatures under that version; otherwise {@code BAD_MANIFEST}.
      */
@@ -123,7 +139,8 @@ public record ChildManifest(@JsonProperty("schema_version") ManifestVersion sche
         return schemaVersion == ManifestVersion.V2 ? outboundPolicy : OutboundPolicy.NO_EXTERNAL;
     }
 
-    private void requireComplete() {
+    /** {@code BAD_MANIFEST} unless every field its declared version signs is present and well-formed. */
+    public void requireComplete() {
         if (schemaVersion == null) {
             throw bad("schema_version is required (v1 or v2)");
         }

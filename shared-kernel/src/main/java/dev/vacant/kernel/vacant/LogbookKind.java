@@ -22,6 +22,7 @@ public enum LogbookKind {
     ARCHIVED(LifecycleEvent.ARCHIVE_REQUESTED, false),
     SPAWN(LifecycleEvent.SPAWN_REQUESTED, true),
     CONSENT_USED(LifecycleEvent.SPAWN_REQUESTED, true),
+    CONSENT_GRANTED(null, false),
     DORMANCY_ELAPSED(LifecycleEvent.DORMANCY_ELAPSED, false),
     BEHAVIOR_SAMPLED(null, false),
     DRIFT_DETECTED(null, false),

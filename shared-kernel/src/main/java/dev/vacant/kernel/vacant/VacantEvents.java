@@ -52,6 +52,10 @@ public final class VacantEvents {
     public record SpawnConsentUsedEvent(LogbookEntry entry) implements VacantEvent {
     }
 
+    /** The vacant signed (or had verified) a consent of one of the spec's purposes (CONSENT_GRANTED). */
+    public record ConsentGrantedEvent(LogbookEntry entry) implements VacantEvent {
+    }
+
     /** A dormancy timer fired (DORMANCY_ELAPSED). */
     public record DormancyElapsedEvent(LogbookEntry entry) implements VacantEvent {
     }

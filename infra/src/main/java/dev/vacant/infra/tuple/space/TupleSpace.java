@@ -52,7 +52,10 @@ public final class TupleSpace {
     private final TupleIds ids;
     private final Supplier<ObjectNode> execution;
 
-    /** @param execution the {@code execution} part of the snapshot (lane metrics, breakers, cache) */
+    /**
+     * @param execution the process's own parts of the snapshot, merged into it: {@code execution} (lane metrics,
+     *                  breakers, cache) and {@code policy} (the guardrail numbers in force)
+     */
     public TupleSpace(TupleStore store, CompositeTrees trees, BudSpawner buds, Clock clock, TupleIds ids,
                       Supplier<ObjectNode> execution) {
         this.store = store;
@@ -274,7 +277,7 @@ public final class TupleSpace {
                 .put("compressed_agents", counts.compressedAgents())
                 .put("virtual_agents", counts.virtualAgents())
                 .put("total_agents", counts.activeAgents() + counts.compressedAgents() + counts.virtualAgents())
-                .set("execution", execution.get());
+                .setAll(execution.get());
     }
 
     private List<String> compressLeastActive(String prefix, long count, String opId) {

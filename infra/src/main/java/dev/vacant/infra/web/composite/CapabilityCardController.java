@@ -1,6 +1,6 @@
 package dev.vacant.infra.web.composite;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.vacant.infra.card.CapabilityCards;
 import dev.vacant.infra.projection.ReadConsistency;
 import dev.vacant.infra.web.vacant.VacantRequests;
 import dev.vacant.kernel.auth.Actor;
@@ -9,9 +9,7 @@ import dev.vacant.kernel.error.ErrorCode;
 import dev.vacant.kernel.error.VacantException;
 import dev.vacant.kernel.json.Json;
 import dev.vacant.query.composite.CompositeProjector;
-import dev.vacant.query.composite.CompositeQueries;
 import dev.vacant.query.registry.RegistryProjector;
-import dev.vacant.query.registry.RegistryQueries;
 import java.util.List;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,32 +18,29 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The capability card of a graduated vacant, exactly as the child signed it (verifiable with its id alone). Readable
- * by anyone who can see the vacant in the registry; otherwise, or without a card, 404.
+ * {@code GET /vacants/{id}/card}: the signed capability card of a graduated or a listed public vacant
+ * ({@link CapabilityCards}), verifiable with the id alone; 404 for anyone who cannot see the vacant, or without a card.
  */
 @RestController
 public class CapabilityCardController {
 
     private static final List<String> READS = List.of(RegistryProjector.NAME, CompositeProjector.NAME);
 
-    private final RegistryQueries registry;
-    private final CompositeQueries composites;
+    private final CapabilityCards cards;
     private final ReadConsistency consistency;
 
-    public CapabilityCardController(RegistryQueries registry, CompositeQueries composites, ReadConsistency consistency) {
-        this.registry = registry;
-        this.composites = composites;
+    public CapabilityCardController(CapabilityCards cards, ReadConsistency consistency) {
+        this.cards = cards;
         this.consistency = consistency;
     }
 
     @GetMapping("/api/v1/vacants/{id}/card")
     public CapabilityCard card(@AuthenticationPrincipal Actor actor, @PathVariable String id,
                                @RequestParam(required = false) Long position,
-                               @RequestParam(required = false) String consistency) throws JsonProcessingException {
+                               @RequestParam(required = false) String consistency) {
         this.consistency.await(READS, position, ReadConsistency.strong(consistency));
         String vacant = VacantRequests.vacantId("id", id).value();
-        String card = registry.find(actor, vacant).flatMap(row -> composites.card(vacant))
+        return cards.card(actor, vacant).map(card -> Json.mapper().convertValue(card, CapabilityCard.class))
                 .orElseThrow(() -> new VacantException(ErrorCode.NOT_FOUND, "no capability card for " + vacant));
-        return Json.mapper().readValue(card, CapabilityCard.class);
     }
 }

@@ -138,7 +138,7 @@ public class CompositeController {
     public Delegated delegate(@AuthenticationPrincipal Actor actor, @PathVariable String parent,
                               @Valid @RequestBody DelegationBody body) {
         return Delegated.of(commands.send(new DelegateSubtasksCommand(id("parent", parent), actor, body.toPlan(),
-                Boolean.TRUE.equals(body.parallel()))), positions.head(), positions);
+                Boolean.TRUE.equals(body.parallel()), body.combiner())), positions.head(), positions);
     }
 
     @PostMapping("/delegations/{delegation}/completion")

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import dev.vacant.command.vacant.CompositeCommands.Subtask;
 import dev.vacant.infra.web.vacant.VacantRequests;
 import dev.vacant.kernel.composite.ChildManifest;
+import dev.vacant.kernel.composite.DelegationAggregate;
 import dev.vacant.kernel.composite.EndpointReachability;
 import dev.vacant.kernel.composite.OutboundPolicy;
 import dev.vacant.kernel.error.ErrorCode;
@@ -19,9 +20,6 @@ import java.util.List;
 
 /** Request bodies of the composite endpoints (snake_case JSON; unknown fields are rejected). */
 public final class CompositeRequests {
-
-    /** The only way results are combined for now: a list in plan order. */
-    public static final String AGGREGATE_LIST = "list";
 
     private CompositeRequests() {
     }
@@ -70,15 +68,19 @@ public final class CompositeRequests {
         }
     }
 
-    /** One subtask ({@code child}, {@code subtask}) or a {@code plan}, sequential unless {@code parallel}. */
+    /**
+     * One subtask ({@code child}, {@code subtask}) or a {@code plan}, sequential unless {@code parallel}; results
+     * combine by {@code aggregate}: {@code list} (default), {@code concat} or {@code first_success}.
+     */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record DelegationBody(String child, String subtask, @Valid List<SubtaskBody> plan, Boolean parallel,
                                  String aggregate) {
 
+        DelegationAggregate combiner() {
+            return DelegationAggregate.of(aggregate);
+        }
+
         List<Subtask> toPlan() {
-            if (aggregate != null && !aggregate.equals(AGGREGATE_LIST)) {
-                throw new VacantException(ErrorCode.VALIDATION_FAILED, "aggregate must be '" + AGGREGATE_LIST + "'");
-            }
             if ((plan == null) == (child == null)) {
                 throw new VacantException(ErrorCode.VALIDATION_FAILED, "send either child and subtask, or a plan");
             }

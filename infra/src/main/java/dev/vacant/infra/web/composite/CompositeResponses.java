@@ -11,6 +11,7 @@ import dev.vacant.command.vacant.CompositeResults.PairResult;
 import dev.vacant.infra.projection.ProjectionPositions;
 import dev.vacant.infra.web.vacant.VacantResponses.VacantState;
 import dev.vacant.kernel.composite.CapabilityCard;
+import dev.vacant.kernel.composite.DelegationAggregate;
 import dev.vacant.kernel.composite.ChildManifest;
 import dev.vacant.kernel.composite.CollusionSignals;
 import dev.vacant.query.composite.CompositeChildRow;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Response bodies of the composite endpoints. */
 public final class CompositeResponses {
@@ -65,7 +67,7 @@ public final class CompositeResponses {
     public record Delegated(String planId, boolean parallel, String aggregate, List<DelegationView> delegations,
                             VacantState parent, long position) {
         static Delegated of(DelegationResult result, long position, ProjectionPositions positions) {
-            return new Delegated(result.planId(), result.parallel(), CompositeRequests.AGGREGATE_LIST,
+            return new Delegated(result.planId(), result.parallel(), result.aggregate().label(),
                     result.delegations().stream().map(d -> new DelegationView(d.delegationId(), d.child(),
                             d.subtaskDigest(), VacantState.of(d.childHead(), position, positions))).toList(),
                     VacantState.of(result.parent(), position, positions), position);
@@ -126,7 +128,7 @@ public final class CompositeResponses {
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Plan(String planId, boolean parallel, String aggregate, boolean complete, List<PlanItem> delegations,
-                       List<String> results) {
+                       JsonNode results) {
     }
 
     /** One delegation of a plan, with its result once completed. */
@@ -146,16 +148,20 @@ public final class CompositeResponses {
                                 List<Plan> plans) {
     }
 
-    /** Groups delegations into plans (in order of their first delegation) and aggregates complete ones as a list. */
+    /**
+     * Groups delegations into plans (in order of their first delegation) and combines each complete plan's results by
+     * its aggregate: a list in plan order, their concatenation, or the first result that came back.
+     */
     static List<Plan> plans(List<DelegationRow> delegations) {
         Map<String, List<DelegationRow>> byPlan = new LinkedHashMap<>();
         delegations.forEach(row -> byPlan.computeIfAbsent(row.planId(), id -> new ArrayList<>()).add(row));
         return byPlan.entrySet().stream().map(plan -> {
             List<DelegationRow> rows = plan.getValue();
-            boolean complete = rows.stream().allMatch(row -> row.completedAt() != null);
-            return new Plan(plan.getKey(), rows.get(0).parallel(), CompositeRequests.AGGREGATE_LIST, complete,
-                    rows.stream().map(PlanItem::of).toList(),
-                    complete ? rows.stream().map(DelegationRow::result).toList() : null);
+            DelegationAggregate aggregate = DelegationAggregate.of(rows.get(0).aggregate());
+            Optional<JsonNode> combined = aggregate.combine(rows.stream()
+                    .map(row -> new DelegationAggregate.Outcome(row.result(), row.completedAt())).toList());
+            return new Plan(plan.getKey(), rows.get(0).parallel(), aggregate.label(), combined.isPresent(),
+                    rows.stream().map(PlanItem::of).toList(), combined.orElse(null));
         }).toList();
     }
 }

@@ -1,5 +1,7 @@
 package dev.vacant.infra.web.vacant;
 
+import dev.vacant.command.vacant.CompositeCommands.CallVacantCommand;
+import dev.vacant.command.vacant.CompositeResults.CallResult;
 import dev.vacant.command.vacant.SpawnResult;
 import dev.vacant.command.vacant.VacantCommandResult;
 import dev.vacant.command.vacant.VacantCommands.ArchiveVacantCommand;
@@ -22,6 +24,10 @@ import dev.vacant.infra.web.vacant.VacantRequests.SpawnBody;
 import dev.vacant.infra.web.vacant.VacantResponses.Spawned;
 import dev.vacant.infra.web.vacant.VacantResponses.VacantState;
 import dev.vacant.kernel.auth.Actor;
+import dev.vacant.kernel.composite.OutboundDecision;
+import dev.vacant.kernel.error.VacantException;
+import dev.vacant.kernel.id.VacantId;
+import java.util.Map;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -71,7 +77,17 @@ public class VacantCommandController {
     @PostMapping("/{id}/calls")
     public VacantState call(@AuthenticationPrincipal Actor actor, @PathVariable String id,
                             @Valid @RequestBody(required = false) CallBody body) {
-        return send(new ReceiveCallCommand(id(id), actor, body == null ? null : body.caller()));
+        String caller = body == null ? null : body.caller();
+        if (caller == null || !VacantId.isValid(caller)) {
+            return send(new ReceiveCallCommand(id(id), actor, caller));
+        }
+        CallResult result = commands.send(new CallVacantCommand(caller, actor, VacantRequests.vacantId("id", id)));
+        OutboundDecision decision = result.verdict().decision();
+        if (!decision.allowed()) {
+            throw new VacantException(decision.code(), caller + " may not call " + id + " (Tree-Only, recorded as "
+                    + "OUTBOUND_DENIED on the caller's logbook)", Map.of("rule", decision.rule().name(), "caller", caller));
+        }
+        return VacantState.of(result.callee(), positions.head(), positions);
     }
 
     @PostMapping("/{id}/reviews")

@@ -1,0 +1,110 @@
+package dev.vacant.infra.docs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.vacant.infra.support.VacantFixtures;
+import dev.vacant.infra.vacant.VacantApiTestBase;
+import dev.vacant.kernel.auth.Role;
+import dev.vacant.kernel.json.Json;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs the copy-paste curl examples of {@code docs/} with real curl against the running server: every fenced
+ * {@code sh} block after a {@code <!-- run by DocsCurlExamplesTest: NAME -->} marker, one command at a time, with
+ * the shell variables the example names.
+ */
+class DocsCurlExamplesTest extends VacantApiTestBase {
+
+    private static final Path DOCS = Path.of("..", "docs");
+
+    /** The commands of the marked example: continuation lines joined, comments dropped. */
+    private static List<String> example(String file, String name) throws IOException {
+        List<String> lines = Files.readAllLines(DOCS.resolve(file), StandardCharsets.UTF_8);
+        int marker = lines.indexOf(lines.stream().filter(l -> l.trim().equals("<!-- run by DocsCurlExamplesTest: " + name
+                + " -->")).findFirst().orElseThrow(() -> new AssertionError("no example " + name + " in " + file)));
+        List<String> commands = new ArrayList<>();
+        StringBuilder command = new StringBuilder();
+        for (String raw : lines.subList(marker + 2, lines.size())) {
+            String line = raw.trim();
+            if (line.equals("```")) {
+                break;
+            }
+            if (line.startsWith("#")) {
+                continue;
+            }
+            command.append(line.endsWith("\\") ? line.substring(0, line.length() - 1) : line).append(' ');
+            if (!line.endsWith("\\")) {
+                commands.add(command.toString().trim());
+                command.setLength(0);
+            }
+        }
+        assertThat(commands).as(name).isNotEmpty();
+        return commands;
+    }
+
+    /** Runs one command with bash and the variables; answers its stdout as JSON. */
+    private static JsonNode run(String command, Map<String, String> variables) throws Exception {
+        ProcessBuilder process = new ProcessBuilder("bash", "-c", command).redirectErrorStream(true);
+        process.environment().putAll(variables);
+        Process started = process.start();
+        String out = new String(started.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(started.waitFor()).as(command + "\n" + out).isZero();
+        return Json.parse(out);
+    }
+
+    private Map<String, String> variables() {
+        Map<String, String> variables = new HashMap<>();
+        variables.put("VACANT", "http://127.0.0.1:" + port);
+        variables.put("ALICE", aliceToken);
+        return variables;
+    }
+
+    private String genesis(String controller, String... tools) {
+        return api.post("/api/v1/vacants/genesis", operator, VacantFixtures.genesis(controller, null, tools)).text("id");
+    }
+
+    @Test
+    void d4ConsentExample_ofApiMd_mergesWithTheOtherControllersConsent() throws Exception {
+        String carol = "carol-" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, String> variables = variables();
+        variables.put("CAROL", tokens.create(carol, Role.CONTROLLER));
+        variables.put("A", genesis(alice, "read"));
+        variables.put("B", genesis(carol, "write"));
+        List<String> commands = example("api.md", "d4-consent");
+
+        JsonNode consent = run(commands.get(0), variables);
+        variables.put("NONCE", consent.at("/payload/nonce").asText());
+        variables.put("SIG", consent.get("signature").asText());
+        JsonNode spawned = run(commands.get(1), variables);
+
+        assertThat(consent.get("signer").asText()).isEqualTo(variables.get("B"));
+        assertThat(spawned.get("path").asText()).as(spawned.toString()).isEqualTo("D4");
+        assertThat(spawned.at("/child/state").asText()).isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void treeOnlyCallExample_ofCompositeMd_isRefusedAndRecorded() throws Exception {
+        Map<String, String> variables = variables();
+        String parent = genesis(alice, "read");
+        variables.put("B", genesis(alice, "read"));
+        variables.put("BUD", api.post("/api/v1/vacants/" + parent + "/spawn", aliceToken, Json.object().put("path", "D2")
+                .set("narrowed_tools", Json.mapper().createArrayNode().add("read"))).text("child_id"));
+
+        JsonNode denied = run(example("composite.md", "tree-only-call").get(0), variables);
+
+        assertThat(denied.get("code").asText()).isEqualTo("TREE_ONLY_VIOLATION");
+        assertThat(denied.get("rule").asText()).isEqualTo("CLOSED_CHILD");
+        List<String> kinds = logbook(variables.get("BUD")).stream().map(e -> e.kind()).toList();
+        assertThat(kinds.get(kinds.size() - 1)).isEqualTo("OUTBOUND_DENIED");
+    }
+}
