@@ -7,7 +7,6 @@ import dev.vacant.infra.tuple.web.TupleRequests.InBody;
 import dev.vacant.infra.tuple.web.TupleRequests.OutBody;
 import dev.vacant.infra.tuple.web.TupleRequests.RdBody;
 import dev.vacant.infra.tuple.web.TupleRequests.RouteBody;
-import dev.vacant.infra.tuple.web.TupleRequests.TemplateBody;
 import dev.vacant.infra.tuple.web.TupleRequests.WallBody;
 import dev.vacant.kernel.auth.Actor;
 import dev.vacant.kernel.tuple.TupleOp;
@@ -32,32 +31,31 @@ public class LaneController {
     private final TupleAuthorities authorities;
     private final OpIds opIds;
     private final SpaceScan spaceScan;
+    private final LaneOps lanes;
 
-    public LaneController(TupleGateway gateway, TupleAuthorities authorities, OpIds opIds, SpaceScan spaceScan) {
+    public LaneController(TupleGateway gateway, TupleAuthorities authorities, OpIds opIds, SpaceScan spaceScan,
+                          LaneOps lanes) {
         this.gateway = gateway;
         this.authorities = authorities;
         this.opIds = opIds;
         this.spaceScan = spaceScan;
+        this.lanes = lanes;
     }
 
     @PostMapping("/lanes/{lane}/out")
     @ResponseStatus(HttpStatus.CREATED)
     public JsonNode out(@AuthenticationPrincipal Actor actor, @PathVariable String lane, @RequestBody OutBody body) {
-        return gateway.request(new TupleOp.Out(opIds.orFresh(body.opId()), lane, authorities.resolve(actor, body.vacant()),
-                body.yool(), TupleRequests.map(body.map()), body.source() == null ? "rest" : body.source(),
-                TupleRequests.uuid("parent_id", body.parentId()), body.agentId(), body.data(), body.leaseMs()));
+        return lanes.out(actor, lane, body, "rest");
     }
 
     @PostMapping("/lanes/{lane}/in")
     public JsonNode in(@AuthenticationPrincipal Actor actor, @PathVariable String lane, @RequestBody InBody body) {
-        return gateway.request(new TupleOp.In(opIds.orFresh(body.opId()), lane, authorities.resolve(actor, body.vacant()),
-                TemplateBody.of(body.template()), body.timeoutMs() == null ? 0 : body.timeoutMs()));
+        return lanes.in(actor, lane, body);
     }
 
     @PostMapping("/lanes/{lane}/rd")
     public JsonNode rd(@AuthenticationPrincipal Actor actor, @PathVariable String lane, @RequestBody RdBody body) {
-        return gateway.request(new TupleOp.Rd(opIds.orFresh(body.opId()), lane, authorities.resolve(actor, body.vacant()),
-                TemplateBody.of(body.template())));
+        return lanes.rd(actor, lane, body);
     }
 
     @PostMapping("/lanes/{lane}/route")
@@ -71,9 +69,8 @@ public class LaneController {
                          @RequestParam(required = false) String yool,
                          @RequestParam(name = "hilbert_from", required = false) Long hilbertFrom,
                          @RequestParam(name = "hilbert_to", required = false) Long hilbertTo,
-                         @RequestParam(defaultValue = "100") int limit) {
-        return gateway.request(new TupleOp.Scan(opIds.orFresh(null), lane, authorities.resolve(actor, vacant), yool,
-                hilbertFrom, hilbertTo, limit));
+                         @RequestParam(required = false) Integer limit) {
+        return lanes.scan(actor, lane, vacant, yool, hilbertFrom, hilbertTo, limit);
     }
 
     /** The lane-less scan: every lane the vacant may use, read from the store rather than sent through a lane. */

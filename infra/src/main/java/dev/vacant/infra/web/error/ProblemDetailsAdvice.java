@@ -2,6 +2,7 @@ package dev.vacant.infra.web.error;
 
 import dev.vacant.kernel.error.ErrorCode;
 import dev.vacant.kernel.error.VacantException;
+import jakarta.validation.ConstraintViolationException;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -25,7 +26,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * <ul>
  *   <li>{@link VacantException}: its code, status, message and details;</li>
  *   <li>unreadable bodies: {@code MALFORMED_JSON} or {@code VALIDATION_FAILED} (see {@link JsonBodyProblems});</li>
- *   <li>Bean Validation failures: {@code VALIDATION_FAILED} with the field errors;</li>
+ *   <li>Bean Validation failures, of a body or of an application service's parameters:
+ *       {@code VALIDATION_FAILED} with the field errors;</li>
  *   <li>other Spring MVC exceptions keep their status, coded by it ({@code NOT_FOUND} for unknown
  *       routes, {@code VALIDATION_FAILED} for other client errors, {@code INTERNAL} for server errors);</li>
  *   <li>anything else: 500 {@code INTERNAL} with a generic detail; the cause is only logged.</li>
@@ -41,6 +43,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(VacantException.class)
     ResponseEntity<ProblemDetail> handleVacant(VacantException exception) {
         return ResponseEntity.of(Problems.of(exception)).build();
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<ProblemDetail> handleConstraintViolations(ConstraintViolationException exception) {
+        return ResponseEntity.of(invalid(exception.getConstraintViolations().stream().map(Violation::of).toList())).build();
     }
 
     @ExceptionHandler(Exception.class)

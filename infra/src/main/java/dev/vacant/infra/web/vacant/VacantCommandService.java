@@ -1,0 +1,99 @@
+package dev.vacant.infra.web.vacant;
+
+import dev.vacant.command.vacant.SpawnResult;
+import dev.vacant.command.vacant.VacantCommandResult;
+import dev.vacant.command.vacant.VacantCommands.ArchiveVacantCommand;
+import dev.vacant.command.vacant.VacantCommands.CreateGenesisCommand;
+import dev.vacant.command.vacant.VacantCommands.PublishVacantCommand;
+import dev.vacant.command.vacant.VacantCommands.ReceiveCallCommand;
+import dev.vacant.command.vacant.VacantCommands.ReceiveReviewCommand;
+import dev.vacant.command.vacant.VacantCommands.RecordHeartbeatCommand;
+import dev.vacant.command.vacant.VacantCommands.ReportBehaviorSampleCommand;
+import dev.vacant.command.vacant.VacantCommands.ResetAnchorCommand;
+import dev.vacant.command.vacant.VacantCommands.ReviveVacantCommand;
+import dev.vacant.command.vacant.VacantCommands.SpawnVacantCommand;
+import dev.vacant.infra.projection.ProjectionPositions;
+import dev.vacant.infra.web.vacant.VacantRequests.CallBody;
+import dev.vacant.infra.web.vacant.VacantRequests.GenesisBody;
+import dev.vacant.infra.web.vacant.VacantRequests.HeartbeatBody;
+import dev.vacant.infra.web.vacant.VacantRequests.ReviewBody;
+import dev.vacant.infra.web.vacant.VacantRequests.SampleBody;
+import dev.vacant.infra.web.vacant.VacantRequests.SpawnBody;
+import dev.vacant.infra.web.vacant.VacantResponses.Spawned;
+import dev.vacant.infra.web.vacant.VacantResponses.VacantState;
+import dev.vacant.kernel.auth.Actor;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.stereotype.Service;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The commands of a vacant's life ({@code api.md}) as the REST and gRPC adapters share them: validates the request
+ * bodies (Bean Validation, {@code VALIDATION_FAILED}), maps them to commands, sends them and answers the resulting
+ * state with the event position a query can wait for. Vacant ids arrive as the caller wrote them.
+ */
+@Service
+@Validated
+public class VacantCommandService {
+
+    private final CommandSender commands;
+    private final ProjectionPositions positions;
+
+    public VacantCommandService(CommandSender commands, ProjectionPositions positions) {
+        this.commands = commands;
+        this.positions = positions;
+    }
+
+    private VacantState send(Object command) {
+        VacantCommandResult result = commands.send(command);
+        return VacantState.of(result, positions.head());
+    }
+
+    private static String id(String id) {
+        return VacantRequests.vacantId("id", id).value();
+    }
+
+    public VacantState genesis(Actor actor, @NotNull @Valid GenesisBody body) {
+        actor.requireOperator();
+        return send(new CreateGenesisCommand(actor, body.controller(), body.state(), body.bundle().toBundle(),
+                body.substrate().toSpec()));
+    }
+
+    public VacantState heartbeat(Actor actor, String id, @Valid HeartbeatBody body) {
+        return send(new RecordHeartbeatCommand(id(id), actor, body == null ? null : body.extra()));
+    }
+
+    public VacantState call(Actor actor, String id, @Valid CallBody body) {
+        return send(new ReceiveCallCommand(id(id), actor, body == null ? null : body.caller()));
+    }
+
+    public VacantState review(Actor actor, String id, @NotNull @Valid ReviewBody body) {
+        return send(new ReceiveReviewCommand(id(id), actor, VacantRequests.vacantId("reviewer", body.reviewer()),
+                body.verdict(), body.score()));
+    }
+
+    public VacantState revive(Actor actor, String id) {
+        return send(new ReviveVacantCommand(id(id), actor));
+    }
+
+    public VacantState archive(Actor actor, String id) {
+        return send(new ArchiveVacantCommand(id(id), actor));
+    }
+
+    public VacantState publish(Actor actor, String id) {
+        return send(new PublishVacantCommand(id(id), actor));
+    }
+
+    public Spawned spawn(Actor actor, String id, @NotNull @Valid SpawnBody body) {
+        SpawnResult result = commands.send(new SpawnVacantCommand(id(id), actor, body.toRequest(), body.controller()));
+        return Spawned.of(result, positions.head());
+    }
+
+    public VacantState sample(Actor actor, String id, @NotNull @Valid SampleBody body) {
+        return send(new ReportBehaviorSampleCommand(id(id), actor, body.text()));
+    }
+
+    public VacantState resetAnchor(Actor actor, String id) {
+        return send(new ResetAnchorCommand(id(id), actor));
+    }
+}
