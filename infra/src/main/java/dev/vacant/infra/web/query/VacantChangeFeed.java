@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * The changes of one vacant as they are committed: its logbook entries from a seq, read from the event store (the
  * chain itself, so in seq order, without gaps and without waiting for a projection), each with the state it left
- * the vacant in when it changed it. Only callers who may see the vacant may follow it ({@code NOT_FOUND} otherwise).
+ * the vacant in when it changed it. Only callers who may see the vacant may follow it ({@code NOT_FOUND} otherwise,
+ * decided once the registry has caught up, so a vacant just created can be followed at once).
  */
 @Component
 public class VacantChangeFeed {
@@ -32,7 +33,7 @@ public class VacantChangeFeed {
 
     /** A cursor on {@code id}'s changes from {@code fromSeq}. */
     public Cursor follow(Actor actor, String id, long fromSeq) {
-        queries.requireVisible(actor, id);
+        queries.requireVisibleNow(actor, id);
         return new Cursor(id, fromSeq);
     }
 

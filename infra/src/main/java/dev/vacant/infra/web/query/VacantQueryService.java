@@ -109,6 +109,12 @@ public class VacantQueryService {
                 row.driftDetections(), row.samples());
     }
 
+    /** {@link #requireVisible} once the registry has caught up with every write so far (read-your-writes). */
+    public RegistryRow requireVisibleNow(Actor actor, String id) {
+        this.consistency.await(REGISTRY, null, true);
+        return requireVisible(actor, id);
+    }
+
     /** The registry row of {@code id} if the caller may see it, else {@code NOT_FOUND} (malformed: {@code VALIDATION_FAILED}). */
     public RegistryRow requireVisible(Actor actor, String id) {
         VacantRequests.vacantId("id", id);
