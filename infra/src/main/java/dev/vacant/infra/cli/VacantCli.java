@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 
 /**
  * The operator CLI in the application jar ({@code api.md}). {@code serve} (or no command, or only Spring
- * options) starts the server; the other subcommands run offline, without a Spring context, and exit.
+ * options) starts the server; the other subcommands run offline, without a Spring context, and exit; the client
+ * commands ({@link VacantClientCommands}) call a running server over gRPC.
  */
 @Command(name = "vacant", mixinStandardHelpOptions = true,
         description = "Vacant server and operator tools. 'serve' (the default) starts the server.",
@@ -42,6 +43,6 @@ public final class VacantCli {
     }
 
     private static CommandLine commandLine() {
-        return new CommandLine(new VacantCli());
+        return VacantClientCommands.addTo(new CommandLine(new VacantCli()));
     }
 }

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.function.Executable;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The vacant API tests' context and principals, with a real grpc-java client on loopback to the app's gRPC port. */
-abstract class GrpcApiTestBase extends VacantApiTestBase {
+public abstract class GrpcApiTestBase extends VacantApiTestBase {
 
     @Autowired
     protected GrpcServer grpcServer;
