@@ -11,6 +11,7 @@ import io.grpc.stub.AbstractStub;
 import java.io.PrintWriter;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,6 +43,13 @@ abstract class ClientCommand implements Callable<Integer> {
     /** A stub on the open channel, sending the token. */
     <S extends AbstractStub<S>> S stub(Function<ManagedChannel, S> factory) {
         return GrpcClients.withToken(factory.apply(channel), options.token);
+    }
+
+    /** Sets an option on a request only when it was given (an unset proto field is an absent JSON field). */
+    static <T> void ifGiven(T value, Consumer<T> setter) {
+        if (value != null) {
+            setter.accept(value);
+        }
     }
 
     void print(MessageOrBuilder answer) {

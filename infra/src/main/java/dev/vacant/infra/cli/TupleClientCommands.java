@@ -66,12 +66,8 @@ final class TupleClientCommands implements Runnable {
         @Override
         void run() {
             OutRequest.Builder request = OutRequest.newBuilder().setLane(lane).setVacant(vacant).addAllMap(map);
-            if (yool != null) {
-                request.setYool(yool);
-            }
-            if (opId != null) {
-                request.setOpId(opId);
-            }
+            ifGiven(yool, request::setYool);
+            ifGiven(opId, request::setOpId);
             if (data != null) {
                 request.setData(struct(data));
             }
@@ -117,9 +113,7 @@ final class TupleClientCommands implements Runnable {
         @Override
         void run() {
             WatchLaneRequest.Builder request = WatchLaneRequest.newBuilder().setLane(lane).setVacant(vacant);
-            if (yool != null) {
-                request.setYool(yool);
-            }
+            ifGiven(yool, request::setYool);
             Iterator<Tuple> arriving = tuples().watchLane(request.build());
             for (int seen = 0; (count == null || seen < count) && arriving.hasNext(); seen++) {
                 print(arriving.next());

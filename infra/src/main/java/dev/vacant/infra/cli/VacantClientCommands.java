@@ -86,9 +86,7 @@ final class VacantClientCommands {
             GenesisRequest.Builder request = GenesisRequest.newBuilder().setController(controller)
                     .setBundle(Bundle.newBuilder().setSystemPrompt(systemPrompt).setPolicyDsl(policyDsl).addAllToolWhitelist(tools))
                     .setSubstrate(substrate.toSubstrate());
-            if (state != null) {
-                request.setState(state);
-            }
+            ifGiven(state, request::setState);
             print(vacants().genesis(request.build()));
         }
     }
@@ -120,21 +118,11 @@ final class VacantClientCommands {
         @Override
         void run() {
             ListRequest.Builder request = ListRequest.newBuilder().setConsistency("strong");
-            if (state != null) {
-                request.setState(state);
-            }
-            if (controller != null) {
-                request.setController(controller);
-            }
-            if (visibility != null) {
-                request.setVisibility(visibility);
-            }
-            if (after != null) {
-                request.setAfter(after);
-            }
-            if (limit != null) {
-                request.setLimit(limit);
-            }
+            ifGiven(state, request::setState);
+            ifGiven(controller, request::setController);
+            ifGiven(visibility, request::setVisibility);
+            ifGiven(after, request::setAfter);
+            ifGiven(limit, request::setLimit);
             print(vacants().list(request.build()));
         }
     }
@@ -160,9 +148,7 @@ final class VacantClientCommands {
         @Override
         void run() {
             CallRequest.Builder request = CallRequest.newBuilder().setId(id);
-            if (caller != null) {
-                request.setCaller(caller);
-            }
+            ifGiven(caller, request::setCaller);
             print(vacants().call(request.build()));
         }
     }
@@ -199,28 +185,22 @@ final class VacantClientCommands {
         @Override
         void run() {
             SpawnRequest.Builder request = SpawnRequest.newBuilder().setId(id).setPath(path).addAllNarrowedTools(narrowedTools);
-            set(policyMutation, request::setPolicyMutation);
-            set(newCapabilityText, request::setNewCapabilityText);
-            set(newSystemPrompt, request::setNewSystemPrompt);
-            set(parentB, request::setParentB);
-            set(mergedSystemPrompt, request::setMergedSystemPrompt);
-            set(controller, request::setController);
+            ifGiven(policyMutation, request::setPolicyMutation);
+            ifGiven(newCapabilityText, request::setNewCapabilityText);
+            ifGiven(newSystemPrompt, request::setNewSystemPrompt);
+            ifGiven(parentB, request::setParentB);
+            ifGiven(mergedSystemPrompt, request::setMergedSystemPrompt);
+            ifGiven(controller, request::setController);
             if (consentSignature != null) {
                 Consent.Builder consent = Consent.newBuilder().setSignature(consentSignature);
-                set(consentNonce, consent::setNonce);
-                set(consentExpiresAt, consent::setExpiresAt);
+                ifGiven(consentNonce, consent::setNonce);
+                ifGiven(consentExpiresAt, consent::setExpiresAt);
                 request.setConsent(consent);
             }
             if (newSubstrate != null) {
                 request.setNewSubstrateSpec(newSubstrate.toSubstrate());
             }
             print(vacants().spawn(request.build()));
-        }
-
-        private static void set(String value, java.util.function.Consumer<String> setter) {
-            if (value != null) {
-                setter.accept(value);
-            }
         }
     }
 
@@ -236,9 +216,7 @@ final class VacantClientCommands {
         @Override
         void run() {
             LogbookRequest.Builder request = LogbookRequest.newBuilder().setId(id).setFromSeq(fromSeq).setConsistency("strong");
-            if (limit != null) {
-                request.setLimit(limit);
-            }
+            ifGiven(limit, request::setLimit);
             print(vacants().logbook(request.build()));
         }
     }
@@ -257,15 +235,9 @@ final class VacantClientCommands {
         @Override
         void run() {
             LineageRequest.Builder request = LineageRequest.newBuilder().setId(id).setConsistency("strong");
-            if (direction != null) {
-                request.setDirection(direction);
-            }
-            if (format != null) {
-                request.setFormat(format);
-            }
-            if (depth != null) {
-                request.setDepth(depth);
-            }
+            ifGiven(direction, request::setDirection);
+            ifGiven(format, request::setFormat);
+            ifGiven(depth, request::setDepth);
             print(stub(LineageGrpc::newBlockingStub).lineage(request.build()));
         }
     }

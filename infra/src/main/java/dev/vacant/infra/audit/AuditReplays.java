@@ -1,0 +1,31 @@
+package dev.vacant.infra.audit;
+
+import dev.vacant.kernel.auth.Actor;
+import dev.vacant.kernel.error.ErrorCode;
+import dev.vacant.kernel.error.VacantException;
+import org.springframework.stereotype.Service;
+
+/** Audit replay jobs as the REST and gRPC adapters share them ({@code api.md}): operators only. */
+@Service
+public class AuditReplays {
+
+    private final AuditJobs jobs;
+
+    public AuditReplays(AuditJobs jobs) {
+        this.jobs = jobs;
+    }
+
+    /** Starts a replay in the background; answers the queued job. */
+    public AuditJobView start(Actor actor) {
+        actor.requireOperator();
+        AuditJob job = jobs.submit();
+        return new AuditJobView(job.id(), job.status(), null, null);
+    }
+
+    /** A job's status, progress and, once done, its report; {@code NOT_FOUND} for an unknown job. */
+    public AuditJobView get(Actor actor, String job) {
+        actor.requireOperator();
+        return jobs.find(job).map(AuditJobView::of)
+                .orElseThrow(() -> new VacantException(ErrorCode.NOT_FOUND, "no audit job " + job));
+    }
+}
