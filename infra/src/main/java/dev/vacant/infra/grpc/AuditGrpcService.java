@@ -1,5 +1,7 @@
 package dev.vacant.infra.grpc;
 
+import static dev.vacant.infra.grpc.GrpcCalls.reply;
+
 import dev.vacant.grpc.audit.v1.AuditGrpc;
 import dev.vacant.grpc.audit.v1.AuditJob;
 import dev.vacant.grpc.audit.v1.GetReplayRequest;
@@ -22,13 +24,11 @@ public class AuditGrpcService extends AuditGrpc.AuditImplBase implements GrpcApi
 
     @Override
     public void startReplay(StartReplayRequest request, StreamObserver<AuditJob> observer) {
-        observer.onNext(json.write(replays.start(GrpcAuthInterceptor.actor()), AuditJob.newBuilder()));
-        observer.onCompleted();
+        reply(observer, json.write(replays.start(GrpcAuthInterceptor.actor()), AuditJob.newBuilder()));
     }
 
     @Override
     public void getReplay(GetReplayRequest request, StreamObserver<AuditJob> observer) {
-        observer.onNext(json.write(replays.get(GrpcAuthInterceptor.actor(), request.getJob()), AuditJob.newBuilder()));
-        observer.onCompleted();
+        reply(observer, json.write(replays.get(GrpcAuthInterceptor.actor(), request.getJob()), AuditJob.newBuilder()));
     }
 }

@@ -1,5 +1,8 @@
 package dev.vacant.infra.grpc;
 
+import static dev.vacant.infra.grpc.GrpcCalls.orNull;
+import static dev.vacant.infra.grpc.GrpcCalls.reply;
+
 import com.google.protobuf.Struct;
 import dev.vacant.grpc.composites.v1.AllowlistRequest;
 import dev.vacant.grpc.composites.v1.CardRequest;
@@ -39,19 +42,10 @@ public class CompositesGrpcService extends CompositesGrpc.CompositesImplBase imp
         this.json = json;
     }
 
-    private static <T> void reply(StreamObserver<T> observer, T value) {
-        observer.onNext(value);
-        observer.onCompleted();
-    }
-
-    private static String text(String value) {
-        return value.isEmpty() ? null : value;
-    }
-
     @Override
     public void get(GetCompositeRequest request, StreamObserver<CompositeView> observer) {
         reply(observer, json.write(composites.get(GrpcAuthInterceptor.actor(), request.getParent(),
-                request.hasPosition() ? request.getPosition() : null, text(request.getConsistency())),
+                request.hasPosition() ? request.getPosition() : null, orNull(request.getConsistency())),
                 CompositeView.newBuilder()));
     }
 
@@ -94,6 +88,6 @@ public class CompositesGrpcService extends CompositesGrpc.CompositesImplBase imp
     @Override
     public void card(CardRequest request, StreamObserver<Struct> observer) {
         reply(observer, json.write(composites.card(GrpcAuthInterceptor.actor(), request.getId(),
-                request.hasPosition() ? request.getPosition() : null, text(request.getConsistency())), Struct.newBuilder()));
+                request.hasPosition() ? request.getPosition() : null, orNull(request.getConsistency())), Struct.newBuilder()));
     }
 }

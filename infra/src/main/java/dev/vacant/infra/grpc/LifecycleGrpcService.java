@@ -1,5 +1,7 @@
 package dev.vacant.infra.grpc;
 
+import static dev.vacant.infra.grpc.GrpcCalls.reply;
+
 import dev.vacant.grpc.lifecycle.v1.LifecycleGrpc;
 import dev.vacant.grpc.lifecycle.v1.TransitionTable;
 import dev.vacant.grpc.lifecycle.v1.TransitionsRequest;
@@ -24,7 +26,6 @@ public class LifecycleGrpcService extends LifecycleGrpc.LifecycleImplBase implem
 
     @Override
     public void transitions(TransitionsRequest request, StreamObserver<TransitionTable> observer) {
-        observer.onNext(table);
-        observer.onCompleted();
+        reply(observer, table);
     }
 }

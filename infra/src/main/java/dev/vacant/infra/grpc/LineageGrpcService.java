@@ -1,5 +1,8 @@
 package dev.vacant.infra.grpc;
 
+import static dev.vacant.infra.grpc.GrpcCalls.orNull;
+import static dev.vacant.infra.grpc.GrpcCalls.reply;
+
 import dev.vacant.grpc.lineage.v1.LineageAnswer;
 import dev.vacant.grpc.lineage.v1.LineageGrpc;
 import dev.vacant.grpc.lineage.v1.LineageRequest;
@@ -19,18 +22,13 @@ public class LineageGrpcService extends LineageGrpc.LineageImplBase implements G
         this.json = json;
     }
 
-    private static String text(String value) {
-        return value.isEmpty() ? null : value;
-    }
-
     @Override
     public void lineage(LineageRequest request, StreamObserver<LineageAnswer> observer) {
-        observer.onNext(json.write(lineage.lineage(GrpcAuthInterceptor.actor(), request.getId(),
-                text(request.getDirection()), text(request.getFormat()),
+        reply(observer, json.write(lineage.lineage(GrpcAuthInterceptor.actor(), request.getId(),
+                orNull(request.getDirection()), orNull(request.getFormat()),
                 request.hasDepth() ? request.getDepth() : null, request.hasPage() ? request.getPage() : null,
-                request.hasSize() ? request.getSize() : null, text(request.getAfter()),
-                request.hasPosition() ? request.getPosition() : null, text(request.getConsistency())),
+                request.hasSize() ? request.getSize() : null, orNull(request.getAfter()),
+                request.hasPosition() ? request.getPosition() : null, orNull(request.getConsistency())),
                 LineageAnswer.newBuilder()));
-        observer.onCompleted();
     }
 }

@@ -1,5 +1,7 @@
 package dev.vacant.infra.grpc;
 
+import static dev.vacant.infra.grpc.GrpcCalls.orNull;
+
 import dev.vacant.grpc.tuples.v1.InRequest;
 import dev.vacant.grpc.tuples.v1.OutRequest;
 import dev.vacant.grpc.tuples.v1.RdRequest;
@@ -55,10 +57,6 @@ public class TuplesGrpcService extends TuplesGrpc.TuplesImplBase implements Grpc
         observer.onCompleted();
     }
 
-    private static String text(String value) {
-        return value.isEmpty() ? null : value;
-    }
-
     @Override
     public void out(OutRequest request, StreamObserver<TupleReply> observer) {
         reply(observer, lanes.out(GrpcAuthInterceptor.actor(), request.getLane(), json.read(request, OutBody.class), SOURCE));
@@ -76,17 +74,17 @@ public class TuplesGrpcService extends TuplesGrpc.TuplesImplBase implements Grpc
 
     @Override
     public void scan(ScanRequest request, StreamObserver<TupleReply> observer) {
-        reply(observer, lanes.scan(GrpcAuthInterceptor.actor(), request.getLane(), text(request.getVacant()),
-                text(request.getYool()), request.hasHilbertFrom() ? request.getHilbertFrom() : null,
+        reply(observer, lanes.scan(GrpcAuthInterceptor.actor(), request.getLane(), orNull(request.getVacant()),
+                orNull(request.getYool()), request.hasHilbertFrom() ? request.getHilbertFrom() : null,
                 request.hasHilbertTo() ? request.getHilbertTo() : null, request.hasLimit() ? request.getLimit() : null));
     }
 
     @Override
     public void watchLane(WatchLaneRequest request, StreamObserver<Tuple> observer) {
         Actor actor = GrpcAuthInterceptor.actor();
-        Authority authority = authorities.resolve(actor, text(request.getVacant()));
+        Authority authority = authorities.resolve(actor, orNull(request.getVacant()));
         String lane = request.getLane();
-        String yool = text(request.getYool());
+        String yool = orNull(request.getYool());
         Set<String> seen = new HashSet<>(ids(spaceScan.lane(authority, lane, yool, TupleOp.MAX_SCAN_LIMIT)));
         watches.open(observer, () -> {
             List<dev.vacant.kernel.tuple.Tuple> present = spaceScan.lane(authority, lane, yool, TupleOp.MAX_SCAN_LIMIT);

@@ -1,5 +1,8 @@
 package dev.vacant.infra.grpc;
 
+import static dev.vacant.infra.grpc.GrpcCalls.orNull;
+import static dev.vacant.infra.grpc.GrpcCalls.reply;
+
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import dev.vacant.grpc.vacants.v1.CallRequest;
@@ -69,17 +72,8 @@ public class VacantsGrpcService extends VacantsGrpc.VacantsImplBase implements G
         return GrpcAuthInterceptor.actor();
     }
 
-    private static <T> void reply(StreamObserver<T> observer, T value) {
-        observer.onNext(value);
-        observer.onCompleted();
-    }
-
     private VacantState state(Object view) {
         return json.write(view, VacantState.newBuilder());
-    }
-
-    private static String text(String value) {
-        return value.isEmpty() ? null : value;
     }
 
     @Override
@@ -90,7 +84,7 @@ public class VacantsGrpcService extends VacantsGrpc.VacantsImplBase implements G
     @Override
     public void get(GetRequest request, StreamObserver<Vacant> observer) {
         reply(observer, json.write(queries.get(actor(), request.getId(),
-                request.hasPosition() ? request.getPosition() : null, text(request.getConsistency())), Vacant.newBuilder()));
+                request.hasPosition() ? request.getPosition() : null, orNull(request.getConsistency())), Vacant.newBuilder()));
     }
 
     @Override
@@ -149,14 +143,14 @@ public class VacantsGrpcService extends VacantsGrpc.VacantsImplBase implements G
     @Override
     public void drift(ReadRequest request, StreamObserver<DriftView> observer) {
         reply(observer, json.write(queries.drift(actor(), request.getId(),
-                request.hasPosition() ? request.getPosition() : null, text(request.getConsistency())), DriftView.newBuilder()));
+                request.hasPosition() ? request.getPosition() : null, orNull(request.getConsistency())), DriftView.newBuilder()));
     }
 
     @Override
     public void logbook(LogbookRequest request, StreamObserver<LogbookPage> observer) {
         VacantQueryService.LogbookPage page = queries.logbook(actor(), request.getId(), request.getFromSeq(),
                 request.hasLimit() ? request.getLimit() : null, request.hasPosition() ? request.getPosition() : null,
-                text(request.getConsistency()));
+                orNull(request.getConsistency()));
         LogbookPage.Builder answer = LogbookPage.newBuilder().setVacant(page.vacant());
         page.entries().forEach(entry -> answer.addEntries(entry(entry)));
         if (page.nextFromSeq() != null) {
