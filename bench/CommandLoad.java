@@ -1,3 +1,12 @@
+import dev.vacant.grpc.vacants.v1.Bundle;
+import dev.vacant.grpc.vacants.v1.CallRequest;
+import dev.vacant.grpc.vacants.v1.GenesisRequest;
+import dev.vacant.grpc.vacants.v1.HeartbeatRequest;
+import dev.vacant.grpc.vacants.v1.SpawnRequest;
+import dev.vacant.grpc.vacants.v1.Substrate;
+import dev.vacant.grpc.vacants.v1.VacantsGrpc;
+import dev.vacant.infra.grpc.client.GrpcClients;
+import io.grpc.ManagedChannel;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,12 +30,14 @@ import java.util.regex.Pattern;
  * It also measures the HTTP floor: authenticated reads of one registry row at the same concurrency.
  * After each load phase it also measures projection catch-up: how long the tracking processors (token store)
  * take to reach the event store's head, and the events/s they applied over the phase plus that lag.
+ * Last, the same command mix over gRPC (its own columns: commands/s and p99), through the app's gRPC port.
  *
  * A discarded warm-up phase (8 clients, WARMUP seconds) lets the JIT compile the server's hot paths first: on two
  * busy cores C2 is still compiling Spring's, Jackson's and the JDBC driver's largest methods a minute in (30 s of
  * warm-up measured half the commands/s of 90 s).
  *
- * Usage: java -cp postgresql.jar CommandLoad.java BASE_URL TOKEN JDBC_URL USER PASSWORD SECONDS WARMUP CLIENTS...
+ * Usage: java -cp postgresql.jar:infra-classpath CommandLoad.java BASE_URL GRPC_TARGET TOKEN JDBC_URL USER PASSWORD
+ * SECONDS WARMUP CLIENTS...
  */
 public class CommandLoad {
 
@@ -34,20 +45,23 @@ public class CommandLoad {
 
     public static void main(String[] args) throws Exception {
         String base = args[0];
-        String token = args[1];
-        String jdbcUrl = args[2];
-        String user = args[3];
-        String password = args[4];
-        int seconds = Integer.parseInt(args[5]);
-        int warmup = Integer.parseInt(args[6]);
-        int[] clients = Arrays.stream(args, 7, args.length).mapToInt(Integer::parseInt).toArray();
+        String grpcTarget = args[1];
+        String token = args[2];
+        String jdbcUrl = args[3];
+        String user = args[4];
+        String password = args[5];
+        int seconds = Integer.parseInt(args[6]);
+        int warmup = Integer.parseInt(args[7]);
+        int[] clients = Arrays.stream(args, 8, args.length).mapToInt(Integer::parseInt).toArray();
         try (Connection setup = DriverManager.getConnection(jdbcUrl, user, password)) {
             setup.createStatement().execute("create table if not exists bench_raw (id bigserial primary key, payload bytea)");
         }
         run(8, warmup, () -> new VacantClient(base, token));
+        run(8, warmup / 3, () -> new GrpcVacantClient(grpcTarget, token));
         String probe = new VacantClient(base, token).genesis(new ArrayList<>());
-        System.out.printf("%-8s %12s %9s %9s %14s %7s %14s %16s %14s%n", "clients", "commands/s", "p50 ms", "p99 ms",
-                "raw commits/s", "ratio", "catch-up s", "applied events/s", "http reads/s");
+        System.out.printf("%-8s %12s %9s %9s %14s %7s %14s %16s %14s %12s %9s%n", "clients", "commands/s", "p50 ms",
+                "p99 ms", "raw commits/s", "ratio", "catch-up s", "applied events/s", "http reads/s", "grpc cmd/s",
+                "grpc p99");
         for (int n : clients) {
             long headBefore = head(jdbcUrl, user, password);
             Result app = run(n, seconds, () -> new VacantClient(base, token));
@@ -58,9 +72,11 @@ public class CommandLoad {
             double applied = (headAfter - headBefore) / (app.elapsedSeconds() + lag);
             Result raw = run(n, seconds, () -> new RawInserts(jdbcUrl, user, password));
             Result reads = run(n, seconds, () -> new RegistryReads(base, token, probe));
-            System.out.printf("%-8d %12.0f %9.2f %9.2f %14.0f %7.2f %14.2f %16.0f %14.0f%n", n, app.rate(),
+            Result grpc = run(n, seconds, () -> new GrpcVacantClient(grpcTarget, token));
+            awaitProjections(jdbcUrl, user, password, head(jdbcUrl, user, password));
+            System.out.printf("%-8d %12.0f %9.2f %9.2f %14.0f %7.2f %14.2f %16.0f %14.0f %12.0f %9.2f%n", n, app.rate(),
                     app.percentile(50), app.percentile(99), raw.rate(), app.rate() / raw.rate(), lag, applied,
-                    reads.rate());
+                    reads.rate(), grpc.rate(), grpc.percentile(99));
         }
     }
 
@@ -188,6 +204,43 @@ public class CommandLoad {
                 throw new IllegalStateException("no id in " + body);
             }
             return m.group(1);
+        }
+    }
+
+    /** The same mix as {@link VacantClient} through the gRPC API, one channel per client. */
+    static final class GrpcVacantClient implements Worker {
+        private final ManagedChannel channel;
+        private final VacantsGrpc.VacantsBlockingStub vacants;
+
+        GrpcVacantClient(String target, String token) {
+            channel = GrpcClients.channel(target);
+            vacants = GrpcClients.withToken(VacantsGrpc.newBlockingStub(channel), token);
+        }
+
+        private <T> T timed(java.util.function.Supplier<T> call, List<Long> latencies) {
+            long t0 = System.nanoTime();
+            T answer = call.get();
+            latencies.add(System.nanoTime() - t0);
+            return answer;
+        }
+
+        @Override
+        public void step(List<Long> latencies) {
+            GenesisRequest genesis = GenesisRequest.newBuilder()
+                    .setBundle(Bundle.newBuilder().setSystemPrompt("bench").setPolicyDsl("allow").addToolWhitelist("read"))
+                    .setSubstrate(Substrate.newBuilder().setProvider("p").setModel("m").setModelFamily("f")).build();
+            String id = timed(() -> vacants.genesis(genesis), latencies).getId();
+            timed(() -> vacants.heartbeat(HeartbeatRequest.newBuilder().setId(id).build()), latencies);
+            timed(() -> vacants.spawn(SpawnRequest.newBuilder().setId(id).setPath("D1").setPolicyMutation("be brief")
+                    .build()), latencies);
+            for (int i = 0; i < 5; i++) {
+                timed(() -> vacants.call(CallRequest.newBuilder().setId(id).build()), latencies);
+            }
+        }
+
+        @Override
+        public void close() {
+            channel.shutdownNow();
         }
     }
 

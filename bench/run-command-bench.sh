@@ -1,25 +1,29 @@
 #!/usr/bin/env bash
 # Issue 3 benchmark: signed commands/s and p50/p99 at 1, 8 and 32 clients against the app on PostgreSQL,
-# next to the raw INSERT+COMMIT rate of the same database. Needs a local PostgreSQL (as .ci/run sets up).
+# next to the raw INSERT+COMMIT rate of the same database, and the same command mix over gRPC (own columns).
+# Needs a local PostgreSQL (as .ci/run sets up).
 # Usage: bench/run-command-bench.sh [seconds-per-phase, 20] [warm-up seconds, 90]   (env: PGPASSWORD, default
-# "postgres"; BENCH_CLIENTS, default "1 8 32")
+# "postgres"; BENCH_CLIENTS, default "1 8 32"; BENCH_DB, default vacant_bench, dropped and created;
+# BENCH_PORT / BENCH_GRPC_PORT, default 18080 / 19090)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_PER_PHASE="${1:-20}"
 WARMUP_SECONDS="${2:-90}"
 export PGPASSWORD="${PGPASSWORD:-postgres}"
-DB=vacant_bench
-PORT=18080
+DB="${BENCH_DB:-vacant_bench}"
+PORT="${BENCH_PORT:-18080}"
+GRPC_PORT="${BENCH_GRPC_PORT:-19090}"
 DATA=target/bench-data
 
 pg_isready -h 127.0.0.1 -q || pg_ctlcluster 15 main start
 psql -h 127.0.0.1 -U postgres -qc "drop database if exists $DB" -c "create database $DB"
-./mvnw -B -q -DskipTests package
+# also writes each module's runtime classpath; infra's carries the gRPC client of the load generator
+./mvnw -B -q -DskipTests package dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt
 rm -rf "$DATA"
 mkdir -p target
 JDBC="jdbc:postgresql://127.0.0.1:5432/$DB"
 VACANT_DB_URL="$JDBC" VACANT_DB_USER=postgres VACANT_DB_PASSWORD="$PGPASSWORD" \
-  java -jar infra/target/vacant.jar --spring.profiles.active=postgres --server.port=$PORT \
+  java -jar infra/target/vacant.jar --spring.profiles.active=postgres --server.port=$PORT --vacant.grpc.port=$GRPC_PORT \
     --vacant.data-dir="./$DATA" --vacant.custody.generate-kek=true --vacant.security.bootstrap-operator-token=true \
     --logging.level.root=warn > target/bench-app.log 2>&1 &
 APP=$!
@@ -31,5 +35,6 @@ done
 for _ in $(seq 1 30); do [ -s "$DATA/operator.token" ] && break; sleep 1; done
 TOKEN=$(tr -d '\n' < "$DATA/operator.token")
 PG_JAR=$(find ~/.m2/repository/org/postgresql/postgresql -name 'postgresql-*.jar' | sort | tail -1)
-java -cp "$PG_JAR" bench/CommandLoad.java "http://127.0.0.1:$PORT" "$TOKEN" "$JDBC" postgres "$PGPASSWORD" \
+java -cp "$PG_JAR:infra/target/classes:$(cat infra/target/bench-classpath.txt)" bench/CommandLoad.java \
+  "http://127.0.0.1:$PORT" "127.0.0.1:$GRPC_PORT" "$TOKEN" "$JDBC" postgres "$PGPASSWORD" \
   "$SECONDS_PER_PHASE" "$WARMUP_SECONDS" ${BENCH_CLIENTS:-1 8 32}

@@ -20,17 +20,17 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Audit replay as a background job ({@code api.md}): operators start one and poll its status and report. The job
+ * Audit replay as a background job ({@code api.md}; {@link AuditReplays}): operators start one and poll its status and report. The job
  * checks the store against the latest checkpoint, or one given.
  */
 @RestController
 @RequestMapping("/api/v1/audit/replays")
 public class AuditController {
 
-    private final AuditJobs jobs;
+    private final AuditReplays replays;
 
-    public AuditController(AuditJobs jobs) {
-        this.jobs = jobs;
+    public AuditController(AuditReplays replays) {
+        this.replays = replays;
     }
 
     /**
@@ -58,10 +58,8 @@ public class AuditController {
     @ResponseStatus(HttpStatus.ACCEPTED) // what the answer says, for the API description
     public ResponseEntity<AuditJobView> start(@AuthenticationPrincipal Actor actor,
                                               @RequestBody(required = false) AuditRequest request) {
-        actor.requireOperator();
-        AuditJob job = jobs.submit(request == null ? AuditCheckpoint.LATEST : request.toCheckpoint());
-        return ResponseEntity.accepted().location(URI.create("/api/v1/audit/replays/" + job.id()))
-                .body(new AuditJobView(job.id(), job.status(), null, null));
+        AuditJobView job = replays.start(actor, request == null ? AuditCheckpoint.LATEST : request.toCheckpoint());
+        return ResponseEntity.accepted().location(URI.create("/api/v1/audit/replays/" + job.job())).body(job);
     }
 
     /** The retained jobs, newest first ({@link AuditJobs}: in memory, this node's only). */
@@ -70,14 +68,11 @@ public class AuditController {
 
     @GetMapping
     public AuditJobList list(@AuthenticationPrincipal Actor actor) {
-        actor.requireOperator();
-        return new AuditJobList(jobs.recent().stream().map(AuditJobView::of).toList());
+        return new AuditJobList(replays.recent(actor));
     }
 
     @GetMapping("/{job}")
     public AuditJobView get(@AuthenticationPrincipal Actor actor, @PathVariable String job) {
-        actor.requireOperator();
-        return jobs.find(job).map(AuditJobView::of)
-                .orElseThrow(() -> new VacantException(ErrorCode.NOT_FOUND, "no audit job " + job));
+        return replays.get(actor, job);
     }
 }

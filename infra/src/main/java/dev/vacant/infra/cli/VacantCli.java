@@ -21,6 +21,8 @@ import picocli.CommandLine.IVersionProvider;
  * One class per command group: a new group is one more entry in {@code subcommands}. Exit codes are shared:
  * {@link #OK}, {@link #FINDINGS}, {@link #USAGE}, {@link #FAILED}, {@link #REJECTED}; a command that fails prints one
  * line, never a stack trace.
+ * <p>
+ * The client commands ({@link VacantClientCommands}) call a running server over gRPC.
  */
 @Command(name = "vacant", mixinStandardHelpOptions = true, versionProvider = VacantCli.Version.class,
         description = "Vacant server and operator tools. 'serve' (the default) starts the server.",
@@ -76,7 +78,7 @@ public final class VacantCli {
 
     private static int execute(String[] args, Consumer<String[]> server, PrintWriter out, PrintWriter err,
                                boolean quietLogging) {
-        CommandLine cli = new CommandLine(new VacantCli(server)).setOut(out).setErr(err)
+        CommandLine cli = VacantClientCommands.addTo(new CommandLine(new VacantCli(server))).setOut(out).setErr(err)
                 .setExecutionExceptionHandler(VacantCli::failed);
         String[] routed = withDefaultCommand(cli, args);
         if (quietLogging && !ServeCommand.NAME.equals(routed[0])) {

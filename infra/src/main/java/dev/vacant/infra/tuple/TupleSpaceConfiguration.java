@@ -18,6 +18,7 @@ import dev.vacant.infra.tuple.transport.InProcessLaneTransport;
 import dev.vacant.infra.tuple.transport.LaneTransport;
 import dev.vacant.infra.tuple.transport.PendingReplies;
 import dev.vacant.infra.tuple.transport.TupleGateway;
+import dev.vacant.infra.tuple.web.LaneOps;
 import dev.vacant.infra.tuple.web.OpIds;
 import dev.vacant.infra.tuple.web.TupleAuthorities;
 import dev.vacant.kernel.tuple.TupleIds;
@@ -90,6 +91,11 @@ public class TupleSpaceConfiguration {
     @Bean
     OpIds opIds(TupleIds ids) {
         return new OpIds(ids);
+    }
+
+    @Bean
+    LaneOps laneOps(TupleGateway gateway, TupleAuthorities authorities, OpIds opIds) {
+        return new LaneOps(gateway, authorities, opIds);
     }
 
     @Bean

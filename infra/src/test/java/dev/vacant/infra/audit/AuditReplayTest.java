@@ -6,14 +6,22 @@ import static dev.vacant.kernel.logbook.VerificationFailureReason.HASH_MISMATCH;
 import static dev.vacant.kernel.logbook.VerificationFailureReason.SEQ_GAP;
 import static dev.vacant.kernel.logbook.VerificationFailureReason.UNKNOWN_SIGNER;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vacant.grpc.audit.v1.AuditGrpc;
+import dev.vacant.grpc.audit.v1.AuditJob;
+import dev.vacant.grpc.audit.v1.GetReplayRequest;
+import dev.vacant.grpc.audit.v1.StartReplayRequest;
 import dev.vacant.infra.audit.StoreTampering.Undo;
 import dev.vacant.infra.checkpoint.CheckpointService;
+import dev.vacant.infra.grpc.GrpcServer;
+import dev.vacant.infra.grpc.client.GrpcClients;
 import dev.vacant.infra.security.ApiTokens;
 import dev.vacant.infra.support.ApiClient;
 import dev.vacant.infra.support.CliRun;
 import dev.vacant.infra.support.ApiClient.Response;
+import dev.vacant.infra.support.ApiClient;
 import dev.vacant.infra.support.TestClockConfiguration;
 import dev.vacant.infra.support.TestProperties;
 import dev.vacant.infra.timer.VacantTimerPoller;
@@ -36,6 +44,9 @@ import dev.vacant.kernel.time.MutableClock;
 import dev.vacant.kernel.vacant.VacantEvents.CallReceivedEvent;
 import dev.vacant.query.audit.ParkedSequence;
 import dev.vacant.query.projection.ProjectionCatalog;
+import io.grpc.ManagedChannel;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -97,6 +108,8 @@ class AuditReplayTest {
     EventProcessingConfiguration processing;
     @Autowired
     CheckpointService checkpoints;
+    @Autowired
+    GrpcServer grpcServer;
 
     private final SecureRandom random = new SecureRandom();
     private ApiClient api;
@@ -476,6 +489,30 @@ class AuditReplayTest {
         assertThat(polled.body().path("progress").path("events_read").asLong()).isEqualTo(storedEvents());
         assertThat(polled.body().path("report").path("failure_count").asLong()).isZero();
         assertThat(polled.body().path("report").path("clean").asBoolean()).isTrue();
+    }
+
+    @Test
+    void replayJob_overGrpc_isDoneWithItsReport_andForbiddenToAController() throws InterruptedException {
+        ManagedChannel channel = GrpcClients.channel("127.0.0.1:" + grpcServer.port());
+        try {
+            AuditGrpc.AuditBlockingStub audit = GrpcClients.withToken(AuditGrpc.newBlockingStub(channel), operator);
+            String job = audit.startReplay(StartReplayRequest.getDefaultInstance()).getJob();
+            AuditJob polled = audit.getReplay(GetReplayRequest.newBuilder().setJob(job).build());
+            for (int attempt = 0; attempt < 600 && !polled.getStatus().matches("DONE|FAILED"); attempt++) {
+                Thread.sleep(100);
+                polled = audit.getReplay(GetReplayRequest.newBuilder().setJob(job).build());
+            }
+            StatusRuntimeException denied = catchThrowableOfType(StatusRuntimeException.class, () -> GrpcClients
+                    .withToken(AuditGrpc.newBlockingStub(channel), controllerToken).startReplay(StartReplayRequest.getDefaultInstance()));
+
+            assertThat(polled.getStatus()).as(polled.toString()).isEqualTo("DONE");
+            assertThat(polled.getProgress().getEventsRead()).isEqualTo(storedEvents());
+            assertThat(polled.getReport().getFieldsOrThrow("clean").getBoolValue()).isTrue();
+            assertThat(denied.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
+            assertThat(GrpcClients.errorInfo(denied)).hasValueSatisfying(info -> assertThat(info.getReason()).isEqualTo("FORBIDDEN"));
+        } finally {
+            channel.shutdownNow();
+        }
     }
 
     @Test

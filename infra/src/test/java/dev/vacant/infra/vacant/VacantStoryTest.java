@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vacant.infra.support.ApiClient.Response;
+import dev.vacant.infra.support.D4Consents;
 import dev.vacant.infra.support.VacantFixtures;
 import dev.vacant.infra.timer.VacantTimerPoller;
-import dev.vacant.kernel.crypto.Base64Url;
 import dev.vacant.kernel.custody.KeyCustody;
-import dev.vacant.kernel.id.VacantId;
-import dev.vacant.kernel.json.CanonicalJson;
 import dev.vacant.kernel.json.Json;
 import dev.vacant.kernel.logbook.ChainVerifier;
-import dev.vacant.kernel.spawn.SpawnConsent;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -28,14 +25,6 @@ class VacantStoryTest extends VacantApiTestBase {
     VacantTimerPoller poller;
     @Autowired
     KeyCustody custody;
-
-    private String consent(String primary, String secondary, String nonce) {
-        String expires = clock.instant().plus(Duration.ofMinutes(10)).toString();
-        byte[] message = CanonicalJson.canonicalize(
-                SpawnConsent.signingPayload(VacantId.parse(primary), VacantId.parse(secondary), nonce, expires));
-        String signature = Base64Url.encode(custody.signer(VacantId.parse(secondary)).sign(message));
-        return Json.write(Json.object().put("nonce", nonce).put("expires_at", expires).put("signature", signature));
-    }
 
     @Test
     void lifeStory_writesOnlyValidSignedChains() {
@@ -53,7 +42,7 @@ class VacantStoryTest extends VacantApiTestBase {
         assertThat(bud.body().path("child").path("state").asText()).isEqualTo("LOCAL");
 
         ObjectNode merge = Json.object().put("path", "D4").put("parent_b", b).put("merged_system_prompt", "Both.");
-        merge.set("consent", Json.parse(consent(a, b, "story-1")));
+        merge.set("consent", D4Consents.consent(custody, clock, a, b, "story-1"));
         Response merged = api.post("/api/v1/vacants/" + a + "/spawn", aliceToken, merge);
         assertThat(merged.status()).as(merged.body().toString()).isEqualTo(201);
         String child = merged.text("child_id");

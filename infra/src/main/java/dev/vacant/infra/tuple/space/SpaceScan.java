@@ -36,6 +36,18 @@ public final class SpaceScan {
     }
 
     /**
+     * The unexpired tuples of one lane, in lane order, straight from the store (a watcher's poll records no op):
+     * {@code WALL_DENIED} when the lane does not admit the authority; {@code limit} 1..1000.
+     */
+    public List<Tuple> lane(Authority authority, String lane, String yool, int limit) {
+        TupleRules.range("limit", limit, 1, TupleOp.MAX_SCAN_LIMIT);
+        return store.inReadOnlyTransaction(() -> {
+            new LaneAccess(authority, store, trees).require(lane);
+            return store.scan(lane, yool, null, null, limit, clock.instant());
+        });
+    }
+
+    /**
      * Pages through the lanes in name order. A page stops being useful at its first tuple of a lane the authority
      * may not use: every lane before it in the page is complete, so the next page starts after that lane.
      */

@@ -6,7 +6,6 @@ import dev.vacant.infra.tuple.web.TupleRequests.InBody;
 import dev.vacant.infra.tuple.web.TupleRequests.OutBody;
 import dev.vacant.infra.tuple.web.TupleRequests.RdBody;
 import dev.vacant.infra.tuple.web.TupleRequests.RouteBody;
-import dev.vacant.infra.tuple.web.TupleRequests.TemplateBody;
 import dev.vacant.infra.tuple.web.TupleRequests.WallBody;
 import dev.vacant.infra.tuple.web.TupleResponses.SnapshotAnswer;
 import dev.vacant.infra.tuple.web.TupleResponses.TupleAnswer;
@@ -35,35 +34,31 @@ public class LaneController {
     private final TupleAuthorities authorities;
     private final OpIds opIds;
     private final SpaceScan spaceScan;
+    private final LaneOps lanes;
 
-    public LaneController(TupleGateway gateway, TupleAuthorities authorities, OpIds opIds, SpaceScan spaceScan) {
+    public LaneController(TupleGateway gateway, TupleAuthorities authorities, OpIds opIds, SpaceScan spaceScan,
+                          LaneOps lanes) {
         this.gateway = gateway;
         this.authorities = authorities;
         this.opIds = opIds;
         this.spaceScan = spaceScan;
+        this.lanes = lanes;
     }
 
     @PostMapping("/lanes/{lane}/out")
     @ResponseStatus(HttpStatus.CREATED)
     public TupleAnswer out(@AuthenticationPrincipal Actor actor, @PathVariable String lane, @RequestBody OutBody body) {
-        return TupleResponses.answer(gateway, TupleAnswer.class,
-                new TupleOp.Out(opIds.scoped(actor, body.opId()), lane, authorities.resolve(actor, body.vacant()),
-                        body.yool(), TupleRequests.map(body.map()), body.source() == null ? "rest" : body.source(),
-                        TupleRequests.uuid("parent_id", body.parentId()), body.agentId(), body.data(), body.leaseMs()));
+        return TupleResponses.read(lanes.out(actor, lane, body, "rest"), TupleAnswer.class);
     }
 
     @PostMapping("/lanes/{lane}/in")
     public TupleAnswer in(@AuthenticationPrincipal Actor actor, @PathVariable String lane, @RequestBody InBody body) {
-        return TupleResponses.answer(gateway, TupleAnswer.class,
-                new TupleOp.In(opIds.scoped(actor, body.opId()), lane, authorities.resolve(actor, body.vacant()),
-                        TemplateBody.of(body.template()), body.timeoutMs() == null ? 0 : body.timeoutMs()));
+        return TupleResponses.read(lanes.in(actor, lane, body), TupleAnswer.class);
     }
 
     @PostMapping("/lanes/{lane}/rd")
     public TupleAnswer rd(@AuthenticationPrincipal Actor actor, @PathVariable String lane, @RequestBody RdBody body) {
-        return TupleResponses.answer(gateway, TupleAnswer.class,
-                new TupleOp.Rd(opIds.scoped(actor, body.opId()), lane, authorities.resolve(actor, body.vacant()),
-                        TemplateBody.of(body.template())));
+        return TupleResponses.read(lanes.rd(actor, lane, body), TupleAnswer.class);
     }
 
     @PostMapping("/lanes/{lane}/route")
@@ -78,10 +73,8 @@ public class LaneController {
                              @RequestParam(required = false) String yool,
                              @RequestParam(name = "hilbert_from", required = false) Long hilbertFrom,
                              @RequestParam(name = "hilbert_to", required = false) Long hilbertTo,
-                             @RequestParam(defaultValue = "100") int limit) {
-        return TupleResponses.answer(gateway, TuplesAnswer.class,
-                new TupleOp.Scan(opIds.fresh(), lane, authorities.resolve(actor, vacant), yool,
-                        hilbertFrom, hilbertTo, limit));
+                             @RequestParam(required = false) Integer limit) {
+        return TupleResponses.read(lanes.scan(actor, lane, vacant, yool, hilbertFrom, hilbertTo, limit), TuplesAnswer.class);
     }
 
     /** The lane-less scan: every lane the vacant may use, read from the store rather than sent through a lane. */

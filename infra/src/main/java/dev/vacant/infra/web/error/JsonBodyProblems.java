@@ -1,7 +1,6 @@
 package dev.vacant.infra.web.error;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.vacant.kernel.error.ErrorCode;
 import dev.vacant.kernel.error.VacantException;
 import dev.vacant.kernel.input.FieldViolation;
@@ -29,26 +28,10 @@ final class JsonBodyProblems {
             }
         }
         if (exception.getCause() instanceof JsonMappingException mapping) {
-            FieldViolation violation = new FieldViolation(path(mapping), reason(mapping));
+            FieldViolation violation = Violations.of(mapping);
             return Problems.of(ErrorCode.VALIDATION_FAILED, "The request body does not match the expected schema.",
                     Map.of("errors", List.of(violation)));
         }
         return Problems.of(ErrorCode.MALFORMED_JSON, "The request body is missing or is not valid JSON.", Map.of());
-    }
-
-    private static String reason(JsonMappingException mapping) {
-        return mapping instanceof UnrecognizedPropertyException ? "unknown property" : "invalid value";
-    }
-
-    private static String path(JsonMappingException mapping) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference reference : mapping.getPath()) {
-            if (reference.getFieldName() != null) {
-                path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
-            } else {
-                path.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return path.toString();
     }
 }

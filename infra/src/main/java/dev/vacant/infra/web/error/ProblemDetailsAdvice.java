@@ -4,6 +4,7 @@ import dev.vacant.kernel.error.ErrorCode;
 import dev.vacant.kernel.error.VacantException;
 import dev.vacant.kernel.input.FieldNames;
 import dev.vacant.kernel.input.FieldViolation;
+import jakarta.validation.ConstraintViolationException;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -28,7 +29,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  *   <li>{@link VacantException}: its code, status, message and details (a {@code retry_after_seconds} detail is also
  *       answered as {@code Retry-After});</li>
  *   <li>unreadable bodies: {@code MALFORMED_JSON} or {@code VALIDATION_FAILED} (see {@link JsonBodyProblems});</li>
- *   <li>Bean Validation failures: {@code VALIDATION_FAILED} with the field errors;</li>
+ *   <li>Bean Validation failures, of a body or of an application service's parameters:
+ *       {@code VALIDATION_FAILED} with the field errors;</li>
  *   <li>other Spring MVC exceptions keep their status, coded by it ({@code NOT_FOUND} for unknown
  *       routes, {@code VALIDATION_FAILED} for other client errors, {@code INTERNAL} for server errors);</li>
  *   <li>anything else: 500 {@code INTERNAL} with a generic detail; the cause is only logged.</li>
@@ -47,6 +49,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             answer.header(HttpHeaders.RETRY_AFTER, retryAfter.toString());
         }
         return answer.build();
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<ProblemDetail> handleConstraintViolations(ConstraintViolationException exception) {
+        return ResponseEntity.of(invalid(exception.getConstraintViolations().stream().map(Violations::of).toList())).build();
     }
 
     @ExceptionHandler(Exception.class)

@@ -1,0 +1,102 @@
+package dev.vacant.infra.grpc;
+
+import io.grpc.Server;
+import io.grpc.ServerBuilder;
+import io.grpc.ServerInterceptors;
+import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
+import io.grpc.protobuf.services.HealthStatusManager;
+import io.grpc.protobuf.services.ProtoReflectionServiceV1;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * The gRPC server of the application on its own port ({@code vacant.grpc.port}, 9090): every {@link GrpcApi} bean
+ * behind {@link GrpcErrors} and, unless public, {@link GrpcAuthInterceptor}; the standard health service (the
+ * overall status and each service SERVING while running) and server reflection. Started after the rest of the
+ * context and stopped first: watch streams end, calls in flight get {@code shutdown-grace} to finish.
+ */
+public final class GrpcServer implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(GrpcServer.class);
+
+    private final GrpcProperties properties;
+    private final List<GrpcApi> services;
+    private final GrpcAuthInterceptor auth;
+    private final GrpcWatches watches;
+    private final HealthStatusManager health = new HealthStatusManager();
+    private volatile Server server;
+
+    public GrpcServer(GrpcProperties properties, List<GrpcApi> services, GrpcAuthInterceptor auth, GrpcWatches watches) {
+        this.properties = properties;
+        this.services = List.copyOf(services);
+        this.auth = auth;
+        this.watches = watches;
+    }
+
+    @Override
+    public void start() {
+        ServerBuilder<?> builder = ServerBuilder.forPort(properties.port())
+                .addService(health.getHealthService())
+                .addService(ProtoReflectionServiceV1.newInstance());
+        GrpcErrors errors = new GrpcErrors();
+        for (GrpcApi service : services) {
+            builder.addService(service.requiresToken()
+                    ? ServerInterceptors.intercept(service, errors, auth)
+                    : ServerInterceptors.intercept(service, errors));
+        }
+        try {
+            server = builder.build().start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the gRPC server on port " + properties.port(), e);
+        }
+        services.forEach(service -> health.setStatus(service.bindService().getServiceDescriptor().getName(),
+                ServingStatus.SERVING));
+        health.setStatus(HealthStatusManager.SERVICE_NAME_ALL_SERVICES, ServingStatus.SERVING);
+        log.info("gRPC server listening on port {}", server.getPort());
+    }
+
+    @Override
+    public void stop() {
+        Server running = server;
+        if (running == null) {
+            return;
+        }
+        health.enterTerminalState();
+        watches.close();
+        running.shutdown();
+        try {
+            if (!running.awaitTermination(properties.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)) {
+                running.shutdownNow().awaitTermination(properties.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            running.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+        server = null;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return server != null;
+    }
+
+    /** Started last, stopped first (after the web server would be too late for clean stream ends). */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 1024;
+    }
+
+    /** The port the server listens on (the chosen one when configured 0). */
+    public int port() {
+        Server running = server;
+        if (running == null) {
+            throw new IllegalStateException("the gRPC server is not running");
+        }
+        return running.getPort();
+    }
+}
