@@ -87,9 +87,9 @@ public final class TupleResponses {
     public record PruneAnswer(List<String> compressed) {
     }
 
-    /** The space snapshot: counts per lane and per agent state, and the execution lanes' metrics (free-form). */
+    /** The space snapshot: counts per lane and per agent state, the execution lanes' metrics and the guardrail policy in force (free-form). */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record SnapshotAnswer(long tuples, Map<String, Long> lanes, long activeAgents, long compressedAgents,
-                                 long virtualAgents, long totalAgents, ObjectNode execution) {
+                                 long virtualAgents, long totalAgents, ObjectNode execution, ObjectNode policy) {
     }
 }

@@ -93,7 +93,9 @@ class DashboardApiTest extends VacantApiTestBase {
 
     @Test
     void logbookVerification_answersLikeAnUnknownVacant_toWhoeverMayNotSeeIt() {
-        String id = genesis();
+        // a LOCAL vacant is not listed: only its controller and operators see it, once the registry shows it
+        String id = api.post("/api/v1/vacants/genesis", operator, VacantFixtures.genesis(alice, "LOCAL", "read")).text("id");
+        assertThat(api.get("/api/v1/vacants/" + id + "?consistency=strong", operator).status()).isEqualTo(200);
 
         Response stranger = api.get("/api/v1/vacants/" + id + "/logbook/verification", bobToken);
         Response malformed = api.get("/api/v1/vacants/not-an-id/logbook/verification", operator);
