@@ -61,6 +61,8 @@ class DashboardApiTest extends VacantApiTestBase {
     void logbookVerification_verifiesTheStoredChain_upToItsHead() {
         String id = genesis();
         Response heartbeat = api.post("/api/v1/vacants/" + id + "/heartbeats", aliceToken, null);
+        // the verification answers for a vacant the registry shows: wait until it does (read-your-writes)
+        assertThat(api.get("/api/v1/vacants/" + id + "?consistency=strong", aliceToken).status()).isEqualTo(200);
 
         JsonNode verification = api.get("/api/v1/vacants/" + id + "/logbook/verification", aliceToken).body();
 
@@ -76,6 +78,7 @@ class DashboardApiTest extends VacantApiTestBase {
     void logbookVerification_locatesATamperedEntry() {
         String id = genesis();
         api.post("/api/v1/vacants/" + id + "/heartbeats", aliceToken, null);
+        assertThat(api.get("/api/v1/vacants/" + id + "?consistency=strong", operator).status()).isEqualTo(200);
         StoreTampering store = new StoreTampering(jdbc);
         String signature = store.entryField(id, 1, "sig");
         String forged = (signature.charAt(0) == 'A' ? 'B' : 'A') + signature.substring(1);
