@@ -83,22 +83,26 @@ public class TreeBuilder {
         appendLateCommits(batch, now);
         List<StoredEvent> rows = tree.rowsAfter(state.settledIndex(), BATCH);
         long settled = state.settledIndex();
+        long previous = settled;
         boolean blocked = false;
         for (StoredEvent row : rows) {
-            if (row.globalIndex() > settled + 1) {
-                long seen = gapsSeen.computeIfAbsent(settled + 1, gap -> now);
+            if (row.globalIndex() > previous + 1) {
+                // every gap in sight starts its settle time now, not only the first: many gaps settle together
+                long seen = gapsSeen.computeIfAbsent(previous + 1, gap -> now);
                 if (!blocked && now - seen >= settleNanos) {
                     lateRanges.add(new LateRange(settled, row.globalIndex(), now + retentionNanos));
                 } else {
                     blocked = true;
                 }
             }
+            previous = row.globalIndex();
             if (!blocked) {
                 batch.append(row);
                 settled = row.globalIndex();
             }
         }
-        gapsSeen.keySet().removeIf(gap -> gap <= state.settledIndex());
+        long done = settled;
+        gapsSeen.keySet().removeIf(gap -> gap <= done);
         tree.write(batch.leaves, batch.appender.created(), new State(batch.appender.size(), settled));
         return new BatchResult(batch.appender.size(), !blocked && rows.size() == BATCH);
     }

@@ -21,9 +21,12 @@ import dev.vacant.kernel.custody.KeyPairSigner;
 import dev.vacant.kernel.id.NodeId;
 import dev.vacant.kernel.json.Json;
 import java.nio.file.Path;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.ConnectionCallback;
 
 /**
  * Checkpoints and proofs end to end over HTTP on the real PostgreSQL: every answer is verified as a third party
@@ -124,6 +127,40 @@ class CheckpointApiTest extends VacantApiTestBase {
 
         Polling.awaitUntil("a periodic checkpoint includes the new entry", Duration.ofSeconds(30),
                 () -> api.get("/api/v1/checkpoints/first-including?position=" + globalIndex, null).status() == 200);
+    }
+
+    @Test
+    void manyGlobalIndexGaps_settleTogether_soThePeriodicCheckpointIsNotHeldBackOneGapAtATime() {
+        long last = 0;
+        for (int gap = 0; gap < 4; gap++) {
+            wasteAGlobalIndex();
+            last = genesis().path("logbook_head").path("global_index").asLong();
+        }
+        long newest = last;
+
+        // one gap settles in gap-settle (5 s); four settled one after the other would take over 20 s
+        Polling.awaitUntil("a periodic checkpoint includes the entry after four gaps", Duration.ofSeconds(14),
+                () -> api.get("/api/v1/checkpoints/first-including?position=" + newest, null).status() == 200);
+    }
+
+    /** A rolled-back insert: its global index stays unused, a gap in the event store's order that never fills. */
+    private void wasteAGlobalIndex() {
+        jdbc.execute((ConnectionCallback<Void>) connection -> {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try (PreparedStatement insert = connection.prepareStatement("insert into domain_event_entry "
+                    + "(event_identifier, aggregate_identifier, sequence_number, time_stamp, payload_type, payload) "
+                    + "values (?, ?, 0, '2026-01-01T00:00:00Z', 'gap', ?)")) {
+                insert.setString(1, UUID.randomUUID().toString());
+                insert.setString(2, "gap-" + UUID.randomUUID());
+                insert.setBytes(3, new byte[]{0});
+                insert.executeUpdate();
+            } finally {
+                connection.rollback();
+                connection.setAutoCommit(autoCommit);
+            }
+            return null;
+        });
     }
 
     @Test
