@@ -6,6 +6,8 @@ import static dev.vacant.infra.grpc.GrpcCalls.reply;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import dev.vacant.grpc.vacants.v1.CallRequest;
+import dev.vacant.grpc.vacants.v1.ConsentGranted;
+import dev.vacant.grpc.vacants.v1.ConsentRequest;
 import dev.vacant.grpc.vacants.v1.DriftView;
 import dev.vacant.grpc.vacants.v1.GenesisRequest;
 import dev.vacant.grpc.vacants.v1.GetRequest;
@@ -26,9 +28,14 @@ import dev.vacant.grpc.vacants.v1.VacantRef;
 import dev.vacant.grpc.vacants.v1.VacantState;
 import dev.vacant.grpc.vacants.v1.VacantsGrpc;
 import dev.vacant.grpc.vacants.v1.WatchVacantRequest;
+import dev.vacant.infra.consent.ConsentFields;
+import dev.vacant.infra.consent.ConsentService;
+import dev.vacant.infra.projection.ProjectionPositions;
+import dev.vacant.infra.web.consent.ConsentController.Granted;
 import dev.vacant.infra.web.query.VacantChangeFeed;
 import dev.vacant.infra.web.query.VacantQueryService;
 import dev.vacant.infra.web.vacant.VacantCommandService;
+import dev.vacant.infra.web.vacant.VacantRequests;
 import dev.vacant.infra.web.vacant.VacantRequests.CallBody;
 import dev.vacant.infra.web.vacant.VacantRequests.GenesisBody;
 import dev.vacant.infra.web.vacant.VacantRequests.HeartbeatBody;
@@ -50,14 +57,19 @@ public class VacantsGrpcService extends VacantsGrpc.VacantsImplBase implements G
     private final VacantCommandService commands;
     private final VacantQueryService queries;
     private final VacantChangeFeed changes;
+    private final ConsentService consents;
+    private final ProjectionPositions positions;
     private final ProtoJson json;
     private final GrpcWatches watches;
 
     public VacantsGrpcService(VacantCommandService commands, VacantQueryService queries, VacantChangeFeed changes,
-                              ProtoJson json, GrpcWatches watches) {
+                              ConsentService consents, ProjectionPositions positions, ProtoJson json,
+                              GrpcWatches watches) {
         this.commands = commands;
         this.queries = queries;
         this.changes = changes;
+        this.consents = consents;
+        this.positions = positions;
         this.json = json;
         this.watches = watches;
     }
@@ -138,6 +150,13 @@ public class VacantsGrpcService extends VacantsGrpc.VacantsImplBase implements G
     @Override
     public void resetAnchor(VacantRef request, StreamObserver<VacantState> observer) {
         reply(observer, state(commands.resetAnchor(actor(), request.getId())));
+    }
+
+    @Override
+    public void consent(ConsentRequest request, StreamObserver<ConsentGranted> observer) {
+        String signer = VacantRequests.vacantId("id", request.getId()).value();
+        reply(observer, json.write(Granted.of(consents.grant(actor(), signer, json.read(request, ConsentFields.class)),
+                positions), ConsentGranted.newBuilder()));
     }
 
     @Override

@@ -21,7 +21,9 @@ import dev.vacant.grpc.vacants.v1.VacantChange;
 import dev.vacant.grpc.vacants.v1.VacantRef;
 import dev.vacant.grpc.vacants.v1.VacantsGrpc;
 import dev.vacant.grpc.vacants.v1.WatchVacantRequest;
+import dev.vacant.infra.consent.ConsentService;
 import dev.vacant.infra.grpc.client.GrpcClients;
+import dev.vacant.infra.projection.ProjectionPositions;
 import dev.vacant.infra.support.Polling;
 import dev.vacant.infra.timer.VacantTimerPoller;
 import dev.vacant.infra.web.query.VacantChangeFeed;
@@ -70,6 +72,10 @@ class GrpcApiTest extends GrpcApiTestBase {
     VacantChangeFeed changeFeed;
     @Autowired
     ProtoJson protoJson;
+    @Autowired
+    ConsentService consents;
+    @Autowired
+    ProjectionPositions positions;
 
     /** What a server stream delivered, and how it ended. */
     private static final class Collected<T> implements StreamObserver<T> {
@@ -135,7 +141,7 @@ class GrpcApiTest extends GrpcApiTestBase {
         requests.onCompleted();
 
         assertThat(listed.get(10, TimeUnit.SECONDS)).contains("vacant.vacants.v1.Vacants",
-                "vacant.lifecycle.v1.Lifecycle", "vacant.lineage.v1.Lineage", "vacant.tuples.v1.Tuples",
+                "vacant.lifecycle.v1.Lifecycle", "vacant.lineage.v1.Lineage", "vacant.tuples.v1.Tuples", "vacant.tasks.v1.Tasks",
                 "grpc.health.v1.Health", "grpc.reflection.v1.ServerReflection");
     }
 
@@ -285,7 +291,8 @@ class GrpcApiTest extends GrpcApiTestBase {
         String vacant = genesisForAlice();
         GrpcWatches ownWatches = new GrpcWatches(Duration.ofMillis(20));
         GrpcServer server = new GrpcServer(new GrpcProperties(true, 0, Duration.ofMillis(20), Duration.ofSeconds(2)),
-                List.of(new VacantsGrpcService(commands, queries, changeFeed, protoJson, ownWatches)),
+                List.of(new VacantsGrpcService(commands, queries, changeFeed, consents, positions, protoJson,
+                        ownWatches)),
                 new GrpcAuthInterceptor(tokens), ownWatches);
         server.start();
         var ownChannel = GrpcClients.channel("127.0.0.1:" + server.port());

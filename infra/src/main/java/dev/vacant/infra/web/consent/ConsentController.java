@@ -33,6 +33,12 @@ public class ConsentController {
     /** A granted consent: what was signed, by whom, the signature (base64url), and the signer after it. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Granted(String purpose, ObjectNode payload, String signer, String signature, VacantState vacant) {
+
+        /** The answer to {@code result}, the signer's state with the event position a query can wait for. */
+        public static Granted of(ConsentResult result, ProjectionPositions positions) {
+            return new Granted(result.purpose(), result.payload(), result.signer(), result.signature(),
+                    VacantState.of(result.head(), positions.head(), positions));
+        }
     }
 
     @PostMapping("/api/v1/vacants/{id}/consents")
@@ -40,7 +46,6 @@ public class ConsentController {
     public Granted grant(@AuthenticationPrincipal Actor actor, @PathVariable String id,
                          @RequestBody ConsentFields body) {
         ConsentResult result = consents.grant(actor, VacantRequests.vacantId("id", id).value(), body);
-        return new Granted(result.purpose(), result.payload(), result.signer(), result.signature(),
-                VacantState.of(result.head(), positions.head(), positions));
+        return Granted.of(result, positions);
     }
 }

@@ -1,8 +1,6 @@
 package dev.vacant.infra.web.task;
 
-import dev.vacant.command.task.TaskControl;
-import dev.vacant.command.task.TaskControl.ChangeControlModeCommand;
-import dev.vacant.infra.web.vacant.CommandSender;
+import dev.vacant.infra.web.task.TaskService.ControlState;
 import dev.vacant.kernel.auth.Actor;
 import dev.vacant.kernel.task.ControlMode;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -15,36 +13,27 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/control")
 public class ControlController {
 
-    private final CommandSender commands;
+    private final TaskService tasks;
 
-    public ControlController(CommandSender commands) {
-        this.commands = commands;
-    }
-
-    /** The mode in force after a switch. */
-    public record ControlState(ControlMode mode) {
+    public ControlController(TaskService tasks) {
+        this.tasks = tasks;
     }
 
     /** Operator: reject new tasks and stop workers taking tasks. */
     @PostMapping("/halt")
     public ControlState halt(@AuthenticationPrincipal Actor actor) {
-        return change(actor, ControlMode.HALTED);
+        return tasks.control(actor, ControlMode.HALTED);
     }
 
     /** Operator: stop workers taking tasks, keep accepting them. */
     @PostMapping("/pause")
     public ControlState pause(@AuthenticationPrincipal Actor actor) {
-        return change(actor, ControlMode.PAUSED);
+        return tasks.control(actor, ControlMode.PAUSED);
     }
 
     /** Operator: back to running. */
     @PostMapping("/resume")
     public ControlState resume(@AuthenticationPrincipal Actor actor) {
-        return change(actor, ControlMode.RUNNING);
-    }
-
-    private ControlState change(Actor actor, ControlMode mode) {
-        actor.requireOperator();
-        return new ControlState(commands.send(new ChangeControlModeCommand(TaskControl.ID, actor, mode)));
+        return tasks.control(actor, ControlMode.RUNNING);
     }
 }

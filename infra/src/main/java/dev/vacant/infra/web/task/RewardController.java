@@ -1,8 +1,6 @@
 package dev.vacant.infra.web.task;
 
-import dev.vacant.infra.web.vacant.VacantRequests;
 import dev.vacant.query.task.RewardBalance;
-import dev.vacant.query.task.TaskQueries;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -13,14 +11,14 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/rewards")
 public class RewardController {
 
-    private final TaskQueries queries;
+    private final TaskService tasks;
 
-    public RewardController(TaskQueries queries) {
-        this.queries = queries;
+    public RewardController(TaskService tasks) {
+        this.tasks = tasks;
     }
 
     @GetMapping("/{vacant}")
     public RewardBalance balance(@PathVariable String vacant) {
-        return queries.balance(VacantRequests.vacantId("vacant", vacant).value());
+        return tasks.rewards(vacant);
     }
 }

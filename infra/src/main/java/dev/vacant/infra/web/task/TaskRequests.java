@@ -37,7 +37,7 @@ public final class TaskRequests {
         TaskSpec toSpec() {
             String vacant = assignee == null ? null : VacantRequests.vacantId("assignee", assignee).value();
             List<String> dependencies = dependsOn == null ? List.of()
-                    : dependsOn.stream().map(id -> TaskController.taskId("depends_on", id)).toList();
+                    : dependsOn.stream().map(id -> TaskService.taskId("depends_on", id)).toList();
             return new TaskSpec(prompt, TaskMode.valueOf(mode.toUpperCase(Locale.ROOT)), command, model,
                     minBudgetMicros, maxBudgetMicros,
                     intensity == null ? Intensity.MEDIUM : Intensity.valueOf(intensity.toUpperCase(Locale.ROOT)),
