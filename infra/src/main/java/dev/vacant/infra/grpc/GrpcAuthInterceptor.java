@@ -11,6 +11,7 @@ import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Authenticates {@code authorization: Bearer <token>} metadata with the same API tokens as REST; the call runs
@@ -38,6 +39,22 @@ public final class GrpcAuthInterceptor implements ServerInterceptor {
             throw new IllegalStateException("no authenticated actor in this call's context");
         }
         return actor;
+    }
+
+    /** This check, except for the rpcs named (full method names), which run without an actor, like public REST routes. */
+    public ServerInterceptor except(Set<String> publicMethods) {
+        if (publicMethods.isEmpty()) {
+            return this;
+        }
+        return new ServerInterceptor() {
+            @Override
+            public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
+                                                               ServerCallHandler<Q, R> next) {
+                return publicMethods.contains(call.getMethodDescriptor().getFullMethodName())
+                        ? next.startCall(call, headers)
+                        : GrpcAuthInterceptor.this.interceptCall(call, headers, next);
+            }
+        };
     }
 
     @Override

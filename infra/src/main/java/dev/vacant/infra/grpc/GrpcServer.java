@@ -46,7 +46,7 @@ public final class GrpcServer implements SmartLifecycle {
         GrpcErrors errors = new GrpcErrors();
         for (GrpcApi service : services) {
             builder.addService(service.requiresToken()
-                    ? ServerInterceptors.intercept(service, errors, auth)
+                    ? ServerInterceptors.intercept(service, errors, auth.except(service.publicMethods()))
                     : ServerInterceptors.intercept(service, errors));
         }
         try {
