@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.context.properties.bind.Binder;
+import ch.qos.logback.classic.Level;
+import dev.vacant.infra.support.ExpectedLog;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -110,9 +112,12 @@ class YoolLaneAliasesTest {
         application.setWebApplicationType(WebApplicationType.NONE);
         application.setEnvironment(bootEnvironment);
 
-        assertThatThrownBy(application::run)
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessage("YOOL_TUPLE_CIRCUIT_COOLDOWN must be a positive integer, was 'soon'");
+        try (ExpectedLog log = ExpectedLog.of(SpringApplication.class)) {
+            assertThatThrownBy(application::run)
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessage("YOOL_TUPLE_CIRCUIT_COOLDOWN must be a positive integer, was 'soon'");
+            assertThat(log.messages(Level.ERROR)).contains("Application run failed");
+        }
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -1,5 +1,7 @@
 package dev.vacant.infra.web.error;
 
+import ch.qos.logback.classic.Level;
+import dev.vacant.infra.support.ExpectedLog;
 import dev.vacant.infra.support.OperatorMockMvc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.not;
@@ -200,13 +202,17 @@ class ProblemDetailsTest extends EmbeddedApplicationTest {
 
     @Test
     void unexpectedFailure_answersInternal500_withoutLeakingTheCause() throws Exception {
-        mvc.perform(get("/test/problems/failure"))
-                .andExpect(status().isInternalServerError())
-                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.code").value("INTERNAL"))
-                .andExpect(jsonPath("$.detail").value(Problems.INTERNAL_DETAIL))
-                .andExpect(content().string(not(containsString(ProblemProbeController.SECRET))))
-                .andExpect(content().string(not(containsString("Exception"))));
+        try (ExpectedLog log = ExpectedLog.of(ProblemDetailsAdvice.class)) {
+            mvc.perform(get("/test/problems/failure"))
+                    .andExpect(status().isInternalServerError())
+                    .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.code").value("INTERNAL"))
+                    .andExpect(jsonPath("$.detail").value(Problems.INTERNAL_DETAIL))
+                    .andExpect(content().string(not(containsString(ProblemProbeController.SECRET))))
+                    .andExpect(content().string(not(containsString("Exception"))));
+            // the cause goes to the log (for the operator), never into the answer
+            assertThat(log.messages(Level.ERROR)).containsExactly("Request failed unexpectedly");
+        }
     }
 
     private ResultActions postJson(String path, String json) throws Exception {
