@@ -84,7 +84,7 @@ public class Task {
         TaskPayloads.Submitted payload = new TaskPayloads.Submitted(spec, submitter, initial, rejection, route,
                 ctx.requeues().maxAttempts());
         LogbookEntry entry = LogbookChain.empty(taskId).append(TaskLogbookKind.SUBMITTED.name(), ctx.now(),
-                Payloads.toJson(payload), ctx.node().signer());
+                Payloads.toJson(payload), ctx.nodeKey().node());
         apply(new TaskSubmittedEvent(entry));
     }
 
@@ -187,7 +187,7 @@ public class Task {
     private LogbookSigner signer(TaskLogbookKind kind, TaskContext ctx) {
         return kind.signer() == TaskSigner.ASSIGNEE && spec.assignee() != null
                 ? ctx.custody().signer(VacantId.parse(spec.assignee()))
-                : ctx.node().signer();
+                : ctx.nodeKey().node();
     }
 
     /** The state in force. */

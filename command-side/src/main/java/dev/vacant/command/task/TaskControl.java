@@ -54,7 +54,7 @@ public class TaskControl {
         if (command.mode() != mode) {
             LogbookEntry entry = chain.append(command.mode().command(), ctx.now(),
                     Payloads.toJson(new ControlChangedEvent.Payload(command.mode(), command.actor().principal())),
-                    ctx.node().signer());
+                    ctx.nodeKey().node());
             apply(new ControlChangedEvent(entry));
         }
         return command.mode();

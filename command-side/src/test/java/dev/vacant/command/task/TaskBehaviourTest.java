@@ -13,10 +13,14 @@ import dev.vacant.command.task.TaskControl.ChangeControlModeCommand;
 import dev.vacant.kernel.auth.Actor;
 import dev.vacant.kernel.auth.Role;
 import dev.vacant.kernel.crypto.Ed25519;
+import dev.vacant.kernel.crypto.Ed25519KeyPair;
 import dev.vacant.kernel.custody.InMemoryKeyCustody;
-import dev.vacant.kernel.custody.KeyPairNodeKey;
+import dev.vacant.kernel.custody.KeyPairSigner;
+import dev.vacant.kernel.logbook.LogbookSigner;
+import dev.vacant.kernel.custody.NodeKeyCustody;
 import dev.vacant.kernel.error.ErrorCode;
 import dev.vacant.kernel.error.VacantException;
+import dev.vacant.kernel.id.NodeId;
 import dev.vacant.kernel.logbook.ChainVerifier;
 import dev.vacant.kernel.logbook.LogbookEntry;
 import dev.vacant.kernel.logbook.VerificationFailureReason;
@@ -62,7 +66,9 @@ class TaskBehaviourTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-05-01T10:00:00Z"));
     private final InMemoryKeyCustody custody = new InMemoryKeyCustody();
-    private final KeyPairNodeKey node = new KeyPairNodeKey(Ed25519.generate(new SecureRandom()));
+    private final Ed25519KeyPair nodePair = Ed25519.generate(new SecureRandom());
+    private final LogbookSigner nodeSigner = new KeyPairSigner(NodeId.of(nodePair.publicKey()), nodePair.privateSeed());
+    private final NodeKeyCustody node = () -> nodeSigner;
     private final String assignee = custody.create().value();
     private final PreflightGate gate = new PreflightGate(new GateSettings(Set.of("gpt-x"), 10_000_000, 1_024, true,
             Set.of("wc")));
@@ -98,7 +104,7 @@ class TaskBehaviourTest {
         assertThat(approved.state()).isEqualTo(TaskState.APPROVED);
         assertThat(kinds(id)).containsExactly("SUBMITTED", "TAKEN", "EXECUTED", "REVIEWED", "REWARD_GRANTED");
         assertThat(chain(id).stream().map(e -> e.body().signer()).toList()).containsExactly(
-                node.signer().signerId(), node.signer().signerId(), assignee, assignee, node.signer().signerId());
+                nodeSigner.signerId(), nodeSigner.signerId(), assignee, assignee, nodeSigner.signerId());
         assertThat(ChainVerifier.verify(id, chain(id))).isEmpty();
         LogbookEntry reward = chain(id).get(4);
         assertThat(reward.body().payload().get("identity").asText()).isEqualTo(assignee);
@@ -147,7 +153,7 @@ class TaskBehaviourTest {
         assertThat(send(new ResolveDependenciesCommand(dependant)).state()).isEqualTo(TaskState.QUEUED);
 
         assertThat(kinds(dependant)).containsExactly("SUBMITTED", "UNBLOCKED");
-        assertThat(chain(dependant).get(1).body().signer()).isEqualTo(node.signer().signerId());
+        assertThat(chain(dependant).get(1).body().signer()).isEqualTo(nodeSigner.signerId());
     }
 
     @Test
@@ -282,7 +288,7 @@ class TaskBehaviourTest {
         LogbookEntry entry = chain(id).get(2);
         assertThat(entry.kind()).isEqualTo("EXECUTION_FAILED");
         assertThat(entry.body().payload().get("reason").asText()).isEqualTo("BUDGET_EXCEEDED");
-        assertThat(entry.body().signer()).isEqualTo(node.signer().signerId());
+        assertThat(entry.body().signer()).isEqualTo(nodeSigner.signerId());
     }
 
     @Test

@@ -5,7 +5,6 @@ import dev.vacant.command.task.TaskCommandHandlers;
 import dev.vacant.command.task.TaskContext;
 import dev.vacant.command.task.TaskControl;
 import dev.vacant.kernel.custody.KeyCustody;
-import dev.vacant.kernel.custody.NodeKey;
 import dev.vacant.kernel.custody.NodeKeyCustody;
 import dev.vacant.kernel.task.PreflightGate;
 import dev.vacant.kernel.task.RequeueBound;
@@ -19,18 +18,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Wires the Task command side: the node key, custody for assignees, the clock, the requeue bound, the gate, submission. */
+/** Wires the Task command side: the node key in custody (it also signs checkpoints), custody for assignees, the clock, the requeue bound, the gate, submission. */
 @Configuration(proxyBeanMethods = false)
 public class TaskConfiguration {
 
-    /** The node's signing key: the one kept in custody, which also signs checkpoints ({@code checkpoints.md}). */
     @Bean
-    NodeKey nodeKey(NodeKeyCustody custody) {
-        return custody::node;
-    }
-
-    @Bean
-    TaskContext taskContext(NodeKey node, KeyCustody custody, Clock clock, TaskProperties properties) {
+    TaskContext taskContext(NodeKeyCustody node, KeyCustody custody, Clock clock, TaskProperties properties) {
         return new TaskContext(node, custody, clock, new RequeueBound(properties.maxAttempts()),
                 new PreflightGate(properties.gate()), new SpendingLimit(properties.spendingLimitMicros()),
                 new SkillRegistry(BuiltInSkills.all(), properties.routingThresholdMilli()));

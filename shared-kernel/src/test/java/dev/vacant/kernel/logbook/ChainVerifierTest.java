@@ -11,8 +11,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vacant.kernel.crypto.Base64Url;
 import dev.vacant.kernel.crypto.Ed25519;
 import dev.vacant.kernel.crypto.Ed25519KeyPair;
-import dev.vacant.kernel.custody.KeyPairNodeKey;
+import dev.vacant.kernel.custody.KeyPairSigner;
 import dev.vacant.kernel.id.VacantId;
+import dev.vacant.kernel.id.NodeId;
 import dev.vacant.kernel.json.Json;
 import dev.vacant.kernel.task.TaskId;
 import java.security.SecureRandom;
@@ -61,7 +62,8 @@ class ChainVerifierTest {
 
     @Test
     void verify_acceptsTheNodeAndVacants_onATaskChain_butOnlyTheVacantOnItsOwn() {
-        LogbookSigner node = new KeyPairNodeKey(Ed25519.generate(random)).signer();
+        Ed25519KeyPair nodePair = Ed25519.generate(random);
+        LogbookSigner node = new KeyPairSigner(NodeId.of(nodePair.publicKey()), nodePair.privateSeed());
         String task = TaskId.of(UUID.randomUUID()).value();
         LogbookEntry submitted = LogbookChain.empty(task).append("SUBMITTED", T0, Json.object(), node);
         LogbookEntry executed = LogbookChain.empty(task).after(submitted)
