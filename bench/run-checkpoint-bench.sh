@@ -20,21 +20,22 @@ scratch_db vacant_checkpoint_bench
 [ "${SKIP_COMMANDS:-0}" = 1 ] && exit 0
 
 PORT=18081
+GRPC_PORT=19091
 DATA=target/bench-checkpoint-data
-PG_JAR=$(find ~/.m2/repository/org/postgresql/postgresql -name 'postgresql-*.jar' | sort | tail -1)
 for CHECKPOINTS in $(for _ in $(seq 1 "${BENCH_ROUNDS:-1}"); do echo false true; done); do
   psql -h "$PGHOST" -U "$PGUSER" -qc "drop schema public cascade" -c "create schema public" -d "$SCRATCH_DB"
   rm -rf "$DATA"
   VACANT_DB_URL="$SCRATCH_JDBC" VACANT_DB_USER="$PGUSER" VACANT_DB_PASSWORD="$PGPASSWORD" \
-    java -jar infra/target/vacant.jar --spring.profiles.active=postgres --server.port=$PORT \
+    java -jar infra/target/vacant.jar --spring.profiles.active=postgres --server.port=$PORT --vacant.grpc.port=$GRPC_PORT \
       --vacant.data-dir="./$DATA" --vacant.custody.generate-kek=true --vacant.security.bootstrap-operator-token=true \
       --vacant.checkpoints.periodic=$CHECKPOINTS --vacant.checkpoints.interval=1s \
       --logging.level.root=warn > target/bench-checkpoint-app.log 2>&1 &
   APP=$!
+  trap 'kill $APP 2>/dev/null || true; psql -h "$PGHOST" -U "$PGUSER" -qc "drop database if exists $SCRATCH_DB with (force)"' EXIT
   for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$PORT/actuator/health" > /dev/null && break; sleep 1; done
   for _ in $(seq 1 30); do [ -s "$DATA/operator.token" ] && break; sleep 1; done
   echo "== command bench, checkpoints periodic=$CHECKPOINTS (every 1 s) =="
-  java -cp "$PG_JAR" bench/CommandLoad.java "http://127.0.0.1:$PORT" "$(tr -d '\n' < "$DATA/operator.token")" \
+  java -cp "$CLASSPATH" bench/CommandLoad.java "http://127.0.0.1:$PORT" "127.0.0.1:$GRPC_PORT" "$(tr -d '\n' < "$DATA/operator.token")" \
     "$SCRATCH_JDBC" "$PGUSER" "$PGPASSWORD" "$SECONDS_PER_PHASE" "$WARMUP_SECONDS" ${BENCH_CLIENTS:-8}
   if [ "$CHECKPOINTS" = true ]; then
     curl -s "http://127.0.0.1:$PORT/api/v1/checkpoints/latest" | sed 's/"note":"[^"]*",//'; echo
