@@ -2,18 +2,18 @@ package dev.vacant.infra.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.benmanes.caffeine.cache.Ticker;
-import dev.vacant.infra.tuple.lane.ExecutionLane;
-import dev.vacant.infra.tuple.lane.ExecutionLanes;
-import dev.vacant.infra.tuple.lane.LaneMetrics;
-import dev.vacant.infra.tuple.lane.LocalExecutor;
-import dev.vacant.infra.tuple.lane.ProviderException;
-import dev.vacant.infra.tuple.lane.ProviderGuard;
-import dev.vacant.infra.tuple.lane.ProviderPort;
-import dev.vacant.infra.tuple.lane.ReceiptCache;
-import dev.vacant.infra.tuple.lane.SmallTaskBatcher;
-import dev.vacant.infra.tuple.lane.Speculation;
-import dev.vacant.infra.tuple.runner.LaneRunner;
-import dev.vacant.infra.tuple.transport.TupleGateway;
+import dev.vacant.command.tuple.lane.ExecutionLane;
+import dev.vacant.command.tuple.lane.ExecutionLanes;
+import dev.vacant.command.tuple.lane.LaneMetrics;
+import dev.vacant.command.tuple.lane.LocalExecutor;
+import dev.vacant.command.tuple.lane.ProviderException;
+import dev.vacant.command.tuple.lane.ProviderGuard;
+import dev.vacant.command.tuple.lane.ProviderPort;
+import dev.vacant.command.tuple.lane.ReceiptCache;
+import dev.vacant.command.tuple.lane.SmallTaskBatcher;
+import dev.vacant.command.tuple.lane.Speculation;
+import dev.vacant.command.tuple.runner.LaneRunner;
+import dev.vacant.command.tuple.gateway.TupleGateway;
 import dev.vacant.kernel.lane.ConcurrencyPolicy;
 import dev.vacant.kernel.lane.ContextCompression;
 import dev.vacant.kernel.tuple.TupleIds;
@@ -85,7 +85,7 @@ public class ExecutionLaneConfiguration {
         ConcurrencyPolicy concurrency = new ConcurrencyPolicy(policy.laneConcurrency(), policy.maxLaneConcurrency());
         return new ExecutionLanes(lane -> new ExecutionLane(locals,
                 batchers(batchExecutors, policy.batchSmallTaskSize(), laneExecutionThreads), compression, cache, guard,
-                providers, speculation, new LaneMetrics(lane, concurrency, registry), laneExecutionThreads,
+                providers, speculation, LaneMeters.bind(lane, new LaneMetrics(concurrency), registry), laneExecutionThreads,
                 System::nanoTime), guard, cache);
     }
 
@@ -103,10 +103,11 @@ public class ExecutionLaneConfiguration {
     }
 
     @Bean
-    LaneRunner laneRunner(LaneRunnerProperties properties, ExecutionLanes executionLanes, TupleGateway gateway,
-                          TupleIds ids, ExecutorService laneRunnerThreads) {
-        return new LaneRunner(properties.executionLanes(), executionLanes, gateway, () -> ids.next().toString(),
-                properties.runnerPollTimeout(), properties.runnerStopTimeout(), laneRunnerThreads);
+    LaneRunnerLifecycle laneRunner(LaneRunnerProperties properties, ExecutionLanes executionLanes,
+                                   TupleGateway gateway, TupleIds ids, ExecutorService laneRunnerThreads) {
+        return new LaneRunnerLifecycle(new LaneRunner(properties.executionLanes(), executionLanes, gateway,
+                () -> ids.next().toString(), properties.runnerPollTimeout(), properties.runnerStopTimeout(),
+                laneRunnerThreads));
     }
 
     private static ThreadFactory daemon(String name) {

@@ -1,10 +1,10 @@
 package dev.vacant.infra.tuple;
 
-import dev.vacant.infra.tuple.space.CompositeTrees;
-import dev.vacant.infra.tuple.space.FrontCheck;
-import dev.vacant.infra.tuple.space.LaneWorker;
-import dev.vacant.infra.tuple.space.TupleSpace;
-import dev.vacant.infra.tuple.space.TupleStore;
+import dev.vacant.command.tuple.space.CompositeTrees;
+import dev.vacant.command.tuple.space.FrontCheck;
+import dev.vacant.command.tuple.space.LaneWorker;
+import dev.vacant.command.tuple.space.TupleSpace;
+import dev.vacant.command.tuple.space.TupleStore;
 import dev.vacant.infra.tuple.transport.KafkaLaneClients;
 import dev.vacant.infra.tuple.transport.KafkaLaneTransport;
 import dev.vacant.infra.tuple.transport.KafkaReplyPublisher;

@@ -31,7 +31,7 @@ public record LaneProperties(
         @DefaultValue("default") @NotBlank String deployment,
         @DefaultValue @Valid Kafka kafka) {
 
-    /** Which {@code dev.vacant.infra.tuple.transport.LaneTransport} carries ops. */
+    /** Which {@code dev.vacant.command.tuple.gateway.LaneTransport} carries ops. */
     public enum Transport { IN_PROCESS, KAFKA }
 
     /**

@@ -1,6 +1,6 @@
 package dev.vacant.infra.tuple;
 
-import dev.vacant.infra.tuple.lane.ProviderPort;
+import dev.vacant.command.tuple.lane.ProviderPort;
 import dev.vacant.infra.tuple.provider.OpenAiChatProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;

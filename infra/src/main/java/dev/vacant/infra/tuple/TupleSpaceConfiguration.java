@@ -3,21 +3,22 @@ package dev.vacant.infra.tuple;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vacant.infra.tuple.identity.CommandBudSpawner;
 import dev.vacant.infra.tuple.identity.ProjectedCompositeTrees;
+import dev.vacant.infra.tuple.jdbc.JdbcRegisteredVacants;
 import dev.vacant.infra.tuple.jdbc.JdbcTupleStore;
-import dev.vacant.infra.tuple.lane.ExecutionLanes;
-import dev.vacant.infra.tuple.space.BudSpawner;
-import dev.vacant.infra.tuple.space.CompositeTrees;
-import dev.vacant.infra.tuple.space.FrontCheck;
-import dev.vacant.infra.tuple.space.LaneMaintenance;
-import dev.vacant.infra.tuple.space.LaneWorker;
-import dev.vacant.infra.tuple.space.SpaceScan;
-import dev.vacant.infra.tuple.space.TupleSpace;
+import dev.vacant.command.tuple.lane.ExecutionLanes;
+import dev.vacant.command.tuple.space.BudSpawner;
+import dev.vacant.command.tuple.space.CompositeTrees;
+import dev.vacant.command.tuple.space.FrontCheck;
+import dev.vacant.command.tuple.space.LaneMaintenance;
+import dev.vacant.command.tuple.space.LaneWorker;
+import dev.vacant.command.tuple.space.SpaceScan;
+import dev.vacant.command.tuple.space.TupleSpace;
 import dev.vacant.kernel.json.Json;
-import dev.vacant.infra.tuple.space.TupleStore;
+import dev.vacant.command.tuple.space.TupleStore;
 import dev.vacant.infra.tuple.transport.InProcessLaneTransport;
-import dev.vacant.infra.tuple.transport.LaneTransport;
+import dev.vacant.command.tuple.gateway.LaneTransport;
 import dev.vacant.infra.tuple.transport.PendingReplies;
-import dev.vacant.infra.tuple.transport.TupleGateway;
+import dev.vacant.command.tuple.gateway.TupleGateway;
 import dev.vacant.infra.tuple.web.LaneOps;
 import dev.vacant.infra.tuple.web.OpIds;
 import dev.vacant.infra.tuple.web.TupleAuthorities;
@@ -85,7 +86,7 @@ public class TupleSpaceConfiguration {
 
     @Bean
     TupleAuthorities tupleAuthorities(JdbcTemplate jdbc) {
-        return new TupleAuthorities(jdbc);
+        return new TupleAuthorities(new JdbcRegisteredVacants(jdbc));
     }
 
     @Bean
@@ -106,16 +107,16 @@ public class TupleSpaceConfiguration {
     @Bean
     TupleGateway tupleGateway(LaneTransport transport, FrontCheck front, LaneProperties properties,
                               MeterRegistry meters) {
-        return new TupleGateway(transport, properties.replyTimeout(), front, meters);
+        return new TupleGateway(transport, properties.replyTimeout(), front, new TupleOpTimer(meters));
     }
 
     /**
-     * {@value TupleGateway#OPS_METRIC} keeps at most {@value #MAX_LANE_TAGS} distinct lanes (lane names are the
+     * {@value TupleOpTimer#METRIC} keeps at most {@value #MAX_LANE_TAGS} distinct lanes (lane names are the
      * clients'); ops on further lanes are not timed.
      */
     @Bean
     MeterFilter tupleOpLaneLimit() {
-        return MeterFilter.maximumAllowableTags(TupleGateway.OPS_METRIC, "lane", MAX_LANE_TAGS, MeterFilter.deny());
+        return MeterFilter.maximumAllowableTags(TupleOpTimer.METRIC, "lane", MAX_LANE_TAGS, MeterFilter.deny());
     }
 
     @Bean(destroyMethod = "close")

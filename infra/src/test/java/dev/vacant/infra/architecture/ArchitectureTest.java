@@ -1,5 +1,6 @@
 package dev.vacant.infra.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -32,8 +33,29 @@ class ArchitectureTest {
             .allowEmptyShould(true);
 
     @ArchTest
+    static final ArchRule commandSide_dependsOnNoSpringJdbcKafkaNorMicrometer = noClasses()
+            .that().resideInAPackage("dev.vacant.command..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "java.sql..", "javax.sql..",
+                    "org.apache.kafka..", "io.micrometer..");
+
+    /** The tuple space's domain lives in {@code dev.vacant.command.tuple}; infra keeps only its adapters. */
+    @ArchTest
+    static final ArchRule infraTuple_holdsOnlyAdapters = classes()
+            .that().resideInAPackage("dev.vacant.infra.tuple..")
+            .should().resideInAnyPackage("dev.vacant.infra.tuple", "dev.vacant.infra.tuple.identity",
+                    "dev.vacant.infra.tuple.jdbc", "dev.vacant.infra.tuple.provider",
+                    "dev.vacant.infra.tuple.transport", "dev.vacant.infra.tuple.web");
+
+    /** REST and gRPC adapters (and their services) read through ports and query services, never SQL of their own. */
+    @ArchTest
+    static final ArchRule webAdapters_runNoSql = noClasses()
+            .that().resideInAnyPackage("dev.vacant.infra..web..", "dev.vacant.infra.grpc..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..", "java.sql..",
+                    "javax.sql..");
+
+    @ArchTest
     static final ArchRule laneWorkerCore_dependsOnNeitherSpringNorTransports = noClasses()
-            .that().resideInAPackage("dev.vacant.infra.tuple.space..")
+            .that().resideInAPackage("dev.vacant.command.tuple.space..")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.apache.kafka..",
                     "dev.vacant.infra.tuple.transport..", "dev.vacant.infra.tuple.jdbc..");
 

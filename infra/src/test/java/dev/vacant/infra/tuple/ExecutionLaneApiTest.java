@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vacant.infra.support.ApiClient.Response;
 import dev.vacant.infra.support.VacantFixtures;
-import dev.vacant.infra.tuple.lane.LocalExecutor;
+import dev.vacant.command.tuple.lane.LocalExecutor;
 import dev.vacant.infra.vacant.VacantApiTestBase;
 import dev.vacant.kernel.json.Json;
 import dev.vacant.kernel.lane.InputDigest;

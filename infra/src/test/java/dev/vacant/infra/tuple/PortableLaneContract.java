@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.vacant.infra.tuple.space.EncodedReply;
-import dev.vacant.infra.tuple.space.LaneWorker;
-import dev.vacant.infra.tuple.space.TupleReply;
-import dev.vacant.infra.tuple.space.TupleSpace;
-import dev.vacant.infra.tuple.space.TupleStore;
+import dev.vacant.command.tuple.space.EncodedReply;
+import dev.vacant.command.tuple.space.LaneWorker;
+import dev.vacant.command.tuple.space.TupleReply;
+import dev.vacant.command.tuple.space.TupleSpace;
+import dev.vacant.command.tuple.space.TupleStore;
 import dev.vacant.infra.tuple.transport.InProcessLaneTransport;
 import dev.vacant.infra.tuple.transport.PendingReplies;
 import dev.vacant.kernel.error.ErrorCode;

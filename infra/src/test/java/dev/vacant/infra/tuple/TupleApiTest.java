@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.vacant.infra.support.ApiClient.Response;
-import dev.vacant.infra.tuple.lane.ExecutionLanes;
-import dev.vacant.infra.tuple.lane.LaneTask;
+import dev.vacant.command.tuple.lane.ExecutionLanes;
+import dev.vacant.command.tuple.lane.LaneTask;
 import dev.vacant.infra.support.VacantFixtures;
 import dev.vacant.infra.vacant.VacantApiTestBase;
 import dev.vacant.kernel.json.Json;

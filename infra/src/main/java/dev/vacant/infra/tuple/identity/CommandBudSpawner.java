@@ -2,7 +2,7 @@ package dev.vacant.infra.tuple.identity;
 
 import dev.vacant.command.vacant.SpawnResult;
 import dev.vacant.command.vacant.VacantCommands.SpawnVacantCommand;
-import dev.vacant.infra.tuple.space.BudSpawner;
+import dev.vacant.command.tuple.space.BudSpawner;
 import dev.vacant.kernel.auth.Actor;
 import dev.vacant.kernel.auth.Role;
 import dev.vacant.kernel.id.VacantId;

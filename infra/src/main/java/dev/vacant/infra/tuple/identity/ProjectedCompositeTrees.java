@@ -1,6 +1,6 @@
 package dev.vacant.infra.tuple.identity;
 
-import dev.vacant.infra.tuple.space.CompositeTrees;
+import dev.vacant.command.tuple.space.CompositeTrees;
 import dev.vacant.kernel.id.VacantId;
 import dev.vacant.query.composite.CompositeQueries;
 import java.util.Optional;

@@ -2,10 +2,10 @@ package dev.vacant.infra.tuple.jdbc;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.vacant.infra.tuple.space.EncodedReply;
-import dev.vacant.infra.tuple.space.TupleCodec;
-import dev.vacant.infra.tuple.space.TupleStore;
-import dev.vacant.infra.tuple.space.Waiter;
+import dev.vacant.command.tuple.space.EncodedReply;
+import dev.vacant.command.tuple.space.TupleCodec;
+import dev.vacant.command.tuple.space.TupleStore;
+import dev.vacant.command.tuple.space.Waiter;
 import dev.vacant.kernel.id.VacantId;
 import dev.vacant.kernel.json.Json;
 import dev.vacant.kernel.tuple.ColdData;

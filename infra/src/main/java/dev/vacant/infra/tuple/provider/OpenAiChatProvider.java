@@ -2,8 +2,8 @@ package dev.vacant.infra.tuple.provider;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.vacant.infra.tuple.lane.ProviderException;
-import dev.vacant.infra.tuple.lane.ProviderPort;
+import dev.vacant.command.tuple.lane.ProviderException;
+import dev.vacant.command.tuple.lane.ProviderPort;
 import dev.vacant.kernel.json.Json;
 import java.io.IOException;
 import java.net.URI;

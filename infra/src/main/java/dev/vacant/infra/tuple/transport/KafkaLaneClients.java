@@ -1,6 +1,6 @@
 package dev.vacant.infra.tuple.transport;
 
-import dev.vacant.infra.tuple.space.LaneWorker;
+import dev.vacant.command.tuple.space.LaneWorker;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,8 +1,9 @@
 package dev.vacant.infra.tuple.transport;
 
-import dev.vacant.infra.tuple.space.EncodedReply;
-import dev.vacant.infra.tuple.space.TupleCodec;
-import dev.vacant.infra.tuple.space.TupleReply;
+import dev.vacant.command.tuple.gateway.LaneTransport;
+import dev.vacant.command.tuple.space.EncodedReply;
+import dev.vacant.command.tuple.space.TupleCodec;
+import dev.vacant.command.tuple.space.TupleReply;
 import dev.vacant.kernel.error.ErrorCode;
 import dev.vacant.kernel.error.VacantException;
 import dev.vacant.kernel.tuple.TupleOp;

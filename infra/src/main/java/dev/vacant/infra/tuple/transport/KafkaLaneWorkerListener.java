@@ -1,7 +1,7 @@
 package dev.vacant.infra.tuple.transport;
 
-import dev.vacant.infra.tuple.space.LaneWorker;
-import dev.vacant.infra.tuple.space.TupleCodec;
+import dev.vacant.command.tuple.space.LaneWorker;
+import dev.vacant.command.tuple.space.TupleCodec;
 import dev.vacant.kernel.tuple.TupleOp;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package dev.vacant.infra.tuple.transport;
 
-import dev.vacant.infra.tuple.space.EncodedReply;
-import dev.vacant.infra.tuple.space.ReplySink;
+import dev.vacant.command.tuple.space.EncodedReply;
+import dev.vacant.command.tuple.space.ReplySink;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /** Publishes a lane worker's replies to the replies topic, keyed by {@code op_id}. */

@@ -1,8 +1,8 @@
 package dev.vacant.infra.tuple.transport;
 
-import dev.vacant.infra.tuple.space.EncodedReply;
-import dev.vacant.infra.tuple.space.ReplySink;
-import dev.vacant.infra.tuple.space.TupleReply;
+import dev.vacant.command.tuple.space.EncodedReply;
+import dev.vacant.command.tuple.space.ReplySink;
+import dev.vacant.command.tuple.space.TupleReply;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;

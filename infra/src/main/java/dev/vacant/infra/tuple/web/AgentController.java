@@ -1,6 +1,6 @@
 package dev.vacant.infra.tuple.web;
 
-import dev.vacant.infra.tuple.transport.TupleGateway;
+import dev.vacant.command.tuple.gateway.TupleGateway;
 import dev.vacant.infra.tuple.web.TupleRequests.AgentBody;
 import dev.vacant.infra.tuple.web.TupleRequests.BatchSpawnBody;
 import dev.vacant.infra.tuple.web.TupleRequests.MaterializeBody;

@@ -1,7 +1,7 @@
 package dev.vacant.infra.tuple.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.vacant.infra.tuple.transport.TupleGateway;
+import dev.vacant.command.tuple.gateway.TupleGateway;
 import dev.vacant.infra.tuple.web.TupleRequests.InBody;
 import dev.vacant.infra.tuple.web.TupleRequests.OutBody;
 import dev.vacant.infra.tuple.web.TupleRequests.RdBody;

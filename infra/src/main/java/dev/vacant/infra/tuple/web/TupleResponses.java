@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.vacant.infra.tuple.transport.TupleGateway;
+import dev.vacant.command.tuple.gateway.TupleGateway;
 import dev.vacant.kernel.json.Json;
 import dev.vacant.kernel.tuple.TupleOp;
 import java.util.List;

@@ -9,6 +9,7 @@ import dev.vacant.query.registry.RegistryQueries;
 import dev.vacant.infra.web.vacant.VacantRequests;
 import dev.vacant.kernel.auth.Actor;
 import dev.vacant.infra.projection.ReadConsistency;
+import dev.vacant.infra.custody.KnownVacants;
 import dev.vacant.infra.web.lineage.LineageResponses.LineageAnswer;
 import dev.vacant.infra.web.lineage.LineageResponses.LineageList;
 import dev.vacant.infra.web.lineage.LineageResponses.LineageSubtree;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.vacant.infra.tuple.lane.ProviderException;
-import dev.vacant.infra.tuple.lane.ProviderGuard;
+import dev.vacant.command.tuple.lane.ProviderException;
+import dev.vacant.command.tuple.lane.ProviderGuard;
 import dev.vacant.kernel.error.ErrorCode;
 import dev.vacant.kernel.json.Json;
 import dev.vacant.kernel.time.MutableClock;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vacant.infra.tuple.OpenAiProperties;
 import dev.vacant.infra.tuple.OpenAiProviderConfiguration;
-import dev.vacant.infra.tuple.lane.ProviderPort;
+import dev.vacant.command.tuple.lane.ProviderPort;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vacant.command.vacant.VacantCommands.SpawnVacantCommand;
 import dev.vacant.infra.support.ApiClient;
 import dev.vacant.infra.support.VacantFixtures;
-import dev.vacant.infra.tuple.transport.TupleGateway;
+import dev.vacant.command.tuple.gateway.TupleGateway;
 import dev.vacant.infra.vacant.VacantApiTestBase;
 import dev.vacant.kernel.auth.Actor;
 import dev.vacant.kernel.auth.Role;

@@ -1,8 +1,0 @@
-package dev.vacant.infra.tuple.space;
-
-/** Where a lane worker delivers replies, after the transaction holding their effects committed. */
-@FunctionalInterface
-public interface ReplySink {
-
-    void deliver(EncodedReply reply);
-}
