@@ -1,10 +1,15 @@
 import dev.vacant.infra.audit.AuditProgress;
 import dev.vacant.infra.audit.AuditReplay;
 import dev.vacant.infra.audit.AuditReport;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vacant.kernel.crypto.Base64Url;
 import dev.vacant.kernel.crypto.Ed25519;
 import dev.vacant.kernel.crypto.Ed25519KeyPair;
 import dev.vacant.kernel.custody.KeyPairSigner;
+import dev.vacant.kernel.event.Attached;
+import dev.vacant.kernel.event.EventType;
+import dev.vacant.kernel.event.EventTypes;
+import dev.vacant.kernel.event.StoredEntry;
 import dev.vacant.kernel.id.VacantId;
 import dev.vacant.kernel.json.Json;
 import dev.vacant.kernel.lifecycle.LifecycleState;
@@ -198,7 +203,7 @@ public class AuditBench {
     private static void insert(Connection connection, List<List<VacantEvent>> chains) throws Exception {
         connection.setAutoCommit(false);
         String sql = "insert into domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type, "
-                + "time_stamp, payload_type, payload_revision, payload, meta_data) values (?, ?, ?, 'Vacant', ?, ?, null, ?, ?)";
+                + "time_stamp, payload_type, payload_revision, payload, meta_data) values (?, ?, ?, 'Vacant', ?, ?, ?, ?, ?)";
         try (PreparedStatement insert = connection.prepareStatement(sql)) {
             int pending = 0;
             for (int seq = 0; seq < chains.get(0).size(); seq++) {
@@ -209,10 +214,15 @@ public class AuditBench {
                     insert.setString(2, event.vacantId());
                     insert.setLong(3, event.entry().seq());
                     insert.setString(4, Instant.parse(event.entry().body().ts()).toString());
-                    insert.setString(5, event.getClass().getName());
-                    insert.setBytes(6, Json.mapper().writeValueAsBytes(event));
-                    insert.setBytes(7, ("{\"traceId\":\"" + trace + "\",\"correlationId\":\"" + trace + "\"}")
-                            .getBytes(StandardCharsets.UTF_8));
+                    EventType type = EventTypes.STANDARD.of(event.getClass()).orElseThrow();
+                    insert.setString(5, type.name());
+                    insert.setString(6, type.revisionText());
+                    insert.setBytes(7, StoredEntry.encode(event.entry()));
+                    ObjectNode metaData = Json.object().put("traceId", trace).put("correlationId", trace);
+                    if (event instanceof Attached attached) {
+                        metaData.set(Attached.META_DATA_KEY, Json.mapper().valueToTree(Attached.toMetaData(attached)));
+                    }
+                    insert.setBytes(8, Json.write(metaData).getBytes(StandardCharsets.UTF_8));
                     insert.addBatch();
                     if (++pending == 2000) {
                         insert.executeBatch();

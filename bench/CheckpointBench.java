@@ -12,6 +12,8 @@ import dev.vacant.kernel.crypto.Ed25519;
 import dev.vacant.kernel.crypto.Ed25519KeyPair;
 import dev.vacant.kernel.crypto.Hex;
 import dev.vacant.kernel.custody.KeyPairSigner;
+import dev.vacant.kernel.event.EventTypes;
+import dev.vacant.kernel.event.StoredEntry;
 import dev.vacant.kernel.id.NodeId;
 import dev.vacant.kernel.id.VacantId;
 import dev.vacant.kernel.json.Json;
@@ -156,7 +158,7 @@ public class CheckpointBench {
             LogbookEntry entry = head.append("HEARTBEAT", Instant.parse("2026-01-01T00:00:00Z").plusSeconds(61L * seq),
                     Json.object().put("state", "ACTIVE").put("idle_seconds", 61L * seq), signer);
             head = head.after(entry);
-            payloads.add(Json.mapper().writeValueAsBytes(new HeartbeatRecordedEvent(entry)));
+            payloads.add(StoredEntry.encode(entry));
         }
         return payloads;
     }
@@ -167,13 +169,13 @@ public class CheckpointBench {
             connection.setAutoCommit(false);
             try (PreparedStatement insert = connection.prepareStatement("insert into domain_event_entry "
                     + "(event_identifier, aggregate_identifier, sequence_number, type, time_stamp, payload_type, "
-                    + "payload_revision, payload, meta_data) values (?, ?, ?, 'Vacant', ?, ?, null, ?, null)")) {
+                    + "payload_revision, payload, meta_data) values (?, ?, ?, 'Vacant', ?, ?, '1', ?, null)")) {
                 for (long row = from; row < to; row++) {
                     insert.setString(1, UUID.randomUUID().toString());
                     insert.setString(2, "bench-" + row / PER_CHAIN);
                     insert.setLong(3, row % PER_CHAIN);
                     insert.setString(4, "2026-01-01T00:00:00Z");
-                    insert.setString(5, HeartbeatRecordedEvent.class.getName());
+                    insert.setString(5, EventTypes.STANDARD.of(HeartbeatRecordedEvent.class).orElseThrow().name());
                     insert.setBytes(6, payloads.get((int) (row % DISTINCT)));
                     insert.addBatch();
                     if ((row + 1) % 5000 == 0) {

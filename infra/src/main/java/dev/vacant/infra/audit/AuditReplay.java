@@ -3,9 +3,9 @@ package dev.vacant.infra.audit;
 import dev.vacant.kernel.audit.StoredEvent;
 import dev.vacant.kernel.audit.StoredEventDecoder;
 import dev.vacant.kernel.audit.StreamingVerifier;
-import dev.vacant.kernel.audit.VacantEventTypes;
 import dev.vacant.kernel.audit.VerificationResult;
 import dev.vacant.kernel.checkpoint.Checkpoint;
+import dev.vacant.kernel.event.SignedEvent;
 import dev.vacant.kernel.vacant.VacantEvent;
 import dev.vacant.query.audit.ParkedSequence;
 import dev.vacant.query.audit.ScratchProjections;
@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Audit replay ({@code api.md}) over one database, with plain JDBC and no Spring context, so the offline CLI and
  * the API's background job run the same code: reads the whole event store in global order (one snapshot, keyset
- * batches), verifies every vacant's chain on parallel workers ({@link StreamingVerifier}), when given
+ * batches), verifies every vacant's and task's chain on parallel workers ({@link StreamingVerifier}), when given
  * projectors, rebuilds them into a scratch schema and compares them with the live tables
  * ({@link ScratchProjections}), and, when asked, checks the store against a signed checkpoint.
  */
@@ -89,11 +89,9 @@ public final class AuditReplay {
     /** Applies every row that decodes to a Vacant event; the verifier reports the others. */
     private static void rebuild(ScratchProjections scratch, List<StoredEvent> batch) throws SQLException {
         for (StoredEvent row : batch) {
-            if (VacantEventTypes.isVacantRow(row)) {
-                Optional<VacantEvent> event = StoredEventDecoder.decode(row);
-                if (event.isPresent()) {
-                    scratch.apply(event.get(), new EventPosition(row.globalIndex()));
-                }
+            Optional<SignedEvent> event = StoredEventDecoder.standard().decode(row);
+            if (event.isPresent() && event.get() instanceof VacantEvent vacantEvent) {
+                scratch.apply(vacantEvent, new EventPosition(row.globalIndex()));
             }
         }
     }

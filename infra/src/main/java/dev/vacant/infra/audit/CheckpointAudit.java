@@ -22,7 +22,8 @@ final class CheckpointAudit {
 
     private static final int BATCH = 1000;
     private static final String LEAVES = "select l.leaf_index, l.aggregate_identifier, l.sequence_number, e.global_index, "
-            + "e.aggregate_identifier, e.sequence_number, e.type, e.payload_type, e.payload, n.hash from merkle_leaf l "
+            + "e.aggregate_identifier, e.sequence_number, e.type, e.payload_type, e.payload_revision, e.payload, n.hash "
+            + "from merkle_leaf l "
             + "left join domain_event_entry e on e.global_index = l.global_index "
             + "left join merkle_node n on n.tree_level = 0 and n.node_index = l.leaf_index "
             + "where l.leaf_index >= ? and l.leaf_index < ? order by l.leaf_index limit ?";
@@ -69,7 +70,7 @@ final class CheckpointAudit {
                 long leafIndex = rs.getLong(1);
                 skipTo(leafIndex);
                 boolean clean = comparison.firstDifferentLeaf().isEmpty();
-                comparison.accept(storeEntryHash(rs), rs.getBytes(10));
+                comparison.accept(storeEntryHash(rs), rs.getBytes(11));
                 if (clean && comparison.firstDifferentLeaf().isPresent()) {
                     vacant = rs.getString(2);
                     seq = rs.getLong(3);
@@ -93,6 +94,6 @@ final class CheckpointAudit {
             return Optional.empty();
         }
         return LogbookLeaf.of(new StoredEvent(rs.getLong(4), rs.getString(5), rs.getLong(6), rs.getString(7),
-                rs.getString(8), rs.getBytes(9)));
+                rs.getString(8), rs.getString(9), rs.getBytes(10), null));
     }
 }

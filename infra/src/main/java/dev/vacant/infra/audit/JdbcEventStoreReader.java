@@ -22,7 +22,8 @@ final class JdbcEventStoreReader {
     }
 
     private static final String BATCH = "select global_index, aggregate_identifier, sequence_number, type, payload_type, "
-            + "payload from domain_event_entry where global_index > ? order by global_index limit ?";
+            + "payload_revision, payload, meta_data from domain_event_entry where global_index > ? "
+            + "order by global_index limit ?";
 
     private final Connection connection;
     private final int batchSize;
@@ -70,7 +71,7 @@ final class JdbcEventStoreReader {
         try (ResultSet rs = select.executeQuery()) {
             while (rs.next()) {
                 batch.add(new StoredEvent(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
-                        rs.getString(5), rs.getBytes(6)));
+                        rs.getString(5), rs.getString(6), rs.getBytes(7), rs.getBytes(8)));
             }
         }
         return batch;

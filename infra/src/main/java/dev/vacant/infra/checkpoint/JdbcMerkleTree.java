@@ -23,9 +23,9 @@ public class JdbcMerkleTree implements SubtreeSource {
     }
 
     private static final String ROWS = "select global_index, aggregate_identifier, sequence_number, type, payload_type, "
-            + "payload from domain_event_entry ";
+            + "payload_revision, payload from domain_event_entry ";
     private static final RowMapper<StoredEvent> ROW = (rs, n) -> new StoredEvent(rs.getLong(1), rs.getString(2),
-            rs.getLong(3), rs.getString(4), rs.getString(5), rs.getBytes(6));
+            rs.getLong(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getBytes(7), null);
     private static final String LEAVES = "select leaf_index, global_index, aggregate_identifier, sequence_number, "
             + "entry_hash from merkle_leaf ";
     private static final RowMapper<Leaf> LEAF = (rs, n) -> new Leaf(rs.getLong(1), rs.getLong(2), rs.getString(3),

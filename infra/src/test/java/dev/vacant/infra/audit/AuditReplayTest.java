@@ -25,8 +25,6 @@ import dev.vacant.infra.support.ApiClient;
 import dev.vacant.infra.support.TestClockConfiguration;
 import dev.vacant.infra.support.TestProperties;
 import dev.vacant.infra.timer.VacantTimerPoller;
-import dev.vacant.kernel.audit.StoredEvent;
-import dev.vacant.kernel.audit.StoredEventDecoder;
 import dev.vacant.kernel.auth.Role;
 import dev.vacant.kernel.checkpoint.NoteKey;
 import dev.vacant.kernel.crypto.Ed25519;
@@ -34,6 +32,7 @@ import dev.vacant.kernel.crypto.Ed25519KeyPair;
 import dev.vacant.kernel.custody.KeyCustody;
 import dev.vacant.kernel.custody.KeyPairSigner;
 import dev.vacant.kernel.id.VacantId;
+import dev.vacant.kernel.event.StoredEntry;
 import dev.vacant.kernel.json.Json;
 import dev.vacant.kernel.logbook.LogbookBody;
 import dev.vacant.kernel.logbook.LogbookEntry;
@@ -203,9 +202,7 @@ class AuditReplayTest {
 
     /** A new entry replacing {@code vacant}'s first call, with another caller, sealed by a key not the vacant's. */
     private byte[] resignedCall(String vacant, long seq, boolean claimTheVacant) {
-        StoredEvent row = new StoredEvent(0, vacant, seq, "Vacant", CallReceivedEvent.class.getName(),
-                store.payload(vacant, seq));
-        LogbookBody body = StoredEventDecoder.decode(row).orElseThrow().entry().body();
+        LogbookBody body = StoredEntry.decodeCanonical(store.payload(vacant, seq)).orElseThrow().body();
         Ed25519KeyPair intruder = Ed25519.generate(random);
         VacantId intruderId = VacantId.of(intruder.publicKey());
         String signer = claimTheVacant ? vacant : intruderId.value();
@@ -213,7 +210,7 @@ class AuditReplayTest {
                 Json.object().put("caller", "mallory"), body.prev(), signer);
         LogbookEntry entry = LogbookEntry.seal(forged, new KeyPairSigner(claimTheVacant ? VacantId.parse(vacant) : intruderId,
                 intruder.privateSeed()));
-        return Json.write(new CallReceivedEvent(entry)).getBytes(StandardCharsets.UTF_8);
+        return StoredEntry.encode(entry);
     }
 
     @Test
@@ -281,7 +278,7 @@ class AuditReplayTest {
 
     @Test
     void run_reportsHashMismatchAtTheGenesis_whenAByteOfTheBundleAttachmentIsFlipped() throws SQLException {
-        try (Undo undo = store.flip(vacants.a(), 0, "\"system_prompt\":\"", 0, 0x20)) {
+        try (Undo undo = store.flipMetaData(vacants.a(), 0, "system_prompt\\\":\\\"", 0, 0x20)) {
             assertThat(audit()).containsExactly(at(vacants.a(), 0, HASH_MISMATCH));
         }
     }

@@ -1,7 +1,6 @@
 package dev.vacant.infra.audit;
 
 import dev.vacant.kernel.audit.StoredEvent;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -10,16 +9,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** Writes stored events into {@code domain_event_entry} the way Axon's JDBC storage engine does. */
 final class AxonRows {
 
-    private static final byte[] META_DATA = "{}".getBytes(StandardCharsets.UTF_8);
-
     private AxonRows() {
     }
 
     static void insert(JdbcTemplate jdbc, List<StoredEvent> rows) {
         jdbc.batchUpdate("insert into domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type, "
-                        + "time_stamp, payload_type, payload_revision, payload, meta_data) values (?, ?, ?, ?, ?, ?, null, ?, ?)",
+                        + "time_stamp, payload_type, payload_revision, payload, meta_data) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 rows.stream().map(row -> new Object[]{UUID.randomUUID().toString(), row.aggregateIdentifier(),
                         row.sequenceNumber(), row.aggregateType(), Instant.EPOCH.toString(), row.payloadType(),
-                        row.payload(), META_DATA}).toList());
+                        row.payloadRevision(), row.payload(), row.metaData()}).toList());
     }
 }

@@ -64,7 +64,7 @@ abstract class ProjectionRebuildContract {
         jdbc.execute(EventCountProjector.CREATE_TABLE);
         try (Connection connection = connect()) {
             new JdbcEventStoreReader(connection, 5).forEachBatch(batch -> batch.forEach(row -> {
-                VacantEvent event = StoredEventDecoder.decode(row).orElseThrow();
+                VacantEvent event = (VacantEvent) StoredEventDecoder.standard().decode(row).orElseThrow();
                 projector.apply(jdbc, event, new EventPosition(row.globalIndex()));
             }));
         }

@@ -1,5 +1,6 @@
 package dev.vacant.infra.audit;
 
+import dev.vacant.kernel.event.EventTypes;
 import dev.vacant.kernel.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -29,25 +30,31 @@ public record StoreTampering(JdbcTemplate jdbc) {
                 globalIndex(vacant, seq));
     }
 
-    String payloadType(String vacant, long seq) {
-        return jdbc.queryForObject("select payload_type from domain_event_entry where global_index = ?", String.class,
-                globalIndex(vacant, seq));
-    }
-
     /** A field of the stored entry ({@code sig} or {@code hash}). */
     public String entryField(String vacant, long seq, String field) {
-        return Json.parse(new String(payload(vacant, seq), StandardCharsets.UTF_8)).path("entry").path(field).asText();
+        return Json.parse(new String(payload(vacant, seq), StandardCharsets.UTF_8)).path(field).asText();
     }
 
     /** The seq of the first entry of {@code vacant} stored as {@code eventType}. */
     long firstSeqOf(String vacant, Class<?> eventType) {
         return jdbc.queryForObject("select min(sequence_number) from domain_event_entry where aggregate_identifier = ? "
-                + "and payload_type = ?", Long.class, vacant, eventType.getName());
+                + "and payload_type = ?", Long.class, vacant, EventTypes.STANDARD.of(eventType).orElseThrow().name());
     }
 
     long lastSeqOf(String vacant) {
         return jdbc.queryForObject("select max(sequence_number) from domain_event_entry where aggregate_identifier = ?",
                 Long.class, vacant);
+    }
+
+    /** Flips the bits of {@code mask} in a byte of the row's metadata (where attachments are), as {@link #flip}. */
+    Undo flipMetaData(String vacant, long seq, String marker, int offset, int mask) {
+        long row = globalIndex(vacant, seq);
+        byte[] original = jdbc.queryForObject("select meta_data from domain_event_entry where global_index = ?",
+                byte[].class, row);
+        byte[] flipped = original.clone();
+        flipped[indexOf(flipped, marker) + offset] ^= (byte) mask;
+        jdbc.update("update domain_event_entry set meta_data = ? where global_index = ?", flipped, row);
+        return () -> jdbc.update("update domain_event_entry set meta_data = ? where global_index = ?", original, row);
     }
 
     Undo replacePayload(String vacant, long seq, byte[] payload) {

@@ -1,79 +1,123 @@
 package dev.vacant.kernel.audit;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.vacant.kernel.event.Attached;
+import dev.vacant.kernel.event.EventFamily;
+import dev.vacant.kernel.event.EventType;
+import dev.vacant.kernel.event.EventTypes;
+import dev.vacant.kernel.event.SignedEvent;
+import dev.vacant.kernel.event.StoredEntry;
 import dev.vacant.kernel.json.Json;
 import dev.vacant.kernel.logbook.LogbookBody;
+import dev.vacant.kernel.logbook.LogbookEntry;
 import dev.vacant.kernel.logbook.VerificationFailure;
 import dev.vacant.kernel.logbook.VerificationFailureReason;
-import dev.vacant.kernel.vacant.VacantEvent;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads stored Vacant events back (the Jackson JSON of a {@link VacantEvent} record, by {@code payload_type}) and
- * checks what the entry's signature does not cover, each failure located at the row's
- * {@code (aggregate_identifier, sequence_number)}:
+ * Reads stored signed events back from the stored bytes alone and checks what the entry's signature does not cover,
+ * each failure located at the row's {@code (aggregate_identifier, sequence_number)}:
  * <ul>
- *   <li>the bytes decode to a known event with an entry and a body, else {@code HASH_MISMATCH};</li>
- *   <li>the row is filed under the entry's own vacant, else {@code BROKEN_CHAIN}, and at the entry's own seq,
+ *   <li>the row's {@code (payload_type, payload_revision)} is a row of the event table of the row's family, and its
+ *       payload is an entry in canonical form (byte for byte the JCS of what it parses to), else
+ *       {@code HASH_MISMATCH};</li>
+ *   <li>the row is filed under the entry's own chain, else {@code BROKEN_CHAIN}, and at the entry's own seq,
  *       else {@code SEQ_GAP} (such a row is kept out of the chain, whose next entry then reports the gap);</li>
- *   <li>the bytes are exactly the encoding of what they decode to, the stored type may carry the signed kind,
- *       and the attachments match their digests, else {@code HASH_MISMATCH}.</li>
+ *   <li>the stored name may carry the signed kind, and the attachments beside an attached event hash to the digests
+ *       its payload names, else {@code HASH_MISMATCH}.</li>
  * </ul>
- * The first check of the last item makes any changed byte visible, even one that decodes to the same value
- * (an unknown field, an equivalent escape or number spelling).
+ * No Java type is ever re-encoded: a Jackson upgrade, another object mapper or a renamed record cannot change the
+ * verdict on a stored row. The signature and hash are the chain's checks ({@code ChainVerifier}).
  */
 public final class StoredEventDecoder {
 
-    private static final ObjectMapper READER = Json.mapper().copy()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private static final StoredEventDecoder STANDARD = new StoredEventDecoder(EventTypes.STANDARD);
 
-    private StoredEventDecoder() {
+    private final EventTypes types;
+
+    /** A decoder by {@code types} ({@link EventTypes#STANDARD} in the application). */
+    public StoredEventDecoder(EventTypes types) {
+        this.types = types;
     }
 
-    /** The event a row holds, if it decodes to a Vacant event with an entry and a body. */
-    public static Optional<VacantEvent> decode(StoredEvent row) {
-        Optional<Class<? extends VacantEvent>> type = VacantEventTypes.classOf(row.payloadType());
-        if (type.isEmpty()) {
+    /** The decoder of the application's table. */
+    public static StoredEventDecoder standard() {
+        return STANDARD;
+    }
+
+    /**
+     * The chain family a row belongs to: by its aggregate type, else by the prefix of its stored name (either column
+     * alone suffices, so tampering with one cannot hide a row); empty for rows of other aggregates.
+     */
+    public static Optional<EventFamily> familyOf(StoredEvent row) {
+        return Arrays.stream(EventFamily.values()).filter(family -> family.writtenBy(row.aggregateType())).findFirst()
+                .or(() -> Arrays.stream(EventFamily.values()).filter(family -> family.names(row.payloadType()))
+                        .findFirst());
+    }
+
+    /** The entry a row holds, if its type is known to its family and its payload is an entry in canonical form. */
+    public Optional<LogbookEntry> entry(StoredEvent row) {
+        return typeOf(row).flatMap(type -> StoredEntry.decodeCanonical(row.payload()));
+    }
+
+    /** The event a row holds (with its attachments), if it reads as one. */
+    public Optional<SignedEvent> decode(StoredEvent row) {
+        Optional<EventType> type = typeOf(row);
+        Optional<LogbookEntry> entry = type.flatMap(known -> StoredEntry.decodeCanonical(row.payload()));
+        if (entry.isEmpty()) {
             return Optional.empty();
         }
         try {
-            VacantEvent event = READER.readValue(row.payload(), type.get());
-            return event.entry() != null && event.entry().body() != null ? Optional.of(event) : Optional.empty();
-        } catch (IOException | RuntimeException unreadable) {
+            return Optional.of(type.get().create(entry.get(), attachments(row)));
+        } catch (RuntimeException unmatched) {
             return Optional.empty();
         }
     }
 
-    /** Checks one row of a vacant's chain (see {@link VacantEventTypes#isVacantRow}). */
-    public static RowCheck check(StoredEvent row) {
-        Optional<VacantEvent> decoded = decode(row);
-        if (decoded.isEmpty()) {
+    /** Checks one row of a chain (see {@link #familyOf}). */
+    public RowCheck check(StoredEvent row) {
+        Optional<EventType> type = typeOf(row);
+        Optional<LogbookEntry> read = type.flatMap(known -> StoredEntry.decodeCanonical(row.payload()));
+        if (read.isEmpty()) {
             return rejected(row, VerificationFailureReason.HASH_MISMATCH);
         }
-        VacantEvent event = decoded.get();
-        LogbookBody body = event.entry().body();
+        LogbookEntry entry = read.get();
+        LogbookBody body = entry.body();
         if (!row.aggregateIdentifier().equals(body.vacant())) {
             return rejected(row, VerificationFailureReason.BROKEN_CHAIN);
         }
         if (row.sequenceNumber() != body.seq()) {
             return rejected(row, VerificationFailureReason.SEQ_GAP);
         }
-        boolean intact = storedAsEncoded(event, row.payload()) && VacantEventTypes.carries(event, body.kind())
-                && Attachments.match(event);
-        return new RowCheck(Optional.of(event.entry()),
+        boolean intact = type.get().carries(body.kind())
+                && (!type.get().attached() || decode(row).isPresent());
+        return new RowCheck(Optional.of(entry),
                 intact ? List.of() : List.of(failure(row, VerificationFailureReason.HASH_MISMATCH)));
     }
 
-    private static boolean storedAsEncoded(VacantEvent event, byte[] stored) {
-        try {
-            return Arrays.equals(Json.mapper().writeValueAsBytes(event), stored);
-        } catch (IOException | RuntimeException unwritable) {
-            return false;
+    private Optional<EventType> typeOf(StoredEvent row) {
+        return familyOf(row).flatMap(family -> types.of(row.payloadType(), row.payloadRevision())
+                .filter(type -> type.family() == family));
+    }
+
+    /** The attachments in the row's metadata, digest to content (empty when there are none or they do not parse). */
+    private static Map<String, JsonNode> attachments(StoredEvent row) {
+        Map<String, JsonNode> attachments = new HashMap<>();
+        if (row.metaData() == null) {
+            return attachments;
         }
+        try {
+            Json.mapper().readTree(row.metaData()).path(Attached.META_DATA_KEY).fields().forEachRemaining(field ->
+                    attachments.put(field.getKey(), Json.parse(field.getValue().asText())));
+        } catch (IOException | RuntimeException unreadable) {
+            attachments.clear();
+        }
+        return attachments;
     }
 
     private static RowCheck rejected(StoredEvent row, VerificationFailureReason reason) {

@@ -18,9 +18,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Verifies a whole event store streamed in global order (chains interleaved). Rows are partitioned by
+ * Verifies a whole event store streamed in global order (chains interleaved): every vacant's and every task's chain
+ * (rows of other aggregates are skipped). Rows are partitioned by
  * {@code aggregate_identifier} onto worker threads; each worker owns the {@link ChainVerifier} cursors of its
- * vacants, so a chain is verified in stored order without locks while chains proceed in parallel. Feed batches
+ * chains, so a chain is verified in stored order without locks while chains proceed in parallel. Feed batches
  * from one thread with {@link #accept}, then call {@link #finish} once.
  */
 public final class StreamingVerifier implements AutoCloseable {
@@ -33,8 +34,13 @@ public final class StreamingVerifier implements AutoCloseable {
     private final List<Future<?>> running = new ArrayList<>();
     private final ExecutorService threads;
 
-    /** Starts {@code workerCount} workers (at least one). */
+    /** Starts {@code workerCount} workers (at least one) reading by the application's event table. */
     public StreamingVerifier(int workerCount) {
+        this(workerCount, StoredEventDecoder.standard());
+    }
+
+    /** Starts {@code workerCount} workers (at least one) reading rows with {@code decoder}. */
+    public StreamingVerifier(int workerCount, StoredEventDecoder decoder) {
         int count = Math.max(1, workerCount);
         AtomicInteger number = new AtomicInteger();
         threads = Executors.newFixedThreadPool(count, task -> {
@@ -43,7 +49,7 @@ public final class StreamingVerifier implements AutoCloseable {
             return thread;
         });
         for (int i = 0; i < count; i++) {
-            Worker worker = new Worker();
+            Worker worker = new Worker(decoder);
             workers.add(worker);
             running.add(threads.submit(worker));
         }
@@ -114,11 +120,16 @@ public final class StreamingVerifier implements AutoCloseable {
     /** One worker: its queue, the cursors of its vacants and what it found. */
     private static final class Worker implements Runnable {
 
+        private final StoredEventDecoder decoder;
         private final BlockingQueue<List<StoredEvent>> queue = new ArrayBlockingQueue<>(QUEUED_BATCHES_PER_WORKER);
         private final Map<String, ChainVerifier> cursors = new HashMap<>();
         private final List<VerificationFailure> failures = new ArrayList<>();
         private long verified;
         private long skipped;
+
+        Worker(StoredEventDecoder decoder) {
+            this.decoder = decoder;
+        }
 
         @Override
         public void run() {
@@ -132,11 +143,11 @@ public final class StreamingVerifier implements AutoCloseable {
         }
 
         private void verify(StoredEvent row) {
-            if (!VacantEventTypes.isVacantRow(row)) {
+            if (StoredEventDecoder.familyOf(row).isEmpty()) {
                 skipped++;
                 return;
             }
-            RowCheck check = StoredEventDecoder.check(row);
+            RowCheck check = decoder.check(row);
             failures.addAll(check.failures());
             check.chainEntry().ifPresent(entry -> {
                 ChainVerifier cursor = cursors.computeIfAbsent(row.aggregateIdentifier(), ChainVerifier::new);

@@ -2,8 +2,9 @@ package dev.vacant.kernel.checkpoint;
 
 import dev.vacant.kernel.audit.StoredEvent;
 import dev.vacant.kernel.audit.StoredEventDecoder;
-import dev.vacant.kernel.audit.VacantEventTypes;
 import dev.vacant.kernel.crypto.Hex;
+import dev.vacant.kernel.event.EventFamily;
+import dev.vacant.kernel.logbook.LogbookEntry;
 import java.util.Optional;
 
 /** The leaf data of a stored event: its logbook entry's {@code hash} bytes, when the row holds an entry. */
@@ -14,12 +15,12 @@ public final class LogbookLeaf {
     private LogbookLeaf() {
     }
 
-    /** The entry hash of {@code row}; empty for rows of other aggregates and rows that do not decode. */
+    /** The entry hash of {@code row}; empty for rows of other chains than vacants' and rows that do not decode. */
     public static Optional<byte[]> of(StoredEvent row) {
-        if (!VacantEventTypes.isVacantRow(row)) {
+        if (StoredEventDecoder.familyOf(row).filter(family -> family == EventFamily.VACANT).isEmpty()) {
             return Optional.empty();
         }
-        return StoredEventDecoder.decode(row).map(event -> event.entry().hash())
+        return StoredEventDecoder.standard().entry(row).map(LogbookEntry::hash)
                 .filter(hash -> hash != null && hash.matches(HASH_FORM)).map(Hex::decode);
     }
 }

@@ -2,13 +2,14 @@ package dev.vacant.kernel.task;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import dev.vacant.kernel.event.SignedEvent;
 import dev.vacant.kernel.logbook.LogbookEntry;
 
 /**
  * An operator switched the task loop (HALT, PAUSE or RESUME on the {@code control} chain, signed by the node);
  * the payload ({@link Payload}) records the mode it led to and the operator.
  */
-public record ControlChangedEvent(LogbookEntry entry) {
+public record ControlChangedEvent(LogbookEntry entry) implements SignedEvent {
 
     /** The mode the entry led to. */
     public ControlMode mode() {

@@ -1,14 +1,13 @@
 package dev.vacant.kernel.task;
 
-import dev.vacant.kernel.logbook.LogbookEntry;
+import dev.vacant.kernel.event.SignedEvent;
 
 /** Marker of the Task aggregate's events: each carries one signed entry of the task's chain holding all its data. */
-public sealed interface TaskEvent permits TaskEvents.TaskSubmittedEvent, TaskEvents.TaskUnblockedEvent,
+public sealed interface TaskEvent extends SignedEvent permits TaskEvents.TaskSubmittedEvent, TaskEvents.TaskUnblockedEvent,
         TaskEvents.TaskDependencyFailedEvent, TaskEvents.TaskTakenEvent,
         TaskEvents.TaskLeaseExpiredEvent, TaskEvents.TaskExecutedEvent, TaskEvents.TaskExecutionFailedEvent, TaskEvents.TaskReviewedEvent,
         TaskEvents.TaskRetriedEvent, TaskEvents.RewardGrantedEvent {
 
-    LogbookEntry entry();
 
     /** The id of the task whose chain the entry belongs to. */
     default String taskId() {

@@ -1,15 +1,15 @@
 package dev.vacant.kernel.vacant;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vacant.kernel.event.SignedEvent;
 import dev.vacant.kernel.lifecycle.LifecycleState;
-import dev.vacant.kernel.logbook.LogbookEntry;
 
 /**
  * Marker of the Vacant aggregate's events. Each carries one signed logbook entry holding all of its data;
  * events that introduce a bundle or substrate carry their content beside the entry, verifiable against the
  * digests the signed payload names.
  */
-public sealed interface VacantEvent permits VacantEvents.GenesisRecordedEvent, VacantEvents.VacantBornEvent,
+public sealed interface VacantEvent extends SignedEvent permits VacantEvents.GenesisRecordedEvent, VacantEvents.VacantBornEvent,
         VacantEvents.VacantPublishedEvent, VacantEvents.HeartbeatRecordedEvent, VacantEvents.CallReceivedEvent,
         VacantEvents.ReviewReceivedEvent, VacantEvents.VacantRevivedEvent, VacantEvents.VacantArchivedEvent,
         VacantEvents.ChildSpawnedEvent, VacantEvents.SpawnConsentUsedEvent, VacantEvents.ConsentGrantedEvent,
@@ -19,7 +19,6 @@ public sealed interface VacantEvent permits VacantEvents.GenesisRecordedEvent, V
         VacantEvents.OutboundCallAllowedEvent, VacantEvents.OutboundCallDeniedEvent, VacantEvents.SubtaskDelegatedEvent,
         VacantEvents.TaskReceivedEvent, VacantEvents.DelegationCompletedEvent, VacantEvents.ChildGraduatedEvent {
 
-    LogbookEntry entry();
 
     /** The id of the vacant whose chain the entry belongs to. */
     default String vacantId() {

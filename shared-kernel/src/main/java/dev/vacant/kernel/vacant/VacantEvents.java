@@ -1,8 +1,13 @@
 package dev.vacant.kernel.vacant;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.vacant.kernel.event.Attached;
+import dev.vacant.kernel.json.Json;
 import dev.vacant.kernel.logbook.LogbookEntry;
 import dev.vacant.kernel.spawn.BehaviorBundle;
 import dev.vacant.kernel.spawn.SubstrateSpec;
+import java.util.Map;
 
 /** The Vacant aggregate's events, named in the past tense; see {@link VacantEvent}. */
 public final class VacantEvents {
@@ -10,14 +15,54 @@ public final class VacantEvents {
     private VacantEvents() {
     }
 
+    private static Map<String, JsonNode> attachmentsOf(BehaviorBundle bundle, SubstrateSpec substrate) {
+        return Map.of(bundle.digest(), Json.mapper().valueToTree(bundle), substrate.digest(),
+                Json.mapper().valueToTree(substrate));
+    }
+
+    /** The attachment the payload's {@code field} addresses, read as {@code type}; fails when none hashes to it. */
+    private static <T> T attachment(LogbookEntry entry, Map<String, JsonNode> attachments, String field,
+                                    Class<T> type) {
+        String digest = entry.body().payload().path(field).asText(null);
+        JsonNode content = Attached.addressed(attachments, digest).orElseThrow(() -> new IllegalArgumentException(
+                "no attachment for " + field + " " + digest + " of " + entry.body().vacant() + "@" + entry.seq()));
+        try {
+            return Json.mapper().treeToValue(content, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("unreadable attachment " + digest, e);
+        }
+    }
+
     /** A root vacant was minted by genesis (GENESIS, seq 0). */
     public record GenesisRecordedEvent(LogbookEntry entry, BehaviorBundle bundle, SubstrateSpec substrate)
-            implements VacantEvent {
+            implements VacantEvent, Attached {
+
+        /** The event of {@code entry} with the bundle and substrate its payload addresses. */
+        public static GenesisRecordedEvent of(LogbookEntry entry, Map<String, JsonNode> attachments) {
+            return new GenesisRecordedEvent(entry, attachment(entry, attachments, "bundle_digest", BehaviorBundle.class),
+                    attachment(entry, attachments, "substrate_digest", SubstrateSpec.class));
+        }
+
+        @Override
+        public Map<String, JsonNode> attachments() {
+            return attachmentsOf(bundle, substrate);
+        }
     }
 
     /** A child vacant was born of a spawn (BIRTH, seq 0). */
     public record VacantBornEvent(LogbookEntry entry, BehaviorBundle bundle, SubstrateSpec substrate)
-            implements VacantEvent {
+            implements VacantEvent, Attached {
+
+        /** The event of {@code entry} with the bundle and substrate its payload addresses. */
+        public static VacantBornEvent of(LogbookEntry entry, Map<String, JsonNode> attachments) {
+            return new VacantBornEvent(entry, attachment(entry, attachments, "bundle_digest", BehaviorBundle.class),
+                    attachment(entry, attachments, "substrate_digest", SubstrateSpec.class));
+        }
+
+        @Override
+        public Map<String, JsonNode> attachments() {
+            return attachmentsOf(bundle, substrate);
+        }
     }
 
     /** An operator published a LOCAL genesis root (PUBLISHED). */

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The system's central promise, exhaustively on a small chain: flipping the low bit or the ASCII case bit of any
- * byte of a stored payload (entry body, signature, hash or attachments) is reported at that row's vacant and seq.
+ * byte of a stored payload (entry body, signature, hash) or of the attachments beside it is reported at that row's vacant and seq.
  */
 class ByteFlipTest {
 
@@ -22,13 +22,14 @@ class ByteFlipTest {
             StoredHistory.row(2, vacant.call(T0.plusSeconds(30), "vac_caller")),
             StoredHistory.row(3, vacant.heartbeat(T0.plusSeconds(60))));
 
-    private List<VerificationFailure> verifyWithFlip(int row, int position, int mask) {
+    private List<VerificationFailure> verifyWithFlip(int row, boolean inMetaData, int position, int mask) {
         List<StoredEvent> rows = new ArrayList<>(chain.subList(0, row + 1));
         StoredEvent original = rows.get(row);
         byte[] payload = original.payload().clone();
-        payload[position] ^= (byte) mask;
+        byte[] metaData = original.metaData().clone();
+        (inMetaData ? metaData : payload)[position] ^= (byte) mask;
         rows.set(row, new StoredEvent(original.globalIndex(), original.aggregateIdentifier(), original.sequenceNumber(),
-                original.aggregateType(), original.payloadType(), payload));
+                original.aggregateType(), original.payloadType(), original.payloadRevision(), payload, metaData));
         try (StreamingVerifier verifier = new StreamingVerifier(1)) {
             verifier.accept(rows);
             return verifier.finish().failures();
@@ -37,11 +38,22 @@ class ByteFlipTest {
 
     @Test
     void verify_locatesTheRow_whenAnyByteOfAnyStoredPayloadIsFlipped() {
-        for (int row = 0; row < chain.size(); row++) {
+        flipEveryByte(false);
+    }
+
+    @Test
+    void verify_locatesTheRow_whenAnyByteOfTheGenesisAttachmentsIsFlipped() {
+        assertThat(new String(chain.get(0).metaData())).contains("You audit.");
+        flipEveryByte(true);
+    }
+
+    private void flipEveryByte(boolean inMetaData) {
+        for (int row = 0; row < (inMetaData ? 1 : chain.size()); row++) {
             long seq = chain.get(row).sequenceNumber();
-            for (int position = 0; position < chain.get(row).payload().length; position++) {
+            byte[] bytes = inMetaData ? chain.get(row).metaData() : chain.get(row).payload();
+            for (int position = 0; position < bytes.length; position++) {
                 for (int mask : MASKS) {
-                    List<VerificationFailure> failures = verifyWithFlip(row, position, mask);
+                    List<VerificationFailure> failures = verifyWithFlip(row, inMetaData, position, mask);
                     assertThat(failures).as("row %d, byte %d, mask %x", row, position, mask)
                             .anyMatch(f -> f.vacant().equals(vacant.id()) && f.seq() == seq);
                 }

@@ -6,12 +6,14 @@ import static dev.vacant.kernel.logbook.VerificationFailureReason.HASH_MISMATCH;
 import static dev.vacant.kernel.logbook.VerificationFailureReason.SEQ_GAP;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vacant.kernel.logbook.LogbookEntry;
 import dev.vacant.kernel.logbook.VerificationFailure;
-import dev.vacant.kernel.vacant.VacantEvents.CallReceivedEvent;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class StoredEventDecoderTest {
+
+    private static final StoredEventDecoder DECODER = StoredEventDecoder.standard();
 
     private final FixtureVacant vacant = new FixtureVacant();
     private final StoredEvent genesis = StoredHistory.row(1, vacant.genesis(T0));
@@ -19,7 +21,7 @@ class StoredEventDecoderTest {
 
     private static StoredEvent withText(StoredEvent row, String json) {
         return new StoredEvent(row.globalIndex(), row.aggregateIdentifier(), row.sequenceNumber(), row.aggregateType(),
-                row.payloadType(), json.getBytes(StandardCharsets.UTF_8));
+                row.payloadType(), row.payloadRevision(), json.getBytes(StandardCharsets.UTF_8), row.metaData());
     }
 
     private static String text(StoredEvent row) {
@@ -28,16 +30,39 @@ class StoredEventDecoderTest {
 
     @Test
     void check_passesTheEntryToItsChain_whenTheRowIsStoredAsAxonWritesIt() {
-        RowCheck check = StoredEventDecoder.check(heartbeat);
+        RowCheck check = DECODER.check(heartbeat);
 
         assertThat(check.failures()).isEmpty();
         assertThat(check.chainEntry()).hasValueSatisfying(entry -> assertThat(entry.seq()).isEqualTo(1));
-        assertThat(StoredEventDecoder.check(genesis).failures()).isEmpty();
+        assertThat(DECODER.check(genesis).failures()).isEmpty();
+    }
+
+    @Test
+    void row_storesExactlyTheSignedEntryInCanonicalForm_underItsStableName() {
+        LogbookEntry entry = DECODER.decode(heartbeat).orElseThrow().entry();
+
+        assertThat(heartbeat.payloadType()).isEqualTo("vacant.heartbeat");
+        assertThat(heartbeat.payloadRevision()).isEqualTo("1");
+        assertThat(text(heartbeat)).isEqualTo("{\"body\":" + new String(entry.body().canonicalBytes(),
+                StandardCharsets.UTF_8) + ",\"hash\":\"" + entry.hash() + "\",\"sig\":\"" + entry.sig() + "\"}");
+    }
+
+    @Test
+    void check_reportsHashMismatch_whenTheRevisionOrTheFamilyOfTheStoredNameIsWrong() {
+        StoredEvent unknownRevision = new StoredEvent(2, vacant.id(), 1, "Vacant", "vacant.heartbeat", "2",
+                heartbeat.payload(), heartbeat.metaData());
+        StoredEvent taskName = new StoredEvent(2, vacant.id(), 1, "Vacant", "task.submitted", "1",
+                heartbeat.payload(), heartbeat.metaData());
+
+        assertThat(DECODER.check(unknownRevision).failures())
+                .containsExactly(new VerificationFailure(vacant.id(), 1, HASH_MISMATCH));
+        assertThat(DECODER.check(taskName).failures())
+                .containsExactly(new VerificationFailure(vacant.id(), 1, HASH_MISMATCH));
     }
 
     @Test
     void check_reportsHashMismatchAtTheRow_whenThePayloadIsNotJson() {
-        RowCheck check = StoredEventDecoder.check(withText(heartbeat, text(heartbeat).replaceFirst("\\{", "[")));
+        RowCheck check = DECODER.check(withText(heartbeat, text(heartbeat).replaceFirst("\\{", "[")));
 
         assertThat(check.chainEntry()).isEmpty();
         assertThat(check.failures()).containsExactly(new VerificationFailure(vacant.id(), 1, HASH_MISMATCH));
@@ -48,17 +73,20 @@ class StoredEventDecoderTest {
         String spaced = text(heartbeat).replaceFirst("\\{", "{ ");
         String unknownField = text(heartbeat).replaceFirst("\\{", "{\"note\":1,");
 
-        assertThat(StoredEventDecoder.check(withText(heartbeat, spaced)).failures()).extracting(VerificationFailure::reason)
+        assertThat(DECODER.check(withText(heartbeat, spaced)).failures()).extracting(VerificationFailure::reason)
                 .containsExactly(HASH_MISMATCH);
-        assertThat(StoredEventDecoder.check(withText(heartbeat, unknownField)).failures())
+        assertThat(DECODER.check(withText(heartbeat, unknownField)).failures())
                 .containsExactly(new VerificationFailure(vacant.id(), 1, HASH_MISMATCH));
     }
 
     @Test
     void check_reportsHashMismatch_whenAnAttachmentNoLongerMatchesItsDigest() {
-        StoredEvent edited = withText(genesis, text(genesis).replace("You audit.", "You obey."));
+        StoredEvent edited = new StoredEvent(genesis.globalIndex(), genesis.aggregateIdentifier(), 0, "Vacant",
+                genesis.payloadType(), genesis.payloadRevision(), genesis.payload(),
+                new String(genesis.metaData(), StandardCharsets.UTF_8).replace("You audit.", "You obey.")
+                        .getBytes(StandardCharsets.UTF_8));
 
-        RowCheck check = StoredEventDecoder.check(edited);
+        RowCheck check = DECODER.check(edited);
 
         assertThat(check.failures()).containsExactly(new VerificationFailure(vacant.id(), 0, HASH_MISMATCH));
         assertThat(check.chainEntry()).isPresent();
@@ -66,26 +94,27 @@ class StoredEventDecoderTest {
 
     @Test
     void check_reportsHashMismatch_whenTheStoredTypeCannotCarryTheSignedKind() {
-        StoredEvent retyped = new StoredEvent(2, vacant.id(), 1, "Vacant", CallReceivedEvent.class.getName(),
-                heartbeat.payload());
+        StoredEvent retyped = new StoredEvent(2, vacant.id(), 1, "Vacant", "vacant.call_received", "1",
+                heartbeat.payload(), heartbeat.metaData());
 
-        assertThat(StoredEventDecoder.check(retyped).failures()).containsExactly(new VerificationFailure(vacant.id(), 1, HASH_MISMATCH));
+        assertThat(DECODER.check(retyped).failures()).containsExactly(new VerificationFailure(vacant.id(), 1, HASH_MISMATCH));
     }
 
     @Test
     void check_reportsHashMismatch_whenThePayloadTypeIsNoKnownEvent() {
-        StoredEvent unknown = new StoredEvent(2, vacant.id(), 1, "Vacant", "dev.vacant.kernel.vacant.VacantEvents$Gone",
-                heartbeat.payload());
+        StoredEvent unknown = new StoredEvent(2, vacant.id(), 1, "Vacant", "vacant.gone", "1",
+                heartbeat.payload(), heartbeat.metaData());
 
-        assertThat(StoredEventDecoder.check(unknown).failures()).containsExactly(new VerificationFailure(vacant.id(), 1, HASH_MISMATCH));
+        assertThat(DECODER.check(unknown).failures()).containsExactly(new VerificationFailure(vacant.id(), 1, HASH_MISMATCH));
     }
 
     @Test
     void check_reportsBrokenChainAtTheRowAndKeepsItOutOfTheChain_whenFiledUnderAnotherVacant() {
         String other = new FixtureVacant().id();
-        StoredEvent misfiled = new StoredEvent(2, other, 1, "Vacant", heartbeat.payloadType(), heartbeat.payload());
+        StoredEvent misfiled = new StoredEvent(2, other, 1, "Vacant", heartbeat.payloadType(), "1", heartbeat.payload(),
+                heartbeat.metaData());
 
-        RowCheck check = StoredEventDecoder.check(misfiled);
+        RowCheck check = DECODER.check(misfiled);
 
         assertThat(check.failures()).containsExactly(new VerificationFailure(other, 1, BROKEN_CHAIN));
         assertThat(check.chainEntry()).isEmpty();
@@ -93,8 +122,9 @@ class StoredEventDecoderTest {
 
     @Test
     void check_reportsSeqGapAtTheRow_whenFiledAtAnotherSeq() {
-        StoredEvent misplaced = new StoredEvent(2, vacant.id(), 7, "Vacant", heartbeat.payloadType(), heartbeat.payload());
+        StoredEvent misplaced = new StoredEvent(2, vacant.id(), 7, "Vacant", heartbeat.payloadType(), "1", heartbeat.payload(),
+                heartbeat.metaData());
 
-        assertThat(StoredEventDecoder.check(misplaced).failures()).containsExactly(new VerificationFailure(vacant.id(), 7, SEQ_GAP));
+        assertThat(DECODER.check(misplaced).failures()).containsExactly(new VerificationFailure(vacant.id(), 7, SEQ_GAP));
     }
 }

@@ -1,16 +1,21 @@
 package dev.vacant.kernel.audit;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vacant.kernel.event.Attached;
+import dev.vacant.kernel.event.EventType;
+import dev.vacant.kernel.event.EventTypes;
+import dev.vacant.kernel.event.SignedEvent;
+import dev.vacant.kernel.event.StoredEntry;
 import dev.vacant.kernel.json.Json;
 import dev.vacant.kernel.vacant.VacantEvent;
-import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Signed histories stored as Axon stores them (the Jackson JSON of each event record, by class name), for the
- * audit tests (shipped in the test-jar).
+ * Signed histories stored as Axon stores them (the canonical signed entry by its stable name, attachments in the
+ * metadata), for the audit tests (shipped in the test-jar).
  */
 public final class StoredHistory {
 
@@ -22,12 +27,23 @@ public final class StoredHistory {
 
     /** The row Axon would store for {@code event} at {@code globalIndex}. */
     public static StoredEvent row(long globalIndex, VacantEvent event) {
-        try {
-            return new StoredEvent(globalIndex, event.vacantId(), event.entry().seq(), VacantEventTypes.AGGREGATE_TYPE,
-                    event.getClass().getName(), Json.mapper().writeValueAsBytes(event));
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
+        return row(globalIndex, event, "Vacant");
+    }
+
+    /** The row Axon would store for {@code event} of an aggregate of type {@code aggregateType}. */
+    public static StoredEvent row(long globalIndex, SignedEvent event, String aggregateType) {
+        EventType type = EventTypes.STANDARD.of(event.getClass()).orElseThrow();
+        return new StoredEvent(globalIndex, event.entry().body().vacant(), event.entry().seq(), aggregateType,
+                type.name(), type.revisionText(), StoredEntry.encode(event.entry()), metaData(event));
+    }
+
+    /** The metadata Axon would store beside {@code event}: its attachments, if any. */
+    public static byte[] metaData(SignedEvent event) {
+        ObjectNode metaData = Json.object();
+        if (event instanceof Attached attached) {
+            metaData.set(Attached.META_DATA_KEY, Json.mapper().valueToTree(Attached.toMetaData(attached)));
         }
+        return Json.write(metaData).getBytes(StandardCharsets.UTF_8);
     }
 
     /**

@@ -6,15 +6,24 @@ import static dev.vacant.kernel.logbook.VerificationFailureReason.HASH_MISMATCH;
 import static dev.vacant.kernel.logbook.VerificationFailureReason.SEQ_GAP;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vacant.kernel.event.EventType;
+import dev.vacant.kernel.event.EventTypes;
+import dev.vacant.kernel.event.SignedEvent;
+import dev.vacant.kernel.logbook.LogbookEntry;
 import dev.vacant.kernel.logbook.VerificationFailure;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class StreamingVerifierTest {
 
     private static final int VACANTS = 6;
     private static final int ENTRIES = 5;
+
+    /** A heartbeat's record under another name, as a rename in a later release would leave it. */
+    record RenamedHeartbeat(LogbookEntry entry) implements SignedEvent {
+    }
 
     private final List<StoredEvent> rows = new ArrayList<>(StoredHistory.interleaved(VACANTS, ENTRIES));
 
@@ -39,7 +48,7 @@ class StreamingVerifierTest {
 
     private static StoredEvent withPayload(StoredEvent row, byte[] payload) {
         return new StoredEvent(row.globalIndex(), row.aggregateIdentifier(), row.sequenceNumber(), row.aggregateType(),
-                row.payloadType(), payload);
+                row.payloadType(), row.payloadRevision(), payload, row.metaData());
     }
 
     @Test
@@ -53,13 +62,41 @@ class StreamingVerifierTest {
 
     @Test
     void finish_countsRowsOfOtherAggregatesAsSkipped_withoutVerifyingThem() {
-        rows.add(new StoredEvent(rows.size() + 1, "task-1", 0, "Task", "dev.vacant.kernel.task.TaskCreatedEvent",
-                "{}".getBytes()));
+        rows.add(new StoredEvent(rows.size() + 1, "tuple-1", 0, "Tuple", "tuple.taken", null, "{}".getBytes(), null));
 
         VerificationResult result = verify(rows, 2, 10);
 
         assertThat(result.rowsSkipped()).isEqualTo(1);
         assertThat(result.failures()).isEmpty();
+    }
+
+    @Test
+    void finish_reportsNoFailure_whenTheTableReadsAStoredNameIntoARenamedRecord() {
+        EventType renamed = new EventType("vacant.heartbeat", 1, RenamedHeartbeat.class,
+                Set.of("HEARTBEAT", "HEARTBEAT_SUNK"), false, (entry, attachments) -> new RenamedHeartbeat(entry));
+        StoredEventDecoder decoder = new StoredEventDecoder(EventTypes.STANDARD.replacing(renamed));
+
+        try (StreamingVerifier verifier = new StreamingVerifier(2, decoder)) {
+            verifier.accept(rows);
+            assertThat(verifier.finish().failures()).isEmpty();
+        }
+        assertThat(decoder.decode(rows.get(VACANTS))).containsInstanceOf(RenamedHeartbeat.class);
+    }
+
+    @Test
+    void finish_verifiesTaskChains_andLocatesATamperedTaskEntry() {
+        FixtureTask task = new FixtureTask();
+        rows.add(StoredHistory.row(rows.size() + 1, task.submitted(StoredHistory.T0), "Task"));
+        rows.add(StoredHistory.row(rows.size() + 1, task.taken(StoredHistory.T0.plusSeconds(1)), "Task"));
+
+        VerificationResult intact = verify(rows, 2, 4);
+        int taken = rows.size() - 1;
+        rows.set(taken, withPayload(rows.get(taken),
+                new String(rows.get(taken).payload()).replace("TAKEN", "RETRIED").getBytes()));
+
+        assertThat(intact.failures()).isEmpty();
+        assertThat(intact.entriesVerified()).isEqualTo(VACANTS * ENTRIES + 2);
+        assertThat(verify(rows, 2, 4).failures()).isNotEmpty().allMatch(f -> f.vacant().equals(task.id()) && f.seq() == 1);
     }
 
     @Test
