@@ -170,10 +170,11 @@ public class Vacant {
         return recordCall(command.caller(), ctx);
     }
 
-    /** A call reaches this vacant: the transition table decides (CALL_RECEIVED). */
+    /** A call reaches this vacant: the transition table decides (CALL_RECEIVED) and the entry records the outcome. */
     VacantCommandResult recordCall(String caller, VacantContext ctx) {
-        TransitionTable.apply(state, LifecycleEvent.CALL_RECEIVED);
-        return record(LogbookKind.CALL_RECEIVED, Payloads.toJson(new CallPayload(caller)), CallReceivedEvent::new, ctx);
+        LifecycleState next = TransitionTable.apply(state, LifecycleEvent.CALL_RECEIVED);
+        return record(LogbookKind.CALL_RECEIVED, Payloads.toJson(new CallPayload(caller, next)), CallReceivedEvent::new,
+                ctx);
     }
 
     @CommandHandler
@@ -439,8 +440,8 @@ public class Vacant {
     }
 
     VacantCommandResult recordTaskReceived(TaskReceivedPayload task, VacantContext ctx) {
-        TransitionTable.apply(state, LifecycleEvent.CALL_RECEIVED);
-        return record(LogbookKind.TASK_RECEIVED, Payloads.toJson(task), TaskReceivedEvent::new, ctx);
+        LifecycleState next = TransitionTable.apply(state, LifecycleEvent.CALL_RECEIVED);
+        return record(LogbookKind.TASK_RECEIVED, Payloads.toJson(task.leadingTo(next)), TaskReceivedEvent::new, ctx);
     }
 
     /** Records a delegation's result on this vacant's chain (parent or child); neither may be SUNK or ARCHIVED. */
