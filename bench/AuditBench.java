@@ -160,7 +160,7 @@ public class AuditBench {
                 entry = head.append("GENESIS", at, Payloads.toJson(birth), signer);
                 event = new GenesisRecordedEvent(entry, bundle, substrate);
             } else if (seq % 3 == 0) {
-                entry = head.append("CALL_RECEIVED", at, Payloads.toJson(new CallPayload("bench-caller")), signer);
+                entry = head.append("CALL_RECEIVED", at, Payloads.toJson(new CallPayload("bench-caller", LifecycleState.ACTIVE)), signer);
                 event = new CallReceivedEvent(entry);
             } else {
                 entry = head.append("HEARTBEAT", at, Json.object().put("state", "ACTIVE")

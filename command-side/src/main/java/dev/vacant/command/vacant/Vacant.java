@@ -55,6 +55,7 @@ import dev.vacant.kernel.error.VacantException;
 import dev.vacant.kernel.id.VacantId;
 import dev.vacant.kernel.lifecycle.HeartbeatRule;
 import dev.vacant.kernel.lifecycle.LifecycleEvent;
+import dev.vacant.kernel.lifecycle.LifecycleSettings;
 import dev.vacant.kernel.lifecycle.LifecycleState;
 import dev.vacant.kernel.lifecycle.TimerPolicy;
 import dev.vacant.kernel.lifecycle.TransitionTable;
@@ -102,8 +103,9 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * A vacant's life as an event-sourced aggregate. Command handlers validate (authorisation, transition table,
- * policies), sign the next logbook entry with the vacant's key from custody, apply it, and keep the persistent
- * timer in step; the single event-sourcing handler only evolves state from the signed entries.
+ * policies), sign the next logbook entry with the vacant's key from custody and apply it; what follows from an
+ * applied entry (the persistent timer, key destruction) is {@link VacantEffects}'. The single event-sourcing handler
+ * only evolves state from what the signed entries record.
  */
 @Aggregate(cache = "vacantCache")
 public class Vacant {
@@ -118,6 +120,7 @@ public class Vacant {
     private SubstrateSpec substrate;
     private Instant lastActive;
     private Instant stateSince;
+    private long stateSeq;
     private Instant lastHeartbeat;
     private final Set<String> spentConsentNonces = new HashSet<>();
     private final Map<String, SpawnPayload> spawnsByKey = new HashMap<>();
@@ -129,10 +132,7 @@ public class Vacant {
     protected Vacant() {
     }
 
-    /**
-     * A new vacant (genesis root or spawned child) with a fresh key from custody. Axon applies constructor events
-     * once construction completes, so the caller then calls {@link #started} to start the timer.
-     */
+    /** A new vacant (genesis root or spawned child) with a fresh key from custody; {@link VacantEffects} starts its timer. */
     Vacant(VacantId vacantId, BirthPayload birth, BehaviorBundle bundle, SubstrateSpec substrate, VacantContext ctx) {
         LogbookKind kind = birth.parent() == null ? LogbookKind.GENESIS : LogbookKind.BIRTH;
         LogbookEntry entry = LogbookChain.empty(vacantId.value())
@@ -140,12 +140,6 @@ public class Vacant {
         apply(kind == LogbookKind.GENESIS
                 ? new GenesisRecordedEvent(entry, bundle, substrate)
                 : new VacantBornEvent(entry, bundle, substrate));
-    }
-
-    /** Starts the timer of a vacant just created and answers its result. */
-    VacantCommandResult started(VacantContext ctx) {
-        nextDue(ctx).ifPresent(at -> ctx.timers().schedule(id, at));
-        return result();
     }
 
     @CommandHandler
@@ -170,10 +164,11 @@ public class Vacant {
         return recordCall(command.caller(), ctx);
     }
 
-    /** A call reaches this vacant: the transition table decides (CALL_RECEIVED). */
+    /** A call reaches this vacant: the transition table decides (CALL_RECEIVED) and the entry records the outcome. */
     VacantCommandResult recordCall(String caller, VacantContext ctx) {
-        TransitionTable.apply(state, LifecycleEvent.CALL_RECEIVED);
-        return record(LogbookKind.CALL_RECEIVED, Payloads.toJson(new CallPayload(caller)), CallReceivedEvent::new, ctx);
+        LifecycleState next = TransitionTable.apply(state, LifecycleEvent.CALL_RECEIVED);
+        return record(LogbookKind.CALL_RECEIVED, Payloads.toJson(new CallPayload(caller, next)), CallReceivedEvent::new,
+                ctx);
     }
 
     @CommandHandler
@@ -192,10 +187,7 @@ public class Vacant {
                     + ctx.lifecycle().archiveAfterSunk() + " in SUNK; it has been sunk for " + sunkFor,
                     Map.of("sunk_since", Timestamps.format(stateSince)));
         }
-        VacantCommandResult result = transition(LifecycleEvent.ARCHIVE_REQUESTED, LogbookKind.ARCHIVED,
-                VacantArchivedEvent::new, ctx);
-        ctx.custody().destroy(VacantId.parse(id));
-        return result;
+        return transition(LifecycleEvent.ARCHIVE_REQUESTED, LogbookKind.ARCHIVED, VacantArchivedEvent::new, ctx);
     }
 
     @CommandHandler
@@ -239,17 +231,22 @@ public class Vacant {
                 AnchorResetEvent::new, ctx);
     }
 
+    /**
+     * A due timer records the dormancy step or, when SUNK, the server's custody heartbeat ({@link VacantEffects} then
+     * sets the next one). A timer that fires before the vacant's due time (activity within a state moves the due time
+     * later without rewriting the timer) records nothing and is only re-armed for that time: the one timer write not
+     * driven by an entry, since the timer's own bookkeeping is this command's whole outcome.
+     */
     @CommandHandler
     public VacantCommandResult handle(FireVacantTimerCommand command, VacantContext ctx) {
-        Optional<Instant> due = nextDue(ctx);
-        VacantCommandResult result = result();
+        Optional<Instant> due = timerDue(ctx.lifecycle());
         if (due.isPresent() && !ctx.now().isBefore(due.get())) {
-            result = state == LifecycleState.SUNK
+            return state == LifecycleState.SUNK
                     ? recordHeartbeat(HeartbeatRule.of(state).orElseThrow(), null, ctx)
                     : transition(LifecycleEvent.DORMANCY_ELAPSED, LogbookKind.DORMANCY_ELAPSED, DormancyElapsedEvent::new, ctx);
         }
-        nextDue(ctx).ifPresentOrElse(at -> ctx.timers().schedule(id, at), () -> ctx.timers().cancel(id));
-        return result;
+        due.ifPresentOrElse(at -> ctx.timers().schedule(id, at), () -> ctx.timers().cancel(id));
+        return result();
     }
 
     /**
@@ -439,8 +436,8 @@ public class Vacant {
     }
 
     VacantCommandResult recordTaskReceived(TaskReceivedPayload task, VacantContext ctx) {
-        TransitionTable.apply(state, LifecycleEvent.CALL_RECEIVED);
-        return record(LogbookKind.TASK_RECEIVED, Payloads.toJson(task), TaskReceivedEvent::new, ctx);
+        LifecycleState next = TransitionTable.apply(state, LifecycleEvent.CALL_RECEIVED);
+        return record(LogbookKind.TASK_RECEIVED, Payloads.toJson(task.leadingTo(next)), TaskReceivedEvent::new, ctx);
     }
 
     /** Records a delegation's result on this vacant's chain (parent or child); neither may be SUNK or ARCHIVED. */
@@ -509,24 +506,26 @@ public class Vacant {
         return record(kind, Payloads.toJson(new TransitionPayload(state, next)), factory, ctx);
     }
 
-    /**
-     * Signs the next entry and applies its event. The timer is rewritten only when the state changes: activity
-     * within a state only moves the due time later, and a timer that fires early is rescheduled by
-     * {@link FireVacantTimerCommand}, so most commands write no timer row at all.
-     */
+    /** Signs the next entry and applies its event; what follows from it ({@link VacantEffects}) runs when it is published. */
     private VacantCommandResult record(LogbookKind kind, ObjectNode payload, Function<LogbookEntry, VacantEvent> factory,
                                        VacantContext ctx) {
-        LifecycleState before = state;
         LogbookEntry entry = chain.append(kind.name(), ctx.now(), payload, ctx.custody().signer(VacantId.parse(id)));
         apply(factory.apply(entry));
-        if (state != before) {
-            nextDue(ctx).ifPresentOrElse(at -> ctx.timers().schedule(id, at), () -> ctx.timers().cancel(id));
-        }
         return result();
     }
 
-    private Optional<Instant> nextDue(VacantContext ctx) {
-        return TimerPolicy.nextDue(state, new VacantClock(lastActive, stateSince, lastHeartbeat), ctx.lifecycle());
+    /** When this vacant's timer is next due in its current state, or empty when it has none (LOCAL, ARCHIVED). */
+    Optional<Instant> timerDue(LifecycleSettings settings) {
+        return TimerPolicy.nextDue(state, new VacantClock(lastActive, stateSince, lastHeartbeat), settings);
+    }
+
+    /**
+     * Whether {@code event} moves this vacant's timer: it is the entry that last changed the state, or a SUNK custody
+     * heartbeat (the next is due a period after it). Activity within a state only moves the due time later, and a
+     * timer that fires early is re-armed by {@link FireVacantTimerCommand}, so most entries write no timer row at all.
+     */
+    boolean movesTimer(VacantEvent event) {
+        return event.entry().seq() == stateSeq || event.kind() == LogbookKind.HEARTBEAT_SUNK;
     }
 
     @EventSourcingHandler
@@ -559,6 +558,7 @@ public class Vacant {
         LifecycleState next = kind.evolve(state, event.namedState());
         if (next != state) {
             stateSince = at;
+            stateSeq = entry.seq();
         }
         state = next;
         if (kind.isActivity()) {

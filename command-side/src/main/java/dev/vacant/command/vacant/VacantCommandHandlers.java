@@ -56,7 +56,7 @@ public class VacantCommandHandlers {
                 visibilityOf(start), null, null, null, null);
         VacantId id = ctx.custody().create();
         return repository.newInstance(() -> new Vacant(id, birth, command.bundle(), command.substrate(), ctx))
-                .invoke(v -> v.started(ctx));
+                .invoke(Vacant::result);
     }
 
     @CommandHandler
@@ -94,7 +94,7 @@ public class VacantCommandHandlers {
                 secondaryId == null ? null : secondaryId.value(), design.capabilityText());
         Aggregate<Vacant> child = repository
                 .newInstance(() -> new Vacant(childId, birth, design.bundle(), design.substrate(), ctx));
-        VacantCommandResult childResult = child.invoke(v -> v.started(ctx));
+        VacantCommandResult childResult = child.invoke(Vacant::result);
         if (request.path() == SpawnPath.D2) {
             PairResult registered = registerBud(parent, child, parentId, childId, design.bundle().toolWhitelist()).heads();
             parentResult = registered.parent();

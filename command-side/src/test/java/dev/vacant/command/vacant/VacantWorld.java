@@ -32,11 +32,13 @@ import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 
 /**
- * A real Axon configuration (in-memory event store, the Vacant aggregate and its multi-aggregate handlers) for
- * commands that touch several vacants, which the single-aggregate test fixture cannot hold.
+ * A real Axon configuration (in-memory event store, the Vacant aggregate, its multi-aggregate handlers and the effects
+ * that follow its entries, wired as the application wires them) for commands that touch several vacants, which the
+ * single-aggregate test fixture cannot hold.
  */
 final class VacantWorld implements AutoCloseable {
 
@@ -64,6 +66,11 @@ final class VacantWorld implements AutoCloseable {
                 .configureEmbeddedEventStore(c -> new InMemoryEventStorageEngine())
                 .registerComponent(VacantContext.class, c -> ctx)
                 .configureAggregate(Vacant.class)
+                .eventProcessing(processing -> processing
+                        .registerSubscribingEventProcessor(VacantEffects.PROCESSING_GROUP)
+                        .registerListenerInvocationErrorHandler(VacantEffects.PROCESSING_GROUP,
+                                c -> PropagatingErrorHandler.instance())
+                        .registerEventHandler(c -> new VacantEffects(c.repository(Vacant.class), ctx)))
                 .registerCommandHandler(c -> new VacantCommandHandlers(c.repository(Vacant.class), ctx))
                 .registerCommandHandler(c -> new CompositeCommandHandlers(c.repository(Vacant.class), ctx, gate,
                         new EventStoreVacantDirectory(c.eventStore())))

@@ -5,6 +5,7 @@ import dev.vacant.command.vacant.EventStoreVacantDirectory;
 import dev.vacant.command.vacant.Vacant;
 import dev.vacant.command.vacant.VacantCommandHandlers;
 import dev.vacant.command.vacant.VacantContext;
+import dev.vacant.command.vacant.VacantEffects;
 import dev.vacant.infra.custody.AesGcmKeyCustody;
 import dev.vacant.infra.custody.CustodyProperties;
 import dev.vacant.infra.custody.KeyEncryptionKey;
@@ -17,6 +18,8 @@ import java.time.Clock;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -27,7 +30,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Wires the Vacant command side: clock, custody, timers, settings and the multi-aggregate and composite handlers. */
+/**
+ * Wires the Vacant command side: clock, custody, timers, settings, the multi-aggregate and composite handlers and the
+ * effects that follow applied entries.
+ */
 @Configuration(proxyBeanMethods = false)
 public class VacantCommandConfiguration {
 
@@ -62,6 +68,23 @@ public class VacantCommandConfiguration {
     @Bean
     VacantCommandHandlers vacantCommandHandlers(Repository<Vacant> vacantRepository, VacantContext ctx) {
         return new VacantCommandHandlers(vacantRepository, ctx);
+    }
+
+    @Bean
+    VacantEffects vacantEffects(Repository<Vacant> vacantRepository, VacantContext ctx) {
+        return new VacantEffects(vacantRepository, ctx);
+    }
+
+    /**
+     * {@link VacantEffects} runs in a subscribing processor, in the publishing command's unit of work and transaction;
+     * a failure propagates, so the command fails and nothing of it commits (Axon's default would log and go on).
+     */
+    @Bean
+    ConfigurerModule vacantEffectsProcessor() {
+        return configurer -> configurer.eventProcessing(processing -> processing
+                .registerSubscribingEventProcessor(VacantEffects.PROCESSING_GROUP)
+                .registerListenerInvocationErrorHandler(VacantEffects.PROCESSING_GROUP,
+                        axon -> PropagatingErrorHandler.instance()));
     }
 
     @Bean

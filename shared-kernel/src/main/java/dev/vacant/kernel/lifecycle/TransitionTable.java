@@ -28,6 +28,7 @@ import java.util.Optional;
 public final class TransitionTable {
 
     private static final Map<LifecycleState, Map<LifecycleEvent, LifecycleState>> VALID = new EnumMap<>(LifecycleState.class);
+    private static volatile Map<LifecycleState, Map<LifecycleEvent, LifecycleState>> current = VALID;
 
     static {
         valid(LOCAL, HEARTBEAT, LOCAL);
@@ -61,7 +62,7 @@ public final class TransitionTable {
 
     /** The next state, or empty when the cell is invalid. */
     public static Optional<LifecycleState> next(LifecycleState state, LifecycleEvent event) {
-        return Optional.ofNullable(VALID.getOrDefault(state, Map.of()).get(event));
+        return Optional.ofNullable(current.getOrDefault(state, Map.of()).get(event));
     }
 
     /** The next state, or {@link InvalidTransitionException} naming state and event. */
@@ -78,5 +79,30 @@ public final class TransitionTable {
             }
         }
         return Collections.unmodifiableList(cells);
+    }
+
+    /**
+     * Changes one cell ({@code next} null makes it invalid) until the returned amendment is closed: a later edit of
+     * the table, simulated, so that tests can show that recorded history replays to the same states under it.
+     * Decisions taken meanwhile follow the amended cell. Not for production use.
+     */
+    public static Amendment amend(LifecycleState state, LifecycleEvent event, LifecycleState next) {
+        Map<LifecycleState, Map<LifecycleEvent, LifecycleState>> amended = new EnumMap<>(LifecycleState.class);
+        VALID.forEach((from, row) -> amended.put(from, new EnumMap<>(row)));
+        Map<LifecycleEvent, LifecycleState> row = amended.computeIfAbsent(state, s -> new EnumMap<>(LifecycleEvent.class));
+        if (next == null) {
+            row.remove(event);
+        } else {
+            row.put(event, next);
+        }
+        current = amended;
+        return () -> current = VALID;
+    }
+
+    /** A change of one cell, in force until closed. */
+    @FunctionalInterface
+    public interface Amendment extends AutoCloseable {
+        @Override
+        void close();
     }
 }

@@ -30,12 +30,13 @@ public sealed interface VacantEvent extends SignedEvent permits VacantEvents.Gen
         return LogbookKind.valueOf(entry().kind());
     }
 
-    /** The lifecycle state the payload names in its {@code state} field (births, a child's GRADUATED), if any. */
+    /**
+     * The lifecycle state the entry records as the one it led to, in its kind's {@link LogbookKind#stateField()}
+     * ({@code state} for births and a child's GRADUATED, {@code to} for transitions, calls and tasks), if any.
+     */
     default LifecycleState namedState() {
-        if (kind() != LogbookKind.GENESIS && kind() != LogbookKind.BIRTH && kind() != LogbookKind.GRADUATED) {
-            return null;
-        }
-        JsonNode state = entry().body().payload().get("state");
-        return state == null || !state.isTextual() ? null : LifecycleState.valueOf(state.asText());
+        JsonNode payload = entry().body().payload();
+        return kind().stateField().map(payload::get).filter(JsonNode::isTextual)
+                .map(state -> LifecycleState.valueOf(state.asText())).orElse(null);
     }
 }

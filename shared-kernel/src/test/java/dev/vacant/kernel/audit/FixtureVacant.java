@@ -71,7 +71,7 @@ public final class FixtureVacant {
 
     /** A CALL_RECEIVED event. */
     public VacantEvent call(Instant at, String caller) {
-        return new CallReceivedEvent(append(LogbookKind.CALL_RECEIVED, at, Payloads.toJson(new CallPayload(caller))));
+        return new CallReceivedEvent(append(LogbookKind.CALL_RECEIVED, at, Payloads.toJson(new CallPayload(caller, LifecycleState.ACTIVE))));
     }
 
     private LogbookEntry append(LogbookKind kind, Instant at, ObjectNode payload) {

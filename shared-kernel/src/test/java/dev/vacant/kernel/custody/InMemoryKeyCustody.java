@@ -5,14 +5,17 @@ import dev.vacant.kernel.crypto.Ed25519KeyPair;
 import dev.vacant.kernel.id.VacantId;
 import dev.vacant.kernel.logbook.LogbookSigner;
 import java.security.SecureRandom;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Custody in memory, for aggregate fixture tests (shipped in the test-jar). */
 public final class InMemoryKeyCustody implements KeyCustody {
 
     private final SecureRandom random = new SecureRandom();
     private final Map<VacantId, byte[]> seeds = new ConcurrentHashMap<>();
+    private final List<VacantId> destroyed = new CopyOnWriteArrayList<>();
 
     @Override
     public VacantId create() {
@@ -41,6 +44,12 @@ public final class InMemoryKeyCustody implements KeyCustody {
     @Override
     public void destroy(VacantId vacant) {
         seeds.remove(vacant);
+        destroyed.add(vacant);
+    }
+
+    /** Every destruction asked for, in order (one per call, even of a key already gone). */
+    public List<VacantId> destroyed() {
+        return List.copyOf(destroyed);
     }
 
     @Override

@@ -1,13 +1,16 @@
 package dev.vacant.kernel.vacant;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.vacant.kernel.lifecycle.InvalidTransitionException;
+import dev.vacant.kernel.lifecycle.LifecycleEvent;
 import dev.vacant.kernel.lifecycle.LifecycleState;
+import dev.vacant.kernel.lifecycle.Transition;
+import dev.vacant.kernel.lifecycle.TransitionTable;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** How the composite kinds evolve a vacant's state. */
+/** How each kind evolves a vacant's state: from what its entry records, never from today's table. */
 class LogbookKindTest {
 
     @Test
@@ -18,11 +21,52 @@ class LogbookKindTest {
     }
 
     @Test
-    void taskReceived_isACall_soAStaleChildRefusesAndAHibernatingOneWakes() {
-        assertThat(LogbookKind.TASK_RECEIVED.evolve(LifecycleState.HIBERNATING, null)).isEqualTo(LifecycleState.ACTIVE);
+    void taskReceived_isACall_takingTheStateItRecords_andActivity() {
+        assertThat(LogbookKind.TASK_RECEIVED.evolve(LifecycleState.HIBERNATING, LifecycleState.ACTIVE))
+                .isEqualTo(LifecycleState.ACTIVE);
+        assertThat(LogbookKind.TASK_RECEIVED.lifecycleEvent()).contains(LifecycleEvent.CALL_RECEIVED);
         assertThat(LogbookKind.TASK_RECEIVED.isActivity()).isTrue();
-        assertThatThrownBy(() -> LogbookKind.TASK_RECEIVED.evolve(LifecycleState.STALE, null))
-                .isInstanceOf(InvalidTransitionException.class);
+    }
+
+    @Test
+    void recordedState_winsOverTheTable_soReplayNeverReDecides() {
+        try (TransitionTable.Amendment ignored = TransitionTable.amend(LifecycleState.HIBERNATING,
+                LifecycleEvent.CALL_RECEIVED, LifecycleState.HIBERNATING)) {
+            assertThat(LogbookKind.CALL_RECEIVED.evolve(LifecycleState.HIBERNATING, LifecycleState.ACTIVE))
+                    .isEqualTo(LifecycleState.ACTIVE);
+            assertThat(LogbookKind.DORMANCY_ELAPSED.evolve(LifecycleState.ACTIVE, LifecycleState.HIBERNATING))
+                    .isEqualTo(LifecycleState.HIBERNATING);
+        }
+        assertThat(TransitionTable.next(LifecycleState.HIBERNATING, LifecycleEvent.CALL_RECEIVED))
+                .contains(LifecycleState.ACTIVE);
+    }
+
+    /** Kinds that record no state leave it unchanged; sound only because the table maps their cells to themselves. */
+    @Test
+    void everyValidCellOfAKindRecordingNoState_mapsTheStateToItself() {
+        List<LogbookKind> silent = Stream.of(LogbookKind.values())
+                .filter(kind -> kind.lifecycleEvent().isPresent() && kind.stateField().isEmpty()).toList();
+        assertThat(silent).containsExactlyInAnyOrder(LogbookKind.HEARTBEAT, LogbookKind.HEARTBEAT_SUNK,
+                LogbookKind.REVIEW_RECEIVED, LogbookKind.SPAWN, LogbookKind.CONSENT_USED);
+        for (LogbookKind kind : silent) {
+            for (Transition cell : TransitionTable.cells()) {
+                if (cell.event() == kind.lifecycleEvent().orElseThrow() && cell.next().isPresent()) {
+                    assertThat(cell.next()).as(kind + " in " + cell.state()).contains(cell.state());
+                    assertThat(kind.evolve(cell.state(), null)).isEqualTo(cell.state());
+                }
+            }
+        }
+    }
+
+    /** Calls signed before entries recorded {@code to} replay by the rule they were decided under, which the table still holds. */
+    @Test
+    void callsRecordedWithoutState_followTheFrozenRule_thatTheTableStillAgreesWith() {
+        for (Transition cell : TransitionTable.cells()) {
+            if (cell.event() == LifecycleEvent.CALL_RECEIVED && cell.next().isPresent()) {
+                assertThat(LogbookKind.CALL_RECEIVED.evolve(cell.state(), null)).isEqualTo(cell.next().get());
+                assertThat(LogbookKind.TASK_RECEIVED.evolve(cell.state(), null)).isEqualTo(cell.next().get());
+            }
+        }
     }
 
     @Test
