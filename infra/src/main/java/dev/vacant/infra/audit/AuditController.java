@@ -39,7 +39,8 @@ public class AuditController {
      */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record AuditRequest(String checkpoint, String nodeKey) {
-        AuditCheckpoint toCheckpoint() {
+        /** The checkpoint to check against; {@code VALIDATION_FAILED} for a key without a checkpoint or a bad key. */
+        public AuditCheckpoint toCheckpoint() {
             if (checkpoint == null) {
                 if (nodeKey != null) {
                     throw new VacantException(ErrorCode.VALIDATION_FAILED, "node_key is only used with checkpoint");

@@ -7,6 +7,7 @@ import dev.vacant.grpc.checkpoints.v1.Checkpoint;
 import dev.vacant.grpc.checkpoints.v1.CheckpointsGrpc;
 import dev.vacant.grpc.checkpoints.v1.ConsistencyProof;
 import dev.vacant.grpc.checkpoints.v1.ConsistencyRequest;
+import dev.vacant.grpc.checkpoints.v1.CosignRequest;
 import dev.vacant.grpc.checkpoints.v1.CreateCheckpointRequest;
 import dev.vacant.grpc.checkpoints.v1.FirstIncludingRequest;
 import dev.vacant.grpc.checkpoints.v1.GetCheckpointRequest;
@@ -22,15 +23,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code vacant.checkpoints.v1.Checkpoints}: the gRPC twin of the checkpoint endpoints ({@link CheckpointAnswers},
- * as REST). Checkpoints and consistency proofs are public; inclusion proofs need a token; {@code Create} is for
- * operators. Cosignatures are REST only (witnesses post a text line).
+ * as REST). Checkpoints, consistency proofs and witnesses' cosignatures (checked by signature) are public; inclusion
+ * proofs need a token; {@code Create} is for operators.
  */
 @Component
 public class CheckpointsGrpcService extends CheckpointsGrpc.CheckpointsImplBase implements GrpcApi {
 
     private static final Set<String> PUBLIC = Set.of(CheckpointsGrpc.getLatestMethod().getFullMethodName(),
             CheckpointsGrpc.getGetMethod().getFullMethodName(), CheckpointsGrpc.getFirstIncludingMethod().getFullMethodName(),
-            CheckpointsGrpc.getConsistencyMethod().getFullMethodName());
+            CheckpointsGrpc.getConsistencyMethod().getFullMethodName(), CheckpointsGrpc.getCosignMethod().getFullMethodName());
 
     private final CheckpointAnswers answers;
     private final ProtoJson json;
@@ -76,5 +77,10 @@ public class CheckpointsGrpcService extends CheckpointsGrpc.CheckpointsImplBase 
     public void consistency(ConsistencyRequest request, StreamObserver<ConsistencyProof> observer) {
         reply(observer, json.write(answers.consistency(request.getFrom(), request.hasTo() ? request.getTo() : null),
                 ConsistencyProof.newBuilder()));
+    }
+
+    @Override
+    public void cosign(CosignRequest request, StreamObserver<Checkpoint> observer) {
+        reply(observer, json.write(answers.cosign(request.getSize(), request.getLine()), Checkpoint.newBuilder()));
     }
 }

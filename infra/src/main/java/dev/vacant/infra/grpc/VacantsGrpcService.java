@@ -14,6 +14,7 @@ import dev.vacant.grpc.vacants.v1.GetRequest;
 import dev.vacant.grpc.vacants.v1.HeartbeatRequest;
 import dev.vacant.grpc.vacants.v1.ListRequest;
 import dev.vacant.grpc.vacants.v1.LogbookEntry;
+import dev.vacant.grpc.vacants.v1.LogbookVerification;
 import dev.vacant.grpc.vacants.v1.LogbookPage;
 import dev.vacant.grpc.vacants.v1.LogbookRequest;
 import dev.vacant.grpc.vacants.v1.ReadRequest;
@@ -32,6 +33,7 @@ import dev.vacant.infra.consent.ConsentFields;
 import dev.vacant.infra.consent.ConsentService;
 import dev.vacant.infra.projection.ProjectionPositions;
 import dev.vacant.infra.web.consent.ConsentController.Granted;
+import dev.vacant.infra.web.query.LogbookVerifications;
 import dev.vacant.infra.web.query.VacantChangeFeed;
 import dev.vacant.infra.web.query.VacantQueryService;
 import dev.vacant.infra.web.vacant.VacantCommandService;
@@ -58,17 +60,19 @@ public class VacantsGrpcService extends VacantsGrpc.VacantsImplBase implements G
     private final VacantQueryService queries;
     private final VacantChangeFeed changes;
     private final ConsentService consents;
+    private final LogbookVerifications verifications;
     private final ProjectionPositions positions;
     private final ProtoJson json;
     private final GrpcWatches watches;
 
     public VacantsGrpcService(VacantCommandService commands, VacantQueryService queries, VacantChangeFeed changes,
-                              ConsentService consents, ProjectionPositions positions, ProtoJson json,
-                              GrpcWatches watches) {
+                              ConsentService consents, LogbookVerifications verifications,
+                              ProjectionPositions positions, ProtoJson json, GrpcWatches watches) {
         this.commands = commands;
         this.queries = queries;
         this.changes = changes;
         this.consents = consents;
+        this.verifications = verifications;
         this.positions = positions;
         this.json = json;
         this.watches = watches;
@@ -191,5 +195,10 @@ public class VacantsGrpcService extends VacantsGrpc.VacantsImplBase implements G
     private static LogbookEntry entry(StoredEntry entry) {
         return LogbookEntry.newBuilder().setSeq(entry.seq()).setBody(Json.write(entry.body()))
                 .setSig(entry.sig()).setHash(entry.hash()).build();
+    }
+
+    @Override
+    public void verifyLogbook(VacantRef request, StreamObserver<LogbookVerification> observer) {
+        reply(observer, json.write(verifications.verify(actor(), request.getId()), LogbookVerification.newBuilder()));
     }
 }

@@ -1,12 +1,10 @@
 package dev.vacant.infra.projection;
 
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import dev.vacant.infra.projection.ProjectionAdministration.DeadLetters;
+import dev.vacant.infra.projection.ProjectionAdministration.ProjectionReset;
+import dev.vacant.infra.projection.ProjectionAdministration.Processors;
+import dev.vacant.infra.projection.ProjectionAdministration.RetryOutcome;
 import dev.vacant.kernel.auth.Actor;
-import dev.vacant.query.projection.ProjectionCatalog;
-import java.time.Duration;
-import java.util.List;
-import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,101 +14,37 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Operator-only projection operations.
- * <ul>
- *   <li>{@code GET /projections}: the processor the projections share, its position, the store's head, the lag
- *       between them and the parked sequences;</li>
- *   <li>{@code GET /projections/dead-letters} lists the parked events, {@code POST
- *       /projections/dead-letters/{id}/retry} applies the sequence holding one again ({@link ProjectionDeadLetters});</li>
- *   <li>online replay: {@code POST /projections/{name}/reset} resets the tracking processor, which clears every
- *       projection's tables and its dead letters and rebuilds them from the event store while commands keep being
- *       accepted. Resets are serialized and each waits until the processor works again; a reset asked for while a
- *       replay is under way joins that replay (it rebuilds every projection already).</li>
- * </ul>
+ * Operator-only projection operations ({@link ProjectionAdministration}): {@code GET /projections}, {@code GET
+ * /projections/dead-letters}, {@code POST /projections/dead-letters/{id}/retry} and the online replay {@code POST
+ * /projections/{name}/reset}.
  */
 @RestController
 public class ProjectionAdminController {
 
-    private static final Duration RESTART_WAIT = Duration.ofSeconds(10);
+    private final ProjectionAdministration projections;
 
-    private final ProjectionPositions positions;
-    private final ProjectionDeadLetters deadLetters;
-
-    public ProjectionAdminController(ProjectionPositions positions, ProjectionDeadLetters deadLetters) {
-        this.positions = positions;
-        this.deadLetters = deadLetters;
-    }
-
-    /** One processor's progress (every projection runs in it). */
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record ProcessorLag(String processor, List<String> projections, long position, long head, long lag,
-                               boolean replaying, long parkedSequences, long parkedEvents) {
-    }
-
-    /** The processors' progress. */
-    public record Processors(List<ProcessorLag> items) {
+    public ProjectionAdminController(ProjectionAdministration projections) {
+        this.projections = projections;
     }
 
     @GetMapping("/api/v1/projections")
     public Processors processors(@AuthenticationPrincipal Actor actor) {
-        actor.requireOperator();
-        return new Processors(List.of(new ProcessorLag(ProjectionCatalog.PROCESSING_GROUP, ProjectionCatalog.names(),
-                positions.position(), positions.head(), positions.lag(), positions.processor().isReplaying(),
-                deadLetters.parkedSequences(), deadLetters.parkedEvents())));
-    }
-
-    /** The parked events, sequence by sequence in order. */
-    public record DeadLetters(List<ParkedEvent> items) {
-    }
-
-    /** A retry's outcome: whether the parked sequence applied, and how many events stay parked in all. */
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record RetryOutcome(String id, boolean applied, long parkedEvents) {
+        return projections.processors(actor);
     }
 
     @GetMapping("/api/v1/projections/dead-letters")
     public DeadLetters deadLetters(@AuthenticationPrincipal Actor actor) {
-        actor.requireOperator();
-        return new DeadLetters(deadLetters.list());
+        return projections.deadLetters(actor);
     }
 
     @PostMapping("/api/v1/projections/dead-letters/{id}/retry")
     public RetryOutcome retry(@AuthenticationPrincipal Actor actor, @PathVariable String id) {
-        actor.requireOperator();
-        boolean applied = deadLetters.retry(id);
-        return new RetryOutcome(id, applied, deadLetters.parkedEvents());
-    }
-
-    /** The answer to a reset: the projection asked for, now {@code REPLAYING} (with every other one). */
-    public record ProjectionReset(String projection, String status) {
+        return projections.retry(actor, id);
     }
 
     @PostMapping("/api/v1/projections/{name}/reset")
     @ResponseStatus(HttpStatus.ACCEPTED)
     public ProjectionReset reset(@AuthenticationPrincipal Actor actor, @PathVariable String name) {
-        actor.requireOperator();
-        StreamingEventProcessor processor = positions.processor(name);
-        synchronized (this) {
-            if (!processor.isReplaying()) {
-                processor.shutDown();
-                processor.resetTokens();
-                processor.start();
-                awaitWorking(processor);
-            }
-        }
-        return new ProjectionReset(name, "REPLAYING");
-    }
-
-    /** Waits (bounded) until the restarted processor has claimed its segments again. */
-    private static void awaitWorking(StreamingEventProcessor processor) {
-        long deadline = System.nanoTime() + RESTART_WAIT.toNanos();
-        while (processor.processingStatus().isEmpty() && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+        return projections.reset(actor, name);
     }
 }

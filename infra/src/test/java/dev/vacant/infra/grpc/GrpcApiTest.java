@@ -26,6 +26,7 @@ import dev.vacant.infra.grpc.client.GrpcClients;
 import dev.vacant.infra.projection.ProjectionPositions;
 import dev.vacant.infra.support.Polling;
 import dev.vacant.infra.timer.VacantTimerPoller;
+import dev.vacant.infra.web.query.LogbookVerifications;
 import dev.vacant.infra.web.query.VacantChangeFeed;
 import dev.vacant.infra.web.query.VacantQueryService;
 import dev.vacant.infra.web.vacant.VacantCommandService;
@@ -74,6 +75,8 @@ class GrpcApiTest extends GrpcApiTestBase {
     ProtoJson protoJson;
     @Autowired
     ConsentService consents;
+    @Autowired
+    LogbookVerifications verifications;
     @Autowired
     ProjectionPositions positions;
 
@@ -291,8 +294,8 @@ class GrpcApiTest extends GrpcApiTestBase {
         String vacant = genesisForAlice();
         GrpcWatches ownWatches = new GrpcWatches(Duration.ofMillis(20));
         GrpcServer server = new GrpcServer(new GrpcProperties(true, 0, Duration.ofMillis(20), Duration.ofSeconds(2)),
-                List.of(new VacantsGrpcService(commands, queries, changeFeed, consents, positions, protoJson,
-                        ownWatches)),
+                List.of(new VacantsGrpcService(commands, queries, changeFeed, consents, verifications, positions,
+                        protoJson, ownWatches)),
                 new GrpcAuthInterceptor(tokens), ownWatches);
         server.start();
         var ownChannel = GrpcClients.channel("127.0.0.1:" + server.port());

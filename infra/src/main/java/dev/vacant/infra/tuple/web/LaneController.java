@@ -1,7 +1,5 @@
 package dev.vacant.infra.tuple.web;
 
-import dev.vacant.command.tuple.space.SpaceScan;
-import dev.vacant.command.tuple.gateway.TupleGateway;
 import dev.vacant.infra.tuple.web.TupleRequests.InBody;
 import dev.vacant.infra.tuple.web.TupleRequests.OutBody;
 import dev.vacant.infra.tuple.web.TupleRequests.RdBody;
@@ -12,7 +10,6 @@ import dev.vacant.infra.tuple.web.TupleResponses.TupleAnswer;
 import dev.vacant.infra.tuple.web.TupleResponses.TuplesAnswer;
 import dev.vacant.infra.tuple.web.TupleResponses.WallAnswer;
 import dev.vacant.kernel.auth.Actor;
-import dev.vacant.kernel.tuple.TupleOp;
 import dev.vacant.kernel.tuple.TupleOp.WallAction;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -25,24 +22,17 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Lanes, hookwalls and the space snapshot ({@code docs/tuples.md}). */
+/** Lanes ({@link LaneOps}), the lane-less scan, hookwalls and the space snapshot ({@link SpaceOps}; {@code docs/tuples.md}). */
 @RestController
 @RequestMapping("/api/v1")
 public class LaneController {
 
-    private final TupleGateway gateway;
-    private final TupleAuthorities authorities;
-    private final OpIds opIds;
-    private final SpaceScan spaceScan;
     private final LaneOps lanes;
+    private final SpaceOps space;
 
-    public LaneController(TupleGateway gateway, TupleAuthorities authorities, OpIds opIds, SpaceScan spaceScan,
-                          LaneOps lanes) {
-        this.gateway = gateway;
-        this.authorities = authorities;
-        this.opIds = opIds;
-        this.spaceScan = spaceScan;
+    public LaneController(LaneOps lanes, SpaceOps space) {
         this.lanes = lanes;
+        this.space = space;
     }
 
     @PostMapping("/lanes/{lane}/out")
@@ -63,9 +53,7 @@ public class LaneController {
 
     @PostMapping("/lanes/{lane}/route")
     public TupleAnswer route(@AuthenticationPrincipal Actor actor, @PathVariable String lane, @RequestBody RouteBody body) {
-        return TupleResponses.answer(gateway, TupleAnswer.class,
-                new TupleOp.RoutePacket(opIds.scoped(actor, body.opId()), lane,
-                        authorities.resolve(actor, body.vacant()), body.packet()));
+        return TupleResponses.read(lanes.route(actor, lane, body), TupleAnswer.class);
     }
 
     @GetMapping("/lanes/{lane}/tuples")
@@ -82,35 +70,26 @@ public class LaneController {
     public TuplesAnswer scanLanes(@AuthenticationPrincipal Actor actor, @RequestParam String vacant,
                                   @RequestParam(required = false) String yool,
                                   @RequestParam(defaultValue = "100") int limit) {
-        return TupleResponses.read(spaceScan.scan(authorities.resolve(actor, vacant), yool, limit),
-                TuplesAnswer.class);
+        return space.scan(actor, vacant, yool, limit);
     }
 
     @PostMapping("/walls/{wall}/hook")
     public WallAnswer hook(@AuthenticationPrincipal Actor actor, @PathVariable String wall, @RequestBody WallBody body) {
-        actor.requireOperator();
-        return wall(actor, wall, body, WallAction.HOOK);
+        return space.wall(actor, wall, body, WallAction.HOOK);
     }
 
     @PostMapping("/walls/{wall}/check")
     public WallAnswer check(@AuthenticationPrincipal Actor actor, @PathVariable String wall, @RequestBody WallBody body) {
-        return wall(actor, wall, body, WallAction.CHECK);
+        return space.wall(actor, wall, body, WallAction.CHECK);
     }
 
     @PostMapping("/walls/{wall}/unhook")
     public WallAnswer unhook(@AuthenticationPrincipal Actor actor, @PathVariable String wall, @RequestBody WallBody body) {
-        actor.requireOperator();
-        return wall(actor, wall, body, WallAction.UNHOOK);
+        return space.wall(actor, wall, body, WallAction.UNHOOK);
     }
 
     @GetMapping("/space/snapshot")
     public SnapshotAnswer snapshot() {
-        return TupleResponses.answer(gateway, SnapshotAnswer.class,
-                new TupleOp.Snapshot(opIds.fresh()));
-    }
-
-    private WallAnswer wall(Actor actor, String wall, WallBody body, WallAction action) {
-        return TupleResponses.answer(gateway, WallAnswer.class,
-                new TupleOp.Hookwall(opIds.scoped(actor, body.opId()), wall, body.capability(), action));
+        return space.snapshot();
     }
 }

@@ -5,6 +5,7 @@ import dev.vacant.command.tuple.gateway.TupleGateway;
 import dev.vacant.infra.tuple.web.TupleRequests.InBody;
 import dev.vacant.infra.tuple.web.TupleRequests.OutBody;
 import dev.vacant.infra.tuple.web.TupleRequests.RdBody;
+import dev.vacant.infra.tuple.web.TupleRequests.RouteBody;
 import dev.vacant.infra.tuple.web.TupleRequests.TemplateBody;
 import dev.vacant.kernel.auth.Actor;
 import dev.vacant.kernel.tuple.TupleOp;
@@ -40,6 +41,12 @@ public class LaneOps {
     public JsonNode rd(Actor actor, String lane, RdBody body) {
         return gateway.request(new TupleOp.Rd(opIds.scoped(actor, body.opId()), lane, authorities.resolve(actor, body.vacant()),
                 TemplateBody.of(body.template())));
+    }
+
+    /** {@code route}: the packet routed through the lane. */
+    public JsonNode route(Actor actor, String lane, RouteBody body) {
+        return gateway.request(new TupleOp.RoutePacket(opIds.scoped(actor, body.opId()), lane,
+                authorities.resolve(actor, body.vacant()), body.packet()));
     }
 
     /** The tuples of a lane the vacant may read, in the lane's order; {@code limit} 100 when absent. */
