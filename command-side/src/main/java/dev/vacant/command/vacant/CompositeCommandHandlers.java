@@ -190,17 +190,24 @@ public class CompositeCommandHandlers {
         return new DelegationResult(planId, command.parallel(), command.aggregate(), delegated, parentHead);
     }
 
-    /** A child's result: DELEGATION_COMPLETED on the parent's and the child's chains. */
+    /** A child's result, or a failure: DELEGATION_COMPLETED on the parent's and the child's chains. */
     @CommandHandler
     public PairResult handle(CompleteDelegationCommand command) {
-        requireText("result", command.result(), Delegations.MAX_TEXT_BYTES);
+        if (command.error() == null) {
+            requireText("result", command.result(), Delegations.MAX_TEXT_BYTES);
+        } else {
+            Delegations.requireFailure(command.error(), command.result());
+        }
         Aggregate<Vacant> parent = repository.load(command.parentId());
         String child = command.child().value();
         parent.execute(v -> v.composite().requireOpenDelegation(command.delegationId(), child));
         Aggregate<Vacant> childAggregate = repository.load(child);
         command.actor().requireControlOf(childAggregate.invoke(Vacant::controller));
-        DelegationCompletedPayload completed = new DelegationCompletedPayload(command.delegationId(), command.parentId(),
-                child, Delegations.digest(command.result()), command.result());
+        DelegationCompletedPayload completed = command.error() == null
+                ? new DelegationCompletedPayload(command.delegationId(), command.parentId(), child,
+                        Delegations.digest(command.result()), command.result())
+                : new DelegationCompletedPayload(command.delegationId(), command.parentId(), child, null, null,
+                        command.error());
         VacantCommandResult parentHead = parent.invoke(v -> v.recordDelegationCompleted(completed, ctx));
         VacantCommandResult childHead = childAggregate.invoke(v -> v.recordDelegationCompleted(completed, ctx));
         return new PairResult(parentHead, childHead);
