@@ -1,6 +1,7 @@
 package dev.vacant.infra;
 
 import dev.vacant.infra.support.OperatorMockMvc;
+import dev.vacant.infra.support.TestDelegationExecutor;
 import dev.vacant.infra.support.TestClockConfiguration;
 import dev.vacant.infra.support.TestProperties;
 import org.springframework.context.annotation.Import;
@@ -20,6 +21,8 @@ import org.springframework.test.context.ActiveProfiles;
         "vacant.timers.polling=false",
         "vacant.custody.kek=" + TestProperties.KEK,
         "vacant.checkpoints.interval=1s",
+        // delegations nobody answers (most tests complete by hand, or not at all) never time out during a run
+        "vacant.composites.delegation-timeout=1d",
         "vacant.checkpoints.witnesses=" + TestProperties.WITNESS_KEY,
         "vacant.tasks.allowed-models=test-model",
         "vacant.tasks.spending-limit-micros=30000000",
@@ -28,7 +31,7 @@ import org.springframework.test.context.ActiveProfiles;
 @AutoConfigureMockMvc
 // metrics are exported as in production (Spring Boot's tests turn exporters off), so /actuator/prometheus is served
 @AutoConfigureObservability(tracing = false)
-@Import({TestClockConfiguration.class, OperatorMockMvc.class})
+@Import({TestClockConfiguration.class, OperatorMockMvc.class, TestDelegationExecutor.class})
 @ActiveProfiles("postgres")
 public abstract class PostgresApplicationTest {
 }

@@ -1,5 +1,6 @@
 package dev.vacant.command.vacant;
 
+import dev.vacant.command.composite.CompositeAct;
 import dev.vacant.command.vacant.CompositeCommands.AuthorizeOutboundCallCommand;
 import dev.vacant.command.vacant.CompositeCommands.CallVacantCommand;
 import dev.vacant.command.vacant.CompositeResults.CallResult;
@@ -43,8 +44,9 @@ import org.axonframework.modelling.command.Repository;
 
 /**
  * The composite's commands. The composite's state lives in the parent's own {@link Vacant} aggregate, so every
- * command loads the parent first and then the child it touches (one lock order everywhere), validates everything,
- * and only then appends to each chain through that chain's own aggregate, in one unit of work. A third vacant
+ * command loads the parent first and then the child it touches (one lock order everywhere), validates everything
+ * (every composite act against the composite's rules, {@link CompositeChecks}), and only then appends to each chain
+ * through that chain's own aggregate, in one unit of work. A third vacant
  * (an outbound callee) is resolved through the {@link VacantDirectory}, without a lock.
  */
 public class CompositeCommandHandlers {
@@ -119,10 +121,10 @@ public class CompositeCommandHandlers {
         Aggregate<Vacant> parent = repository.load(command.parentId());
         String caller = command.caller().value();
         boolean self = caller.equals(command.parentId());
-        if (!self) {
-            parent.execute(v -> v.composite().child(caller));
-        }
         Aggregate<Vacant> callerAggregate = self ? parent : repository.load(caller);
+        if (!self) {
+            CompositeChecks.require(CompositeAct.OUTBOUND_CHECK, parent, callerAggregate);
+        }
         callerAggregate.execute(v -> v.requireOutboundAs(command.actor()));
         ChildManifest callerManifest = callerAggregate.invoke(Vacant::manifest);
         if (self && callerManifest != null) {
@@ -157,7 +159,7 @@ public class CompositeCommandHandlers {
 
     /**
      * Records a plan of delegations in plan order: DELEGATED on the parent and TASK_RECEIVED (a call, through the
-     * child's state machine) on each child. Delivery through a lane is not built yet; nothing is delivered.
+     * child's state machine) on each child. The adapter then delivers the subtasks through the children's lanes.
      */
     @CommandHandler
     public DelegationResult handle(DelegateSubtasksCommand command) {
@@ -167,8 +169,7 @@ public class CompositeCommandHandlers {
         Map<String, Aggregate<Vacant>> children = new HashMap<>();
         for (Subtask subtask : plan) {
             String child = subtask.child().value();
-            parent.execute(v -> v.composite().child(child));
-            children.computeIfAbsent(child, repository::load).execute(Vacant::requireCanReceiveTask);
+            CompositeChecks.require(CompositeAct.DELEGATE, parent, children.computeIfAbsent(child, repository::load));
         }
         String planId = null;
         List<Delegated> delegated = new ArrayList<>();
@@ -190,17 +191,25 @@ public class CompositeCommandHandlers {
         return new DelegationResult(planId, command.parallel(), command.aggregate(), delegated, parentHead);
     }
 
-    /** A child's result: DELEGATION_COMPLETED on the parent's and the child's chains. */
+    /** A child's result, or a failure: DELEGATION_COMPLETED on the parent's and the child's chains. */
     @CommandHandler
     public PairResult handle(CompleteDelegationCommand command) {
-        requireText("result", command.result(), Delegations.MAX_TEXT_BYTES);
+        if (command.error() == null) {
+            requireText("result", command.result(), Delegations.MAX_TEXT_BYTES);
+        } else {
+            Delegations.requireFailure(command.error(), command.result());
+        }
         Aggregate<Vacant> parent = repository.load(command.parentId());
         String child = command.child().value();
         parent.execute(v -> v.composite().requireOpenDelegation(command.delegationId(), child));
         Aggregate<Vacant> childAggregate = repository.load(child);
         command.actor().requireControlOf(childAggregate.invoke(Vacant::controller));
-        DelegationCompletedPayload completed = new DelegationCompletedPayload(command.delegationId(), command.parentId(),
-                child, Delegations.digest(command.result()), command.result());
+        CompositeChecks.require(CompositeAct.COMPLETE, parent, childAggregate);
+        DelegationCompletedPayload completed = command.error() == null
+                ? new DelegationCompletedPayload(command.delegationId(), command.parentId(), child,
+                        Delegations.digest(command.result()), command.result())
+                : new DelegationCompletedPayload(command.delegationId(), command.parentId(), child, null, null,
+                        command.error());
         VacantCommandResult parentHead = parent.invoke(v -> v.recordDelegationCompleted(completed, ctx));
         VacantCommandResult childHead = childAggregate.invoke(v -> v.recordDelegationCompleted(completed, ctx));
         return new PairResult(parentHead, childHead);
@@ -219,6 +228,7 @@ public class CompositeCommandHandlers {
         String child = command.childId().value();
         ChildManifest current = parent.invoke(v -> v.composite().child(child));
         Aggregate<Vacant> childAggregate = repository.load(child);
+        CompositeChecks.require(CompositeAct.GRADUATE, parent, childAggregate);
         childAggregate.execute(Vacant::requireCanGraduate);
         VacantId parentId = VacantId.parse(command.parentId());
         GraduationConsent.verify(parentId, command.childId(), command.capabilityText(), command.parentSignature(),

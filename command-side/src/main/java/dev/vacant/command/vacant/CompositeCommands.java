@@ -62,10 +62,20 @@ public final class CompositeCommands {
         }
     }
 
-    /** A child's result for a delegation comes back. */
+    /**
+     * A child's result for a delegation comes back; or, with an {@code error} code (upper-case, at most 64
+     * characters) and no result, the delegation failed (the child's runner answered an error, or nothing came back in
+     * time).
+     */
     public record CompleteDelegationCommand(@RoutingKey String parentId, Actor actor,
                                             VacantId child, String delegationId,
-                                            String result) {
+                                            String result, String error) {
+
+        /** A successful result. */
+        public CompleteDelegationCommand(String parentId, Actor actor, VacantId child, String delegationId,
+                                         String result) {
+            this(parentId, actor, child, delegationId, result, null);
+        }
     }
 
     /** Graduate a LOCAL closed child into a listed public resident, with both parties' signatures. */

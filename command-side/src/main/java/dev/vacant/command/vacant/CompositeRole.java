@@ -1,5 +1,6 @@
 package dev.vacant.command.vacant;
 
+import dev.vacant.command.composite.ChildStanding;
 import dev.vacant.kernel.composite.AllowlistPayload;
 import dev.vacant.kernel.composite.ChildManifest;
 import dev.vacant.kernel.composite.DelegatedPayload;
@@ -34,6 +35,7 @@ final class CompositeRole {
     private final Map<String, ChildManifest> children = new HashMap<>();
     private final Set<String> allowlist = new HashSet<>();
     private final List<Instant> graduations = new ArrayList<>();
+    private final Set<String> graduated = new HashSet<>();
     private final Map<String, String> openDelegations = new HashMap<>();
     private final Set<String> completedDelegations = new HashSet<>();
 
@@ -60,6 +62,7 @@ final class CompositeRole {
             GraduatedPayload graduated = Payloads.read(payload, GraduatedPayload.class);
             if (self.equals(graduated.parent())) {
                 children.put(graduated.child(), graduated.manifest());
+                this.graduated.add(graduated.child());
                 graduations.add(Timestamps.parse(event.entry().body().ts()));
             }
         }
@@ -74,8 +77,12 @@ final class CompositeRole {
         return manifest;
     }
 
-    boolean registered(String childId) {
-        return children.containsKey(childId);
+    /** Where {@code childId} stands in this composite. */
+    ChildStanding standing(String childId) {
+        if (graduated.contains(childId)) {
+            return ChildStanding.GRADUATED;
+        }
+        return children.containsKey(childId) ? ChildStanding.INSIDE : ChildStanding.UNREGISTERED;
     }
 
     Set<String> children() {

@@ -363,13 +363,6 @@ public class Vacant {
         return new CollusionParty(controller, substrate, anchor);
     }
 
-    /** CONFLICT when {@code child} is already registered here. */
-    void requireUnregistered(String child) {
-        if (composite.registered(child)) {
-            throw new VacantException(ErrorCode.CONFLICT, child + " is already registered in this composite");
-        }
-    }
-
     /** CONFLICT when this vacant already is a composite child; it must also still be able to sign. */
     void requireCanAcceptManifest() {
         requireNotArchived();
@@ -431,10 +424,6 @@ public class Vacant {
     }
 
     /** A delegated subtask arrives as a call: the transition table decides (a STALE child refuses). */
-    void requireCanReceiveTask() {
-        TransitionTable.apply(state, LifecycleEvent.CALL_RECEIVED);
-    }
-
     VacantCommandResult recordTaskReceived(TaskReceivedPayload task, VacantContext ctx) {
         LifecycleState next = TransitionTable.apply(state, LifecycleEvent.CALL_RECEIVED);
         return record(LogbookKind.TASK_RECEIVED, Payloads.toJson(task.leadingTo(next)), TaskReceivedEvent::new, ctx);

@@ -172,4 +172,25 @@ class CompositeDelegationTest {
         world.assertRejected(() -> world.send(new CompleteDelegationCommand(parent, BOB, VacantId.parse(bud), id, "r")),
                 ErrorCode.FORBIDDEN, parent, bud);
     }
+
+    @Test
+    void fail_recordsTheErrorCodeWithoutAResultOnBothChains_andRefusesAResultOrABadCode() {
+        String bud = world.bud(parent, "read");
+        String id = delegate(false, task(bud, "summarise")).delegations().get(0).delegationId();
+        VacantId child = VacantId.parse(bud);
+
+        world.assertRejected(() -> world.send(new CompleteDelegationCommand(parent, ALICE, child, id, "r",
+                Delegations.TIMEOUT)), ErrorCode.VALIDATION_FAILED, parent, bud);
+        world.assertRejected(() -> world.send(new CompleteDelegationCommand(parent, ALICE, child, id, null,
+                "timed out")), ErrorCode.VALIDATION_FAILED, parent, bud);
+        world.send(new CompleteDelegationCommand(parent, ALICE, child, id, null, Delegations.TIMEOUT));
+
+        var payload = world.last(parent).body().payload();
+        assertThat(payload.get("error").asText()).isEqualTo(Delegations.TIMEOUT);
+        assertThat(payload.has("result")).isFalse();
+        assertThat(payload.has("result_digest")).isFalse();
+        assertThat(world.last(bud).body().payload()).isEqualTo(payload);
+        world.assertRejected(() -> world.send(new CompleteDelegationCommand(parent, ALICE, child, id, "late")),
+                ErrorCode.CONFLICT, parent, bud);
+    }
 }

@@ -6,16 +6,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.vacant.infra.support.VacantFixtures;
 import dev.vacant.infra.vacant.VacantApiTestBase;
 import dev.vacant.kernel.auth.Role;
+import dev.vacant.kernel.composite.DelegationLane;
+import dev.vacant.kernel.id.VacantId;
 import dev.vacant.kernel.json.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -106,5 +110,86 @@ class DocsCurlExamplesTest extends VacantApiTestBase {
         assertThat(denied.get("rule").asText()).isEqualTo("CLOSED_CHILD");
         List<String> kinds = logbook(variables.get("BUD")).stream().map(e -> e.kind()).toList();
         assertThat(kinds.get(kinds.size() - 1)).isEqualTo("OUTBOUND_DENIED");
+    }
+
+    /** A composite of alice's with one bud, its delegation lane, and the composite's projection caught up. */
+    private Map<String, String> compositeWithBud() {
+        Map<String, String> variables = variables();
+        String parent = genesis(alice, "read");
+        String bud = api.post("/api/v1/vacants/" + parent + "/spawn", aliceToken, Json.object().put("path", "D2")
+                .set("narrowed_tools", Json.mapper().createArrayNode().add("read"))).text("child_id");
+        api.get("/api/v1/composites/" + parent + "?consistency=strong", aliceToken);
+        variables.put("P", parent);
+        variables.put("BUD", bud);
+        variables.put("LANE", DelegationLane.of(VacantId.parse(parent), VacantId.parse(bud)).tasks());
+        return variables;
+    }
+
+    /** The plan {@code planId} of the composite, once {@code done} holds (the answers come back asynchronously). */
+    private JsonNode plan(String parent, String planId, Predicate<JsonNode> done)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            for (JsonNode plan : api.get("/api/v1/composites/" + parent + "?consistency=strong", aliceToken).body()
+                    .get("plans")) {
+                if (plan.get("plan_id").asText().equals(planId) && (done.test(plan) || System.nanoTime() > deadline)) {
+                    return plan;
+                }
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    @Test
+    void delegationByHandExample_ofCompositeMd_takesTheSubtaskFromTheLane_andItsAnswerCompletesTheDelegation()
+            throws Exception {
+        Map<String, String> variables = compositeWithBud();
+        List<String> commands = example("composite.md", "delegation-by-hand");
+
+        JsonNode delegated = run(commands.get(0), variables);
+        JsonNode task = run(commands.get(1), variables).get("tuple");
+        variables.put("TASK", task.get("id").asText());
+        JsonNode answer = run(commands.get(2), variables);
+        JsonNode view = plan(variables.get("P"), delegated.get("plan_id").asText(), p -> p.get("complete").asBoolean());
+        run(commands.get(3), variables);
+
+        assertThat(task.at("/data/subtask").asText()).isEqualTo("summarise the paper");
+        assertThat(answer.at("/tuple/parent_id").asText()).isEqualTo(variables.get("TASK"));
+        assertThat(view.at("/delegations/0/result").asText()).isEqualTo("a summary");
+        List<String> kinds = logbook(variables.get("BUD")).stream().map(e -> e.kind()).toList();
+        assertThat(kinds.get(kinds.size() - 1)).isEqualTo("DELEGATION_COMPLETED");
+    }
+
+    @Test
+    void delegationRunnerExample_ofCompositeMd_runsTheBudsSubtasksOnTheServer() throws Exception {
+        Map<String, String> variables = compositeWithBud();
+        List<String> commands = example("composite.md", "delegation-runner");
+
+        JsonNode runner = run(commands.get(0), variables);
+        JsonNode delegated = run(commands.get(1), variables);
+        JsonNode view = plan(variables.get("P"), delegated.get("plan_id").asText(), p -> p.get("complete").asBoolean());
+
+        assertThat(runner.get("lane").asText()).isEqualTo(variables.get("LANE"));
+        assertThat(view.get("results").asText()).isEqualTo("done: part onedone: part two");
+    }
+
+    @Test
+    void tupleOpsExample_ofTuplesMd_putsReadsAndTakesATuple() throws Exception {
+        Map<String, String> variables = variables();
+        String vacant = genesis(alice, "read");
+        api.get("/api/v1/vacants/" + vacant + "?consistency=strong", aliceToken);
+        variables.put("V", vacant);
+        List<String> commands = example("tuples.md", "tuple-ops");
+
+        JsonNode out = run(commands.get(0), variables).get("tuple");
+        JsonNode read = run(commands.get(1), variables).get("tuple");
+        JsonNode taken = run(commands.get(2), variables).get("tuple");
+
+        assertThat(out.at("/data/text").asText()).isEqualTo("hello");
+        assertThat(read.get("id")).isEqualTo(out.get("id"));
+        assertThat(taken.get("id")).isEqualTo(out.get("id"));
+        assertThat(api.post("/api/v1/lanes/demo/rd", aliceToken, Json.object().put("vacant", vacant)
+                .set("template", Json.object().put("yool", "greeting").put("authority", vacant))).body().get("tuple")
+                .isNull()).isTrue();
     }
 }

@@ -42,6 +42,11 @@ public final class ApiClient {
                 .POST(HttpRequest.BodyPublishers.ofString(text)));
     }
 
+    /** PUTs without a body. */
+    public Response put(String path, String token) {
+        return send(request(path, token).PUT(HttpRequest.BodyPublishers.noBody()));
+    }
+
     public Response get(String path, String token) {
         return send(request(path, token).GET());
     }

@@ -132,8 +132,9 @@ public final class CompositeProjector implements Projector {
     private static void completed(JdbcTemplate jdbc, String vacant, DelegationCompletedPayload completed,
                                   OffsetDateTime at) {
         if (vacant.equals(completed.parent())) {
-            jdbc.update("update " + DELEGATIONS + " set result_digest = ?, result = ?, completed_at = ? "
-                    + "where delegation_id = ?", completed.resultDigest(), completed.result(), at, completed.delegationId());
+            jdbc.update("update " + DELEGATIONS + " set result_digest = ?, result = ?, error = ?, completed_at = ? "
+                    + "where delegation_id = ?", completed.resultDigest(), completed.result(), completed.error(), at,
+                    completed.delegationId());
         }
     }
 

@@ -48,7 +48,7 @@ public class CompositeQueries {
     /** The delegations of {@code parent}, in the order of its chain (so plans in order, and plan order within). */
     public List<DelegationRow> delegations(String parent) {
         return jdbc.query("select delegation_id, child_id, plan_id, plan_index, parallel, aggregate, subtask_digest, delegated_at, "
-                + "result_digest, result, completed_at from " + CompositeProjector.DELEGATIONS + " where parent_id = ? "
+                + "result_digest, result, error, completed_at from " + CompositeProjector.DELEGATIONS + " where parent_id = ? "
                 + "order by parent_seq", CompositeQueries::delegation, parent);
     }
 
@@ -79,7 +79,7 @@ public class CompositeQueries {
         return new DelegationRow(rs.getString("delegation_id"), rs.getString("child_id"), rs.getString("plan_id"),
                 rs.getInt("plan_index"), rs.getBoolean("parallel"), rs.getString("aggregate"), rs.getString("subtask_digest"),
                 instant(rs, "delegated_at"), rs.getString("result_digest"), rs.getString("result"),
-                instant(rs, "completed_at"));
+                rs.getString("error"), instant(rs, "completed_at"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -2,6 +2,7 @@ package dev.vacant.kernel.composite;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.vacant.kernel.error.ErrorCode;
 import dev.vacant.kernel.error.VacantException;
@@ -17,16 +18,25 @@ import java.util.stream.IntStream;
 
 /**
  * How a plan's results combine ({@code composite.md}, delegation), recorded on each DELEGATED entry: {@code list}
- * (the default: every result, in plan order), {@code concat} (every result's text joined in plan order) and
- * {@code first_success} (the result that came back first; the plan is complete as soon as one did).
+ * (the default: every result in plan order, null for a failed delegation), {@code concat} (the successful results'
+ * texts joined in plan order) and {@code first_success} (the successful result that came back first; the plan is
+ * complete as soon as one did, or, with no success, once every delegation failed, with a null result).
  */
 public enum DelegationAggregate {
     LIST, CONCAT, FIRST_SUCCESS;
 
-    /** One delegation of a plan, in plan order: its result and when it came back (both null while open). */
-    public record Outcome(String result, Instant completedAt) {
+    /**
+     * One delegation of a plan, in plan order: its result, when it came back (both null while open) and, for a failed
+     * delegation, its error code (then the result is null).
+     */
+    public record Outcome(String result, Instant completedAt, String error) {
+
         boolean done() {
             return completedAt != null;
+        }
+
+        boolean succeeded() {
+            return done() && error == null;
         }
     }
 
@@ -47,16 +57,20 @@ public enum DelegationAggregate {
 
     /** The combined result once the plan is complete under this aggregate, else empty. */
     public Optional<JsonNode> combine(List<Outcome> planOrder) {
+        boolean allDone = planOrder.stream().allMatch(Outcome::done);
         if (this == FIRST_SUCCESS) {
-            return IntStream.range(0, planOrder.size()).filter(i -> planOrder.get(i).done()).boxed()
+            Optional<JsonNode> first = IntStream.range(0, planOrder.size()).filter(i -> planOrder.get(i).succeeded())
+                    .boxed()
                     .min(Comparator.comparing((Integer i) -> planOrder.get(i).completedAt()).thenComparing(i -> i))
                     .map(i -> TextNode.valueOf(planOrder.get(i).result()));
+            return first.isPresent() || !allDone ? first : Optional.of(NullNode.getInstance());
         }
-        if (!planOrder.stream().allMatch(Outcome::done)) {
+        if (!allDone) {
             return Optional.empty();
         }
         if (this == CONCAT) {
-            return Optional.of(TextNode.valueOf(planOrder.stream().map(Outcome::result).collect(Collectors.joining())));
+            return Optional.of(TextNode.valueOf(planOrder.stream().filter(Outcome::succeeded).map(Outcome::result)
+                    .collect(Collectors.joining())));
         }
         ArrayNode results = Json.mapper().createArrayNode();
         planOrder.forEach(outcome -> results.add(outcome.result()));

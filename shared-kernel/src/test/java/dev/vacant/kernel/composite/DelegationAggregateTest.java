@@ -13,10 +13,10 @@ import org.junit.jupiter.api.Test;
 class DelegationAggregateTest {
 
     private static final Instant T = Instant.parse("2026-05-01T10:00:00Z");
-    private static final Outcome OPEN = new Outcome(null, null);
+    private static final Outcome OPEN = new Outcome(null, null, null);
 
     private static Outcome done(String result, int second) {
-        return new Outcome(result, T.plusSeconds(second));
+        return new Outcome(result, T.plusSeconds(second), null);
     }
 
     @Test
@@ -37,6 +37,20 @@ class DelegationAggregateTest {
                 .orElseThrow().asText()).isEqualTo("early");
         assertThat(DelegationAggregate.FIRST_SUCCESS.combine(List.of(done("x", 3), done("y", 3)))
                 .orElseThrow().asText()).isEqualTo("x");
+    }
+
+    @Test
+    void failedDelegations_areSkippedByFirstSuccessAndConcat_andNullInTheList() {
+        Outcome failed = new Outcome(null, T.plusSeconds(1), "DELEGATION_TIMEOUT");
+
+        assertThat(DelegationAggregate.FIRST_SUCCESS.combine(List.of(failed, OPEN))).isEmpty();
+        assertThat(DelegationAggregate.FIRST_SUCCESS.combine(List.of(failed, done("ok", 4))).orElseThrow().asText())
+                .isEqualTo("ok");
+        assertThat(DelegationAggregate.FIRST_SUCCESS.combine(List.of(failed, failed)).orElseThrow().isNull()).isTrue();
+        assertThat(DelegationAggregate.CONCAT.combine(List.of(done("a", 2), failed, done("c", 3))).orElseThrow()
+                .asText()).isEqualTo("ac");
+        assertThat(DelegationAggregate.LIST.combine(List.of(failed, done("b", 2))).orElseThrow().toString())
+                .isEqualTo("[null,\"b\"]");
     }
 
     @Test

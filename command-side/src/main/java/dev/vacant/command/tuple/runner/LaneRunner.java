@@ -54,6 +54,7 @@ public final class LaneRunner {
     private static final int RESULT_ATTEMPTS = 3;
 
     private final List<String> lanes;
+    private final Authority authority;
     private final ExecutionLanes executionLanes;
     private final TupleGateway gateway;
     private final Supplier<String> opIds;
@@ -76,7 +77,17 @@ public final class LaneRunner {
      */
     public LaneRunner(List<String> lanes, ExecutionLanes executionLanes, TupleGateway gateway, Supplier<String> opIds,
                       Duration pollTimeout, Duration stopTimeout, ExecutorService takers) {
+        this(lanes, AUTHORITY, executionLanes, gateway, opIds, pollTimeout, stopTimeout, takers);
+    }
+
+    /**
+     * A runner that takes as {@code authority} instead of {@link #AUTHORITY}: a composite child's runner takes from
+     * its delegation lane as the child, since a composite lane's wall admits only its tree.
+     */
+    public LaneRunner(List<String> lanes, Authority authority, ExecutionLanes executionLanes, TupleGateway gateway,
+                      Supplier<String> opIds, Duration pollTimeout, Duration stopTimeout, ExecutorService takers) {
         this.lanes = List.copyOf(lanes);
+        this.authority = authority;
         this.executionLanes = executionLanes;
         this.gateway = gateway;
         this.opIds = opIds;
@@ -156,7 +167,7 @@ public final class LaneRunner {
     }
 
     private TupleOp.In nextTake(String lane) {
-        return new TupleOp.In(opIds.get(), lane, AUTHORITY, Template.ANY, pollTimeout.toMillis());
+        return new TupleOp.In(opIds.get(), lane, authority, Template.ANY, pollTimeout.toMillis());
     }
 
     private void run(ExecutionLane execution, TaskTuple task, InFlight tasks) {

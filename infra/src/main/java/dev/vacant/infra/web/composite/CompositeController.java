@@ -6,6 +6,7 @@ import dev.vacant.infra.web.composite.CompositeRequests.DelegationBody;
 import dev.vacant.infra.web.composite.CompositeRequests.GraduationBody;
 import dev.vacant.infra.web.composite.CompositeRequests.OutboundCheckBody;
 import dev.vacant.infra.web.composite.CompositeRequests.RegisterChildBody;
+import dev.vacant.infra.web.composite.CompositeResponses.ChildRunner;
 import dev.vacant.infra.web.composite.CompositeResponses.CompositeView;
 import dev.vacant.infra.web.composite.CompositeResponses.Delegated;
 import dev.vacant.infra.web.composite.CompositeResponses.Graduated;
@@ -17,9 +18,11 @@ import dev.vacant.kernel.auth.Actor;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -50,6 +53,20 @@ public class CompositeController {
     public Registered register(@AuthenticationPrincipal Actor actor, @PathVariable String parent,
                                @RequestBody RegisterChildBody body) {
         return composites.register(actor, parent, body);
+    }
+
+    /** Runs the child's delegated subtasks on this instance (see {@link CompositeService#runChild}). */
+    @PutMapping("/children/{child}/runner")
+    public ChildRunner runChild(@AuthenticationPrincipal Actor actor, @PathVariable String parent,
+                                @PathVariable String child) {
+        return composites.runChild(actor, parent, child, true);
+    }
+
+    /** Stops running the child's delegated subtasks on this instance. */
+    @DeleteMapping("/children/{child}/runner")
+    public ChildRunner stopChild(@AuthenticationPrincipal Actor actor, @PathVariable String parent,
+                                 @PathVariable String child) {
+        return composites.runChild(actor, parent, child, false);
     }
 
     @PostMapping("/allowlist")

@@ -13,6 +13,8 @@ import dev.vacant.kernel.error.VacantException;
 import dev.vacant.kernel.id.VacantId;
 import dev.vacant.kernel.vacant.RegistryVisibility;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -20,6 +22,9 @@ import java.util.List;
 
 /** Request bodies of the composite endpoints (snake_case JSON; unknown fields are rejected). */
 public final class CompositeRequests {
+
+    /** The longest a delegation may wait for its answer: a day. */
+    static final long MAX_TIMEOUT_MS = 86_400_000L;
 
     private CompositeRequests() {
     }
@@ -70,11 +75,13 @@ public final class CompositeRequests {
 
     /**
      * One subtask ({@code child}, {@code subtask}) or a {@code plan}, sequential unless {@code parallel}; results
-     * combine by {@code aggregate}: {@code list} (default), {@code concat} or {@code first_success}.
+     * combine by {@code aggregate}: {@code list} (default), {@code concat} or {@code first_success}; each delegation
+     * waits at most {@code timeout_ms} (1 ms to 1 day, default {@code vacant.composites.delegation-timeout}) for its
+     * answer.
      */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record DelegationBody(String child, String subtask, @Valid List<SubtaskBody> plan, Boolean parallel,
-                                 String aggregate) {
+                                 String aggregate, @Min(1) @Max(MAX_TIMEOUT_MS) Long timeoutMs) {
 
         DelegationAggregate combiner() {
             return DelegationAggregate.of(aggregate);

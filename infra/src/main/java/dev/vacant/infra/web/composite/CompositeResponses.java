@@ -62,6 +62,11 @@ public final class CompositeResponses {
     public record DelegationView(String delegationId, String child, String subtaskDigest, VacantState childState) {
     }
 
+    /** A child's in-process runner: its delegation lane, the lane its answers go to, and whether it runs here. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record ChildRunner(String child, String lane, String resultsLane, boolean running) {
+    }
+
     /** A delegated plan. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Delegated(String planId, boolean parallel, String aggregate, List<DelegationView> delegations,
@@ -131,14 +136,14 @@ public final class CompositeResponses {
                        JsonNode results) {
     }
 
-    /** One delegation of a plan, with its result once completed. */
+    /** One delegation of a plan, with its result (or, failed, its error code) once completed. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record PlanItem(String delegationId, String child, int planIndex, String subtaskDigest, Instant delegatedAt,
-                           String resultDigest, String result, Instant completedAt) {
+                           String resultDigest, String result, String error, Instant completedAt) {
         static PlanItem of(DelegationRow row) {
             return new PlanItem(row.delegationId(), row.childId(), row.planIndex(), row.subtaskDigest(),
-                    row.delegatedAt(), row.resultDigest(), row.result(), row.completedAt());
+                    row.delegatedAt(), row.resultDigest(), row.result(), row.error(), row.completedAt());
         }
     }
 
@@ -159,7 +164,7 @@ public final class CompositeResponses {
             List<DelegationRow> rows = plan.getValue();
             DelegationAggregate aggregate = DelegationAggregate.of(rows.get(0).aggregate());
             Optional<JsonNode> combined = aggregate.combine(rows.stream()
-                    .map(row -> new DelegationAggregate.Outcome(row.result(), row.completedAt())).toList());
+                    .map(row -> new DelegationAggregate.Outcome(row.result(), row.completedAt(), row.error())).toList());
             return new Plan(plan.getKey(), rows.get(0).parallel(), aggregate.label(), combined.isPresent(),
                     rows.stream().map(PlanItem::of).toList(), combined.orElse(null));
         }).toList();

@@ -8,11 +8,16 @@ import dev.vacant.command.vacant.CompositeCommands.DelegateSubtasksCommand;
 import dev.vacant.command.vacant.CompositeCommands.GraduateChildCommand;
 import dev.vacant.command.vacant.CompositeCommands.RegisterChildCommand;
 import dev.vacant.command.vacant.CompositeCommands.RegisterOwnChildCommand;
+import dev.vacant.command.vacant.CompositeCommands.Subtask;
+import dev.vacant.command.vacant.CompositeResults.DelegationResult;
 import dev.vacant.command.vacant.CompositeResults.OutboundResult;
 import dev.vacant.command.vacant.CompositeResults.PairResult;
 import dev.vacant.command.vacant.CompositeResults.RegistrationResult;
 import dev.vacant.command.vacant.VacantCommandResult;
 import dev.vacant.infra.card.CapabilityCards;
+import dev.vacant.infra.composite.ChildRunners;
+import dev.vacant.infra.composite.DelegationDelivery;
+import dev.vacant.infra.composite.DelegationProperties;
 import dev.vacant.infra.projection.ProjectionPositions;
 import dev.vacant.infra.projection.ReadConsistency;
 import dev.vacant.infra.web.composite.CompositeRequests.AllowlistBody;
@@ -21,6 +26,7 @@ import dev.vacant.infra.web.composite.CompositeRequests.DelegationBody;
 import dev.vacant.infra.web.composite.CompositeRequests.GraduationBody;
 import dev.vacant.infra.web.composite.CompositeRequests.OutboundCheckBody;
 import dev.vacant.infra.web.composite.CompositeRequests.RegisterChildBody;
+import dev.vacant.infra.web.composite.CompositeResponses.ChildRunner;
 import dev.vacant.infra.web.composite.CompositeResponses.ChildView;
 import dev.vacant.infra.web.composite.CompositeResponses.CompositeView;
 import dev.vacant.infra.web.composite.CompositeResponses.Delegated;
@@ -34,17 +40,21 @@ import dev.vacant.infra.web.vacant.VacantResponses.VacantState;
 import dev.vacant.kernel.auth.Actor;
 import dev.vacant.kernel.composite.GraduationGate;
 import dev.vacant.kernel.composite.CapabilityCard;
+import dev.vacant.kernel.composite.DelegationLane;
 import dev.vacant.kernel.error.ErrorCode;
 import dev.vacant.kernel.error.VacantException;
 import dev.vacant.kernel.id.VacantId;
 import dev.vacant.kernel.json.Json;
+import dev.vacant.query.composite.CompositeChildRow;
 import dev.vacant.query.composite.CompositeProjector;
 import dev.vacant.query.composite.CompositeQueries;
 import dev.vacant.query.registry.RegistryProjector;
 import dev.vacant.query.registry.RegistryQueries;
+import dev.vacant.query.registry.RegistryRow;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.validation.annotation.Validated;
@@ -68,10 +78,14 @@ public class CompositeService {
     private final ReadConsistency consistency;
     private final CapabilityCards cards;
     private final Clock clock;
+    private final DelegationDelivery delivery;
+    private final DelegationProperties delegations;
+    private final ChildRunners runners;
 
     public CompositeService(CommandSender commands, ProjectionPositions positions, RegistryQueries registry,
                             CompositeQueries composites, ReadConsistency consistency, CapabilityCards cards,
-                            Clock clock) {
+                            Clock clock, DelegationDelivery delivery, DelegationProperties delegations,
+                            ChildRunners runners) {
         this.commands = commands;
         this.positions = positions;
         this.registry = registry;
@@ -79,6 +93,9 @@ public class CompositeService {
         this.consistency = consistency;
         this.cards = cards;
         this.clock = clock;
+        this.delivery = delivery;
+        this.delegations = delegations;
+        this.runners = runners;
     }
 
     private static String id(String field, String value) {
@@ -125,9 +142,41 @@ public class CompositeService {
         return OutboundVerdict.of(result, callee.value(), positions.head(), positions);
     }
 
+    /**
+     * Records the plan (DELEGATED, TASK_RECEIVED), then delivers it through the children's lanes
+     * ({@link DelegationDelivery}); the answers come back as completions while this answers at once.
+     */
     public Delegated delegate(Actor actor, String parent, @NotNull @Valid DelegationBody body) {
-        return Delegated.of(commands.send(new DelegateSubtasksCommand(id("parent", parent), actor, body.toPlan(),
-                Boolean.TRUE.equals(body.parallel()), body.combiner())), positions.head(), positions);
+        String id = id("parent", parent);
+        List<Subtask> plan = body.toPlan();
+        DelegationResult recorded = commands.send(new DelegateSubtasksCommand(id, actor, plan,
+                Boolean.TRUE.equals(body.parallel()), body.combiner()));
+        delivery.deliver(id, recorded, plan, body.timeoutMs() == null ? delegations.delegationTimeout()
+                : Duration.ofMillis(body.timeoutMs()));
+        return Delegated.of(recorded, positions.head(), positions);
+    }
+
+    /**
+     * Runs a registered, not graduated child's delegated subtasks on this instance ({@link ChildRunners}), for the
+     * child's controller or an operator; answers the child's delegation lane.
+     */
+    public ChildRunner runChild(Actor actor, String parent, String child, boolean run) {
+        String parentId = id("parent", parent);
+        String childId = id("child", child);
+        CompositeChildRow row = composites.children(parentId).stream()
+                .filter(candidate -> candidate.childId().equals(childId) && candidate.graduatedAt() == null).findFirst()
+                .orElseThrow(() -> new VacantException(ErrorCode.NOT_FOUND, childId + " is not a child inside "
+                        + parentId));
+        actor.requireControlOf(registry.find(actor, childId).map(RegistryRow::controller).orElse(null));
+        VacantId parentKey = VacantId.parse(row.parentId());
+        VacantId childKey = VacantId.parse(childId);
+        if (run) {
+            runners.run(parentKey, childKey);
+        } else {
+            runners.stop(parentKey, childKey);
+        }
+        DelegationLane lane = DelegationLane.of(parentKey, childKey);
+        return new ChildRunner(childId, lane.tasks(), lane.results(), run);
     }
 
     public Pair complete(Actor actor, String parent, String delegation, @NotNull @Valid CompletionBody body) {
