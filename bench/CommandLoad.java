@@ -56,7 +56,10 @@ public class CommandLoad {
         /** Runs the command mix for SECONDS and waits for the projections to catch up. */
         CommandPhase commands(int n, int seconds) throws Exception {
             long headBefore = head();
+            long startMillis = System.currentTimeMillis();
             Result result = run(n, seconds, () -> new VacantClient(base, token));
+            // the window of the phase, for bench/JfrTop.java
+            System.err.printf("phase %s %d clients: %d %d%n", base, n, startMillis, System.currentTimeMillis());
             long caughtUpStart = System.nanoTime();
             long headAfter = head();
             awaitProjections(jdbcUrl, user, password, headAfter);
