@@ -11,6 +11,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -24,60 +26,125 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Load generator for signed vacant commands (issue 3). For each client count it drives the running app with
- * genesis + heartbeat + spawn + calls, then measures raw single-row INSERT+COMMIT transactions (600-byte
- * rows) into the same PostgreSQL at the same concurrency, and prints commands/s, p50/p99 and the ratio.
- * It also measures the HTTP floor: authenticated reads of one registry row at the same concurrency.
- * After each load phase it also measures projection catch-up: how long the tracking processors (token store)
- * take to reach the event store's head, and the events/s they applied over the phase plus that lag.
- * Last, the same command mix over gRPC (its own columns: commands/s and p99), through the app's gRPC port.
+ * Load generator for signed vacant commands (issues 3 and 18). For each client count it drives the running app with
+ * genesis + heartbeat + spawn + calls, then the plain-Axon baseline ({@code bench/plain-axon}: the same mix, unsigned,
+ * same JDBC event store, one tracking projection) with the same mix, then measures raw single-row INSERT+COMMIT
+ * transactions (600-byte rows) into the same PostgreSQL at the same concurrency, and prints commands/s, p50/p99 and
+ * the ratios (Vacant / plain, Vacant / raw). It also measures authenticated reads of one registry row on both
+ * applications at the same concurrency (the HTTP floor, and the cost of Vacant's filter chain against the plain one).
+ * After each load phase it measures projection catch-up on both: how long the tracking processors (token store)
+ * take to reach the event store's head, and the events/s produced during the phase against the events/s applied over
+ * the phase plus that lag. Last, the same command mix over Vacant's gRPC API (its own columns and ratio).
  *
- * A discarded warm-up phase (8 clients, WARMUP seconds) lets the JIT compile the server's hot paths first: on two
- * busy cores C2 is still compiling Spring's, Jackson's and the JDBC driver's largest methods a minute in (30 s of
- * warm-up measured half the commands/s of 90 s).
+ * A discarded warm-up phase (8 clients, WARMUP seconds, on each application) lets the JIT compile the servers' hot
+ * paths first: on two busy cores C2 is still compiling Spring's, Jackson's and the JDBC driver's largest methods a
+ * minute in (30 s of warm-up measured half the commands/s of 90 s).
  *
- * Usage: java -cp postgresql.jar:infra-classpath CommandLoad.java BASE_URL GRPC_TARGET TOKEN JDBC_URL USER PASSWORD
- * SECONDS WARMUP CLIENTS...
+ * Usage: java -cp postgresql.jar:infra-classpath CommandLoad.java BASE_URL GRPC_TARGET TOKEN JDBC_URL PLAIN_URL
+ * PLAIN_JDBC_URL USER PASSWORD SECONDS WARMUP CLIENTS...
  */
 public class CommandLoad {
 
-    private static final Pattern ID = Pattern.compile("\"(?:id|child_id)\"\\s*:\\s*\"(vac_[a-z2-7]{52})\"");
+    private static final Pattern ID = Pattern.compile("\"(?:id|child_id)\"\\s*:\\s*\"(vac_[a-z0-9-]+)\"");
 
-    public static void main(String[] args) throws Exception {
-        String base = args[0];
-        String grpcTarget = args[1];
-        String token = args[2];
-        String jdbcUrl = args[3];
-        String user = args[4];
-        String password = args[5];
-        int seconds = Integer.parseInt(args[6]);
-        int warmup = Integer.parseInt(args[7]);
-        int[] clients = Arrays.stream(args, 8, args.length).mapToInt(Integer::parseInt).toArray();
-        try (Connection setup = DriverManager.getConnection(jdbcUrl, user, password)) {
-            setup.createStatement().execute("create table if not exists bench_raw (id bigserial primary key, payload bytea)");
+    /** One application under load: its REST base URL and its event store. */
+    record Target(String base, String jdbcUrl, String user, String password, String token) {
+        long head() throws Exception {
+            return CommandLoad.head(jdbcUrl, user, password);
         }
-        run(8, warmup, () -> new VacantClient(base, token));
-        run(8, warmup / 3, () -> new GrpcVacantClient(grpcTarget, token));
-        String probe = new VacantClient(base, token).genesis(new ArrayList<>());
-        System.out.printf("%-8s %12s %9s %9s %14s %7s %14s %16s %14s %12s %9s%n", "clients", "commands/s", "p50 ms",
-                "p99 ms", "raw commits/s", "ratio", "catch-up s", "applied events/s", "http reads/s", "grpc cmd/s",
-                "grpc p99");
-        for (int n : clients) {
-            long headBefore = head(jdbcUrl, user, password);
-            Result app = run(n, seconds, () -> new VacantClient(base, token));
+
+        /** Runs the command mix for SECONDS and waits for the projections to catch up. */
+        CommandPhase commands(int n, int seconds) throws Exception {
+            long headBefore = head();
+            long startMillis = System.currentTimeMillis();
+            Result result = run(n, seconds, () -> new VacantClient(base, token));
+            // the window of the phase, for bench/JfrTop.java
+            System.err.printf("phase %s %d clients: %d %d%n", base, n, startMillis, System.currentTimeMillis());
             long caughtUpStart = System.nanoTime();
-            long headAfter = head(jdbcUrl, user, password);
+            long headAfter = head();
             awaitProjections(jdbcUrl, user, password, headAfter);
             double lag = (System.nanoTime() - caughtUpStart) / 1e9;
-            double applied = (headAfter - headBefore) / (app.elapsedSeconds() + lag);
-            Result raw = run(n, seconds, () -> new RawInserts(jdbcUrl, user, password));
-            Result reads = run(n, seconds, () -> new RegistryReads(base, token, probe));
-            Result grpc = run(n, seconds, () -> new GrpcVacantClient(grpcTarget, token));
-            awaitProjections(jdbcUrl, user, password, head(jdbcUrl, user, password));
-            System.out.printf("%-8d %12.0f %9.2f %9.2f %14.0f %7.2f %14.2f %16.0f %14.0f %12.0f %9.2f%n", n, app.rate(),
-                    app.percentile(50), app.percentile(99), raw.rate(), app.rate() / raw.rate(), lag, applied,
-                    reads.rate(), grpc.rate(), grpc.percentile(99));
+            long events = headAfter - headBefore;
+            return new CommandPhase(result, lag, events / result.elapsedSeconds(),
+                    events / (result.elapsedSeconds() + lag));
         }
+
+        Result reads(int n, int seconds, String probe) throws Exception {
+            return run(n, seconds, () -> new RegistryReads(base, token, probe));
+        }
+
+        /** Average stored bytes (payload and metadata) of one event. */
+        long averageEventBytes() throws Exception {
+            try (Connection c = DriverManager.getConnection(jdbcUrl, user, password)) {
+                var rs = c.createStatement().executeQuery(
+                        "select coalesce(avg(length(payload) + coalesce(length(meta_data), 0)), 0) from domain_event_entry");
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** A command phase: the commands, the projections' catch-up after it, events/s produced and applied. */
+    record CommandPhase(Result result, double catchUpSeconds, double producedPerSecond, double appliedPerSecond) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String token = args[2];
+        String user = args[6];
+        String password = args[7];
+        Target vacant = new Target(args[0], args[3], user, password, token);
+        String grpcTarget = args[1];
+        Target plain = new Target(args[4], args[5], user, password, token);
+        int seconds = Integer.parseInt(args[8]);
+        int warmup = Integer.parseInt(args[9]);
+        int[] clients = Arrays.stream(args, 10, args.length).mapToInt(Integer::parseInt).toArray();
+        try (Connection setup = DriverManager.getConnection(vacant.jdbcUrl(), user, password)) {
+            setup.createStatement().execute("create table if not exists bench_raw (id bigserial primary key, payload bytea)");
+        }
+        String loadBefore = loadAverage();
+        run(8, warmup, () -> new VacantClient(vacant.base(), token));
+        run(8, warmup, () -> new VacantClient(plain.base(), token));
+        run(8, warmup / 3, () -> new GrpcVacantClient(grpcTarget, token));
+        String vacantProbe = new VacantClient(vacant.base(), token).genesis(new ArrayList<>());
+        String plainProbe = new VacantClient(plain.base(), token).genesis(new ArrayList<>());
+        List<String> commandRows = new ArrayList<>();
+        List<String> projectionRows = new ArrayList<>();
+        for (int n : clients) {
+            CommandPhase app = vacant.commands(n, seconds);
+            CommandPhase base = plain.commands(n, seconds);
+            Result raw = run(n, seconds, () -> new RawInserts(vacant.jdbcUrl(), user, password));
+            Result reads = vacant.reads(n, seconds, vacantProbe);
+            Result plainReads = plain.reads(n, seconds, plainProbe);
+            Result grpc = run(n, seconds, () -> new GrpcVacantClient(grpcTarget, token));
+            awaitProjections(vacant.jdbcUrl(), user, password, vacant.head());
+            commandRows.add(String.format("%-8d %10.0f %8.2f %8.2f %10.0f %8.2f %7.2f %10.0f %8.2f %7.2f %10.0f %7.2f", n,
+                    app.result().rate(), app.result().percentile(50), app.result().percentile(99),
+                    base.result().rate(), base.result().percentile(99), app.result().rate() / base.result().rate(),
+                    grpc.rate(), grpc.percentile(99), grpc.rate() / base.result().rate(), raw.rate(),
+                    app.result().rate() / raw.rate()));
+            projectionRows.add(String.format("%-8d %10.0f %10.0f %8.2f %10.0f %10.0f %8.2f %10.0f %10.0f %7.2f", n,
+                    app.producedPerSecond(), app.appliedPerSecond(), app.catchUpSeconds(), base.producedPerSecond(),
+                    base.appliedPerSecond(), base.catchUpSeconds(), reads.rate(), plainReads.rate(),
+                    reads.rate() / plainReads.rate()));
+            System.err.println("done: " + n + " clients");
+        }
+        System.out.printf("load average before: %s, after: %s%n", loadBefore, loadAverage());
+        System.out.printf("stored bytes per event: vacant %d, plain %d%n", vacant.averageEventBytes(),
+                plain.averageEventBytes());
+        System.out.println("commands (REST signed vs plain Axon; gRPC signed vs plain REST; targets: REST ratio >= 1.5 at 32"
+                + " and >= 1.3 at 8 clients, p99 < 25 ms at 8, gRPC ratio >= 2.5 at 32)");
+        System.out.printf("%-8s %10s %8s %8s %10s %8s %7s %10s %8s %7s %10s %7s%n", "clients", "vacant/s", "p50 ms",
+                "p99 ms", "plain/s", "p99 ms", "ratio", "grpc/s", "p99 ms", "ratio", "raw/s", "of raw");
+        commandRows.forEach(System.out::println);
+        System.out.println("projections after each command phase (targets: vacant catch-up <= 1 s, applied >= produced)"
+                + " and authenticated GET/s (target: vacant >= plain)");
+        System.out.printf("%-8s %10s %10s %8s %10s %10s %8s %10s %10s %7s%n", "clients", "vac prod/s", "vac appl/s",
+                "catch s", "pln prod/s", "pln appl/s", "catch s", "GET vac/s", "GET pln/s", "ratio");
+        projectionRows.forEach(System.out::println);
+    }
+
+    static String loadAverage() throws Exception {
+        return String.join(" ", Arrays.asList(Files.readString(Path.of("/proc/loadavg")).split(" ")).subList(0, 3));
     }
 
     private static final Pattern TOKEN_INDEX = Pattern.compile("\"index\"\\s*:\\s*(\\d+)");

@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Issue 3 benchmark: signed commands/s and p50/p99 at 1, 8 and 32 clients against the app on PostgreSQL,
-# next to the raw INSERT+COMMIT rate of the same database, and the same command mix over gRPC (own columns).
-# Needs a local PostgreSQL (as .ci/run sets up).
+# Issues 3 and 18 benchmark: signed commands/s and p50/p99 at 1, 8 and 32 clients against the app on PostgreSQL,
+# next to the plain-Axon baseline (bench/plain-axon: same mix unsigned, same JDBC event store, own database) with
+# the ratio, the raw INSERT+COMMIT rate of the same database, the same command mix over gRPC (own columns), the
+# projections' catch-up on both, and authenticated GET/s on both. Needs a local PostgreSQL (as .ci/run sets up).
 # Usage: bench/run-command-bench.sh [seconds-per-phase, 20] [warm-up seconds, 90]   (env: PGPASSWORD, default
-# "postgres"; BENCH_CLIENTS, default "1 8 32"; BENCH_DB, default vacant_bench, dropped and created;
-# BENCH_PORT / BENCH_GRPC_PORT, default 18080 / 19090)
+# "postgres"; BENCH_CLIENTS, default "1 8 32"; BENCH_DB, default vacant_bench, dropped and created, and
+# <BENCH_DB>_plain for the baseline; BENCH_PORT / BENCH_GRPC_PORT / BENCH_PLAIN_PORT, default 18080 / 19090 / 18081;
+# BENCH_JFR=<file.jfr> records the Vacant server with JDK Flight Recorder, settings "profile")
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_PER_PHASE="${1:-20}"
@@ -13,17 +15,24 @@ export PGPASSWORD="${PGPASSWORD:-postgres}"
 DB="${BENCH_DB:-vacant_bench}"
 PORT="${BENCH_PORT:-18080}"
 GRPC_PORT="${BENCH_GRPC_PORT:-19090}"
+PLAIN_PORT="${BENCH_PLAIN_PORT:-18081}"
 DATA=target/bench-data
 
 pg_isready -h 127.0.0.1 -q || pg_ctlcluster 15 main start
-psql -h 127.0.0.1 -U postgres -qc "drop database if exists $DB" -c "create database $DB"
+for db in "$DB" "${DB}_plain"; do
+  psql -h 127.0.0.1 -U postgres -qc "drop database if exists $db" -c "create database $db"
+done
 # also writes each module's runtime classpath; infra's carries the gRPC client of the load generator
 ./mvnw -B -q -DskipTests package dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt
+./mvnw -B -q -f bench/plain-axon/pom.xml -DskipTests package
 rm -rf "$DATA"
 mkdir -p target
 JDBC="jdbc:postgresql://127.0.0.1:5432/$DB"
+PLAIN_JDBC="jdbc:postgresql://127.0.0.1:5432/${DB}_plain"
+JFR_OPTS=()
+[ -n "${BENCH_JFR:-}" ] && JFR_OPTS=("-XX:StartFlightRecording=filename=$BENCH_JFR,settings=profile,dumponexit=true")
 VACANT_DB_URL="$JDBC" VACANT_DB_USER=postgres VACANT_DB_PASSWORD="$PGPASSWORD" \
-  java -jar infra/target/vacant.jar --spring.profiles.active=postgres --server.port=$PORT --vacant.grpc.port=$GRPC_PORT \
+  java "${JFR_OPTS[@]}" -jar infra/target/vacant.jar --spring.profiles.active=postgres --server.port=$PORT --vacant.grpc.port=$GRPC_PORT \
     --vacant.data-dir="./$DATA" --vacant.custody.generate-kek=true --vacant.security.bootstrap-operator-token=true \
     --logging.level.root=warn > target/bench-app.log 2>&1 &
 APP=$!
@@ -34,7 +43,18 @@ for _ in $(seq 1 120); do
 done
 for _ in $(seq 1 30); do [ -s "$DATA/operator.token" ] && break; sleep 1; done
 TOKEN=$(tr -d '\n' < "$DATA/operator.token")
+# the baseline accepts the same bearer token
+PLAIN_DB_URL="$PLAIN_JDBC" PLAIN_DB_USER=postgres PLAIN_DB_PASSWORD="$PGPASSWORD" PLAIN_TOKEN="$TOKEN" \
+  java -jar bench/plain-axon/target/plain-axon.jar --server.port=$PLAIN_PORT --logging.level.root=warn \
+    > target/bench-plain.log 2>&1 &
+PLAIN=$!
+trap 'kill $APP $PLAIN 2>/dev/null; wait $APP $PLAIN 2>/dev/null || true' EXIT
+for _ in $(seq 1 120); do
+  curl -sf "http://127.0.0.1:$PLAIN_PORT/actuator/health" > /dev/null && break
+  sleep 1
+done
 PG_JAR=$(find ~/.m2/repository/org/postgresql/postgresql -name 'postgresql-*.jar' | sort | tail -1)
 java -cp "$PG_JAR:infra/target/classes:$(cat infra/target/bench-classpath.txt)" bench/CommandLoad.java \
-  "http://127.0.0.1:$PORT" "127.0.0.1:$GRPC_PORT" "$TOKEN" "$JDBC" postgres "$PGPASSWORD" \
+  "http://127.0.0.1:$PORT" "127.0.0.1:$GRPC_PORT" "$TOKEN" "$JDBC" "http://127.0.0.1:$PLAIN_PORT" "$PLAIN_JDBC" \
+  postgres "$PGPASSWORD" \
   "$SECONDS_PER_PHASE" "$WARMUP_SECONDS" ${BENCH_CLIENTS:-1 8 32}
