@@ -1,8 +1,9 @@
 package dev.vacant.infra.composite;
 
-import dev.vacant.infra.tuple.lane.ExecutionLanes;
-import dev.vacant.infra.tuple.runner.LaneRunner;
-import dev.vacant.infra.tuple.transport.TupleGateway;
+import dev.vacant.command.tuple.lane.ExecutionLanes;
+import dev.vacant.command.tuple.runner.LaneRunner;
+import dev.vacant.infra.tuple.LaneRunnerLifecycle;
+import dev.vacant.command.tuple.gateway.TupleGateway;
 import dev.vacant.kernel.composite.DelegationLane;
 import dev.vacant.kernel.id.VacantId;
 import dev.vacant.kernel.tuple.Authority;
@@ -81,6 +82,6 @@ public final class ChildRunners implements SmartLifecycle {
 
     @Override
     public int getPhase() {
-        return LaneRunner.PHASE;
+        return LaneRunnerLifecycle.PHASE;
     }
 }

@@ -1,8 +1,8 @@
 package dev.vacant.infra.composite;
 
 import dev.vacant.infra.tuple.LaneRunnerProperties;
-import dev.vacant.infra.tuple.lane.ExecutionLanes;
-import dev.vacant.infra.tuple.transport.TupleGateway;
+import dev.vacant.command.tuple.lane.ExecutionLanes;
+import dev.vacant.command.tuple.gateway.TupleGateway;
 import dev.vacant.infra.web.vacant.CommandSender;
 import dev.vacant.kernel.tuple.TupleIds;
 import java.util.concurrent.ExecutorService;

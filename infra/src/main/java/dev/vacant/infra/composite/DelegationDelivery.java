@@ -6,7 +6,7 @@ import dev.vacant.command.vacant.CompositeCommands.CompleteDelegationCommand;
 import dev.vacant.command.vacant.CompositeCommands.Subtask;
 import dev.vacant.command.vacant.CompositeResults.Delegated;
 import dev.vacant.command.vacant.CompositeResults.DelegationResult;
-import dev.vacant.infra.tuple.transport.TupleGateway;
+import dev.vacant.command.tuple.gateway.TupleGateway;
 import dev.vacant.infra.web.vacant.CommandSender;
 import dev.vacant.kernel.auth.Actor;
 import dev.vacant.kernel.auth.Role;

@@ -4,10 +4,10 @@ import dev.vacant.command.tuple.runner.LaneRunner;
 import org.springframework.context.SmartLifecycle;
 
 /** Starts and stops the {@link LaneRunner} with the application context, inside the transports' lifetime. */
-final class LaneRunnerLifecycle implements SmartLifecycle {
+public final class LaneRunnerLifecycle implements SmartLifecycle {
 
     /** Starts after and stops before the Kafka listener containers (phase {@code Integer.MAX_VALUE - 100}). */
-    static final int PHASE = Integer.MAX_VALUE - 50;
+    public static final int PHASE = Integer.MAX_VALUE - 50;
 
     private final LaneRunner runner;
 

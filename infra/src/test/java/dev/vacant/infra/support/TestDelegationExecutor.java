@@ -1,7 +1,7 @@
 package dev.vacant.infra.support;
 
 import com.fasterxml.jackson.databind.node.TextNode;
-import dev.vacant.infra.tuple.lane.LocalExecutor;
+import dev.vacant.command.tuple.lane.LocalExecutor;
 import dev.vacant.kernel.composite.DelegationLane;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;

@@ -103,7 +103,7 @@ final class SignedEventExamples {
         examples.put("vacant.heartbeat", new VacantEvents.HeartbeatRecordedEvent(vacant(LogbookKind.HEARTBEAT, 1,
                 new TransitionPayload(LifecycleState.STALE, LifecycleState.ACTIVE))));
         examples.put("vacant.call_received", new VacantEvents.CallReceivedEvent(vacant(LogbookKind.CALL_RECEIVED, 1,
-                new CallPayload(OTHER.value()))));
+                new CallPayload(OTHER.value(), LifecycleState.ACTIVE))));
         examples.put("vacant.review_received", new VacantEvents.ReviewReceivedEvent(
                 vacant(LogbookKind.REVIEW_RECEIVED, 1, new ReviewPayload(OTHER.value(), "positive", 4))));
         examples.put("vacant.revived", new VacantEvents.VacantRevivedEvent(vacant(LogbookKind.REVIVED, 1,
@@ -144,7 +144,7 @@ final class SignedEventExamples {
         examples.put("vacant.delegated", new VacantEvents.SubtaskDelegatedEvent(vacant(LogbookKind.DELEGATED, 1,
                 new DelegatedPayload("dlg_1", OTHER.value(), DIGEST, "plan_1", 0, false, null))));
         examples.put("vacant.task_received", new VacantEvents.TaskReceivedEvent(vacant(LogbookKind.TASK_RECEIVED, 1,
-                new TaskReceivedPayload("dlg_1", OTHER.value(), DIGEST))));
+                new TaskReceivedPayload("dlg_1", OTHER.value(), DIGEST).leadingTo(LifecycleState.ACTIVE))));
         examples.put("vacant.delegation_completed", new VacantEvents.DelegationCompletedEvent(
                 vacant(LogbookKind.DELEGATION_COMPLETED, 1, new DelegationCompletedPayload("dlg_1", OTHER.value(),
                         VACANT.value(), DIGEST, "done"))));
