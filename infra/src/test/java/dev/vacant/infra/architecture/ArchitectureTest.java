@@ -53,11 +53,12 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..", "java.sql..",
                     "javax.sql..");
 
+    /** The lane-worker core is the innermost layer: the front (gateway), execution lanes and runner build on it. */
     @ArchTest
-    static final ArchRule laneWorkerCore_dependsOnNeitherSpringNorTransports = noClasses()
+    static final ArchRule laneWorkerCore_dependsOnNoOuterTupleLayer = noClasses()
             .that().resideInAPackage("dev.vacant.command.tuple.space..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.apache.kafka..",
-                    "dev.vacant.infra.tuple.transport..", "dev.vacant.infra.tuple.jdbc..");
+            .should().dependOnClassesThat().resideInAnyPackage("dev.vacant.command.tuple.gateway..",
+                    "dev.vacant.command.tuple.lane..", "dev.vacant.command.tuple.runner..");
 
     @ArchTest
     static final ArchRule infra_isDependedOnByNoOtherModule = noClasses()
