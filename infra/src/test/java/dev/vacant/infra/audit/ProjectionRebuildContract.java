@@ -2,20 +2,27 @@ package dev.vacant.infra.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vacant.kernel.audit.FixtureVacant;
 import dev.vacant.kernel.audit.StoredEvent;
 import dev.vacant.kernel.audit.StoredEventDecoder;
 import dev.vacant.kernel.audit.StoredHistory;
+import dev.vacant.kernel.json.Json;
 import dev.vacant.kernel.vacant.VacantEvent;
 import dev.vacant.query.audit.ParkedSequence;
 import dev.vacant.query.audit.TableComparison;
 import dev.vacant.query.projection.EventPosition;
 import dev.vacant.query.projection.ProjectionTable;
 import dev.vacant.query.projection.Projector;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
+import java.util.stream.IntStream;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -51,14 +58,17 @@ abstract class ProjectionRebuildContract {
         return new AuditReplay(this::connect, List.of(projectors), 2);
     }
 
+    private FluentConfiguration flyway() {
+        return Flyway.configure().dataSource(new DriverManagerDataSource(jdbcUrl(), user(), password()))
+                .cleanDisabled(false).locations("classpath:db/migration/common", "classpath:db/migration/" + vendor());
+    }
+
     @BeforeEach
     void storeAndLiveProjection() throws SQLException {
-        DriverManagerDataSource dataSource = new DriverManagerDataSource(jdbcUrl(), user(), password());
-        Flyway flyway = Flyway.configure().dataSource(dataSource).cleanDisabled(false)
-                .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor()).load();
+        Flyway flyway = flyway().load();
         flyway.clean();
         flyway.migrate();
-        jdbc = new JdbcTemplate(dataSource);
+        jdbc = new JdbcTemplate(new DriverManagerDataSource(jdbcUrl(), user(), password()));
         history = StoredHistory.interleaved(VACANTS, ENTRIES);
         AxonRows.insert(jdbc, history);
         jdbc.execute(EventCountProjector.CREATE_TABLE);
@@ -73,6 +83,40 @@ abstract class ProjectionRebuildContract {
     private long scratchSchemas() {
         return jdbc.queryForObject("select count(*) from information_schema.schemata where schema_name like 'audit%'",
                 Long.class);
+    }
+
+    @Test
+    void migrationV70_upgradesAStoreOfTheLegacyForm_whichAuditsCleanExceptWhereItWasTampered() throws Exception {
+        Flyway legacy = flyway().target("50").load();
+        legacy.clean();
+        legacy.migrate();
+        FixtureVacant intact = new FixtureVacant();
+        FixtureVacant tampered = new FixtureVacant();
+        List<VacantEvent> events = List.of(intact.genesis(StoredHistory.T0), intact.heartbeat(StoredHistory.T0),
+                tampered.genesis(StoredHistory.T0), tampered.call(StoredHistory.T0, intact.id()));
+        List<byte[]> payloads = new ArrayList<>();
+        for (VacantEvent event : events) {
+            payloads.add(Json.mapper().writeValueAsBytes(event));
+        }
+        payloads.set(3, new String(payloads.get(3), StandardCharsets.UTF_8).replace(intact.id(), "vac_mallory")
+                .getBytes(StandardCharsets.UTF_8));
+        jdbc.batchUpdate("insert into domain_event_entry (event_identifier, aggregate_identifier, sequence_number, "
+                        + "type, time_stamp, payload_type, payload_revision, payload, meta_data) "
+                        + "values (?, ?, ?, 'Vacant', ?, ?, null, ?, ?)",
+                IntStream.range(0, events.size()).mapToObj(i -> new Object[]{UUID.randomUUID().toString(),
+                        events.get(i).vacantId(), events.get(i).entry().seq(), StoredHistory.T0.toString(),
+                        events.get(i).getClass().getName(), payloads.get(i),
+                        "{\"traceId\":\"t\"}".getBytes(StandardCharsets.UTF_8)}).toList());
+
+        flyway().load().migrate();
+        AuditReport report = replay().run("legacy", AuditProgress.NONE);
+
+        assertThat(report.entriesVerified()).isEqualTo(events.size());
+        assertThat(report.failures()).isNotEmpty().allMatch(failure -> failure.vacant().equals(tampered.id()));
+        assertThat(jdbc.queryForList("select payload_type from domain_event_entry order by global_index", String.class))
+                .containsExactly("vacant.genesis", "vacant.heartbeat", "vacant.genesis", "vacant.call_received");
+        assertThat(new String(jdbc.queryForObject("select meta_data from domain_event_entry order by global_index "
+                + "limit 1", byte[].class), StandardCharsets.UTF_8)).contains("\"traceId\":\"t\"", "You audit.");
     }
 
     @Test
