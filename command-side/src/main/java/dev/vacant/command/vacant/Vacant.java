@@ -104,8 +104,8 @@ import org.axonframework.spring.stereotype.Aggregate;
 /**
  * A vacant's life as an event-sourced aggregate. Command handlers validate (authorisation, transition table,
  * policies), sign the next logbook entry with the vacant's key from custody and apply it; what follows from an
- * applied entry (the persistent timer, key destruction) is {@link VacantEffects}'. The single event-sourcing handler
- * only evolves state from what the signed entries record.
+ * applied entry (the persistent timer, key destruction) is left to {@link VacantEffects}. The single
+ * event-sourcing handler only evolves state from what the signed entries record.
  */
 @Aggregate(cache = "vacantCache")
 public class Vacant {

@@ -75,11 +75,12 @@ class RegistryRowTest {
     }
 
     @Test
-    void dormancy_movesStateAndStateSince_throughTheTransitionTable() {
+    void dormancy_movesStateAndStateSince_toTheStateItRecords() {
         RegistryRow row = born(LifecycleState.ACTIVE);
         Instant later = t0.plusSeconds(7200);
 
-        RegistryRow next = after(row, LogbookKind.DORMANCY_ELAPSED, Json.object(), later, DormancyElapsedEvent::new);
+        RegistryRow next = after(row, LogbookKind.DORMANCY_ELAPSED,
+                Json.object().put("from", "ACTIVE").put("to", "HIBERNATING"), later, DormancyElapsedEvent::new);
 
         assertThat(next.state()).isEqualTo(LifecycleState.HIBERNATING);
         assertThat(next.stateSince()).isEqualTo(later);
