@@ -3,7 +3,11 @@ package dev.vacant.command.vacant;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vacant.command.vacant.CompositeCommands.CompleteDelegationCommand;
+import dev.vacant.command.vacant.CompositeCommands.DelegateSubtasksCommand;
 import dev.vacant.command.vacant.CompositeCommands.GraduateChildCommand;
+import dev.vacant.command.vacant.CompositeCommands.Subtask;
+import dev.vacant.command.vacant.CompositeResults.DelegationResult;
 import dev.vacant.command.vacant.CompositeResults.GraduationResult;
 import dev.vacant.kernel.composite.CapabilityCard;
 import dev.vacant.kernel.composite.CollusionDetector;
@@ -20,6 +24,7 @@ import dev.vacant.kernel.logbook.ChainVerifier;
 import dev.vacant.kernel.vacant.Payloads;
 import dev.vacant.kernel.vacant.RegistryVisibility;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -84,6 +89,22 @@ class CompositeGraduationTest {
         assertThat(result.manifest().outboundPolicy()).isEqualTo(OutboundPolicy.NO_EXTERNAL);
         world.assertRejected(() -> world.send(world.graduation(parent, bud, "Reads", null)), ErrorCode.INVALID_TRANSITION,
                 parent, bud);
+    }
+
+    @Test
+    void aGraduatedChild_hasLeftTheTree_itTakesNoDelegation_whileAnEarlierDelegationMayStillComplete() {
+        String bud = world.bud(parent, "read");
+        DelegationResult before = world.send(new DelegateSubtasksCommand(parent, VacantWorld.ALICE,
+                List.of(new Subtask(VacantId.parse(bud), "before")), false));
+        String earlier = before.delegations().get(0).delegationId();
+        world.send(world.graduation(parent, bud, "Reads", null));
+
+        world.assertRejected(() -> world.send(new DelegateSubtasksCommand(parent, VacantWorld.ALICE,
+                List.of(new Subtask(VacantId.parse(bud), "after")), false)),
+                ErrorCode.INVALID_TRANSITION, parent, bud);
+        world.send(new CompleteDelegationCommand(parent, VacantWorld.ALICE, VacantId.parse(bud),
+                earlier, "done before graduating"));
+        assertThat(world.last(bud).kind()).isEqualTo("DELEGATION_COMPLETED");
     }
 
     @Test

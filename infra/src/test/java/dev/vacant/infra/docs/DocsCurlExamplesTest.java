@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.vacant.infra.support.VacantFixtures;
 import dev.vacant.infra.vacant.VacantApiTestBase;
 import dev.vacant.kernel.auth.Role;
+import dev.vacant.kernel.composite.CapabilityCard;
 import dev.vacant.kernel.composite.DelegationLane;
 import dev.vacant.kernel.id.VacantId;
 import dev.vacant.kernel.json.Json;
@@ -191,5 +192,33 @@ class DocsCurlExamplesTest extends VacantApiTestBase {
         assertThat(api.post("/api/v1/lanes/demo/rd", aliceToken, Json.object().put("vacant", vacant)
                 .set("template", Json.object().put("yool", "greeting").put("authority", vacant))).body().get("tuple")
                 .isNull()).isTrue();
+    }
+
+    @Test
+    void compositeFlowExample_ofCompositeMd_registersChecksConsentsGraduatesAndServesTheCard() throws Exception {
+        Map<String, String> variables = compositeWithBud();
+        String parent = variables.get("P");
+        variables.put("B", genesis(alice, "read"));
+        variables.put("C", api.post("/api/v1/vacants/" + parent + "/spawn", aliceToken, Json.object().put("path", "D1")
+                .put("policy_mutation", "be brief")).text("child_id"));
+        api.get("/api/v1/vacants/" + variables.get("C") + "?consistency=strong", aliceToken);
+        List<String> commands = example("composite.md", "composite-flow");
+
+        JsonNode registered = run(commands.get(0), variables);
+        JsonNode verdict = run(commands.get(1), variables);
+        variables.put("PSIG", run(commands.get(2), variables).get("signature").asText());
+        variables.put("CSIG", run(commands.get(3), variables).get("signature").asText());
+        JsonNode graduated = run(commands.get(4), variables);
+        api.get("/api/v1/composites/" + parent + "?consistency=strong", aliceToken);
+        JsonNode card = run(commands.get(5), variables);
+
+        assertThat(registered.at("/manifest/child_id").asText()).as(registered.toString()).isEqualTo(variables.get("C"));
+        assertThat(registered.at("/manifest/closed_by_default").asBoolean()).isTrue();
+        assertThat(verdict.get("allowed").asBoolean()).isFalse();
+        assertThat(verdict.get("code").asText()).isEqualTo("TREE_ONLY_VIOLATION");
+        assertThat(graduated.at("/child/state").asText()).as(graduated.toString()).isEqualTo("ACTIVE");
+        assertThat(card.get("id").asText()).as(card.toString()).isEqualTo(variables.get("BUD"));
+        assertThat(card.get("description").asText()).isEqualTo("Finds papers");
+        assertThat(Json.mapper().convertValue(card, CapabilityCard.class).verifies()).isTrue();
     }
 }
