@@ -39,7 +39,8 @@ public class JfrTop {
             samples++;
             leaves.merge(method(frames.get(0)), 1, Integer::sum);
             packages.merge(frames.get(0).getMethod().getType().getName().replaceAll("\\.[^.]*$", ""), 1, Integer::sum);
-            frames.stream().map(JfrTop::method).filter(m -> m.startsWith("dev.vacant.")).distinct()
+            frames.stream().map(JfrTop::method).filter(m -> m.startsWith("dev.vacant.") && !m.contains("$$Lambda")
+                    && !m.contains(".lambda$")).distinct()
                     .forEach(m -> application.merge(m, 1, Integer::sum));
         }
         System.out.printf("%d CPU samples%n", samples);

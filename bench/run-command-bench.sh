@@ -30,7 +30,7 @@ mkdir -p target
 JDBC="jdbc:postgresql://127.0.0.1:5432/$DB"
 PLAIN_JDBC="jdbc:postgresql://127.0.0.1:5432/${DB}_plain"
 JFR_OPTS=()
-[ -n "${BENCH_JFR:-}" ] && JFR_OPTS=("-XX:StartFlightRecording=filename=$BENCH_JFR,settings=profile,dumponexit=true")
+[ -n "${BENCH_JFR:-}" ] && JFR_OPTS=("-XX:FlightRecorderOptions:stackdepth=256" "-XX:StartFlightRecording=filename=$BENCH_JFR,settings=profile,dumponexit=true")
 VACANT_DB_URL="$JDBC" VACANT_DB_USER=postgres VACANT_DB_PASSWORD="$PGPASSWORD" \
   java "${JFR_OPTS[@]}" -jar infra/target/vacant.jar --spring.profiles.active=postgres --server.port=$PORT --vacant.grpc.port=$GRPC_PORT \
     --vacant.data-dir="./$DATA" --vacant.custody.generate-kek=true --vacant.security.bootstrap-operator-token=true \

@@ -17,15 +17,21 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.web.PathPatternRequestMatcherBuilderFactoryBean;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
  * Bearer-token security: public health, lifecycle and task tables, API docs, the dashboard's static files, checkpoints and
  * consistency proofs; the other actuator endpoints (metrics, Prometheus) for operators; everything else authenticated.
  * 401 and 403 answer problem+json with {@code UNAUTHENTICATED} / {@code FORBIDDEN}.
+ *
+ * <p>A request carries only what a token API needs (issue 18, {@code docs/performance.md}): stateless, no CSRF, HTTP
+ * Basic, form login, logout or saved-request filters, and the authorization rules match paths with plain
+ * {@link PathPatternRequestMatcher}s instead of asking Spring MVC's handler mappings for every rule.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -49,12 +55,20 @@ public class SecurityConfiguration {
         return new OperatorTokenBootstrap(tokens, Path.of(properties.dataDir()));
     }
 
+    /** Makes every {@code requestMatchers(String...)} below a {@link PathPatternRequestMatcher}. */
+    @Bean
+    PathPatternRequestMatcherBuilderFactoryBean pathPatternRequestMatchers() {
+        return new PathPatternRequestMatcherBuilderFactoryBean();
+    }
+
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokens tokens) throws Exception {
         return http
                 .csrf(csrf -> csrf.disable())
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.disable())
+                .logout(logout -> logout.disable())
+                .requestCache(cache -> cache.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(PUBLIC_API.toArray(String[]::new)).permitAll()

@@ -3,6 +3,7 @@ package dev.vacant.infra.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vacant.infra.support.ApiClient.Response;
 import dev.vacant.infra.support.VacantFixtures;
 import dev.vacant.infra.timer.VacantTimerPoller;
@@ -15,6 +16,8 @@ import dev.vacant.kernel.logbook.LogbookEntry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -44,6 +47,27 @@ class RegistryQueryApiTest extends VacantApiTestBase {
                 .isEqualTo(beat.body().path("logbook_head").path("hash").asText());
         assertThat(view.body().path("substrate").path("model_family").asText()).isEqualTo("gpt");
         assertThat(view.body().path("bundle").path("tool_whitelist").toString()).isEqualTo("[\"read\",\"search\"]");
+    }
+
+    @Test
+    void vacant_servesItsBundleFromMemoryOnceRead_asABundleIsContentAddressed() {
+        ObjectNode body = VacantFixtures.genesis(alice, null, "read");
+        ((ObjectNode) body.get("bundle")).put("system_prompt", "Remembered " + UUID.randomUUID());
+        String id = api.post("/api/v1/vacants/genesis", operator, body).text("id");
+        Response first = api.get("/api/v1/vacants/" + id + "?consistency=strong", aliceToken);
+        String digest = first.text("bundle_digest");
+        Map<String, Object> stored = jdbc.queryForMap("select kind, content from vacant_content where digest = ?", digest);
+        jdbc.update("delete from vacant_content where digest = ?", digest);
+        try {
+            Response second = api.get("/api/v1/vacants/" + id, aliceToken);
+
+            assertThat(second.status()).isEqualTo(200);
+            assertThat(second.body().path("bundle")).isEqualTo(first.body().path("bundle"));
+            assertThat(second.body().path("bundle").path("system_prompt").asText()).startsWith("Remembered ");
+        } finally {
+            jdbc.update("insert into vacant_content (digest, kind, content) values (?, ?, ?)", digest, stored.get("kind"),
+                    stored.get("content"));
+        }
     }
 
     @Test

@@ -11,7 +11,6 @@ import dev.vacant.kernel.drift.DriftSettings;
 import dev.vacant.kernel.drift.Stylo16;
 import dev.vacant.kernel.error.ErrorCode;
 import dev.vacant.kernel.error.VacantException;
-import dev.vacant.kernel.json.Json;
 import dev.vacant.kernel.lifecycle.LifecycleState;
 import dev.vacant.kernel.vacant.RegistryVisibility;
 import dev.vacant.query.logbook.LogbookProjector;
@@ -43,10 +42,12 @@ public class VacantQueryService {
     private final LogbookQueries logbook;
     private final ReadConsistency consistency;
     private final DriftSettings driftSettings;
+    private final BundleContents bundles;
 
     public VacantQueryService(RegistryQueries registry, LogbookQueries logbook, ReadConsistency consistency,
-                                 LifecycleProperties lifecycle) {
+                                 LifecycleProperties lifecycle, BundleContents bundles) {
         this.registry = registry;
+        this.bundles = bundles;
         this.logbook = logbook;
         this.consistency = consistency;
         this.driftSettings = lifecycle.drift();
@@ -83,7 +84,7 @@ public class VacantQueryService {
     public VacantView get(Actor actor, String id, Long position, String consistency) {
         this.consistency.await(REGISTRY, position, ReadConsistency.strong(consistency), id);
         RegistryRow row = requireVisible(actor, id);
-        return VacantView.of(row, registry.content(row.bundleDigest()).map(Json::parse).orElse(null));
+        return VacantView.of(row, bundles.of(row.bundleDigest()).orElse(null));
     }
 
     /** Raw logbook entries from {@code from_seq} (0 or more, 0 when absent), {@code limit} 1..1000 (100) of them. */
