@@ -172,6 +172,17 @@ class TaskBehaviourTest {
     }
 
     @Test
+    void taskDependingOnARejectedTask_waitsBlocked_thenFailsNamingIt() {
+        String rejected = submit(new TaskSpec("hi", TaskMode.LLM, null, "gpt-unlisted", 0, 1, Intensity.LOW, null,
+                false, false, null, null));
+        String dependant = submit(dependingOn(rejected));
+        assertThat(state(dependant)).isEqualTo(TaskState.BLOCKED);
+
+        assertThat(send(new ResolveDependenciesCommand(dependant)).state()).isEqualTo(TaskState.FAILED);
+        assertThat(chain(dependant).get(1).body().payload().get("dependency").asText()).isEqualTo(rejected);
+    }
+
+    @Test
     void submission_recordsTheToolFirstRoute_aSkillAboveTheThreshold_elseTheLlm_andLocalForCommands() {
         String tool = submit(new TaskSpec("Validate this JSON: {\"a\": 1}", TaskMode.LLM, null, "gpt-x", 0, 1,
                 Intensity.LOW, null, false, false, null, null));
