@@ -5,8 +5,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Committed budgets from the tasks read model: the cost of a submitter's APPROVED and FAILED tasks plus the
- * {@code max_budget} of its open ones; a decomposed parent counts through its subtasks (they share its budget). The read model is eventually consistent, so submissions racing each other
- * may overshoot the limit by what was submitted meanwhile.
+ * {@code max_budget} of its open ones; a decomposed parent counts through its subtasks (they share its budget). The
+ * read model is eventually consistent, so submissions racing each other may overshoot the limit by what was
+ * submitted meanwhile.
  */
 final class JdbcCommittedBudgets implements CommittedBudgets {
 
