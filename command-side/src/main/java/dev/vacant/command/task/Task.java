@@ -26,6 +26,7 @@ import dev.vacant.kernel.task.TaskEvents.TaskLeaseExpiredEvent;
 import dev.vacant.kernel.task.TaskEvents.TaskRetriedEvent;
 import dev.vacant.kernel.task.TaskEvents.TaskReviewedEvent;
 import dev.vacant.kernel.task.TaskEvents.TaskSubmittedEvent;
+import dev.vacant.kernel.task.TaskEvents.TaskSubtasksApprovedEvent;
 import dev.vacant.kernel.task.TaskEvents.TaskTakenEvent;
 import dev.vacant.kernel.task.TaskEvents.TaskUnblockedEvent;
 import dev.vacant.kernel.task.TaskLifecycleEvent;
@@ -67,6 +68,7 @@ public class Task {
     private int attempt;
     private Instant leaseUntil;
     private long costMicros;
+    private List<String> subtasks = List.of();
     private final Set<Integer> executedAttempts = new HashSet<>();
     private final Set<Integer> reviewedAttempts = new HashSet<>();
 
@@ -75,32 +77,45 @@ public class Task {
 
     /**
      * A submitted task in the state the gate decided: REJECTED with {@code rejection} (a reason code), else
-     * BLOCKED when {@code blocked}, else QUEUED (see {@link TaskCommandHandlers}).
+     * BLOCKED when {@code blocked} or decomposed into {@code subtasks} (it waits on them), else QUEUED (see
+     * {@link TaskCommandHandlers}). A subtask names its {@code parent} ({@code null} otherwise).
      */
-    Task(String taskId, String submitter, TaskSpec spec, String rejection, boolean blocked, TaskContext ctx) {
-        TaskState initial = rejection != null ? TaskState.REJECTED : blocked ? TaskState.BLOCKED : TaskState.QUEUED;
-        ToolRoute route = rejection != null ? null
+    Task(String taskId, String submitter, TaskSpec spec, String rejection, boolean blocked, String parent,
+         List<String> subtasks, TaskContext ctx) {
+        boolean decomposed = !subtasks.isEmpty();
+        TaskState initial = rejection != null ? TaskState.REJECTED
+                : blocked || decomposed ? TaskState.BLOCKED : TaskState.QUEUED;
+        ToolRoute route = rejection != null || decomposed ? null
                 : spec.mode() == TaskMode.LOCAL ? ToolRoute.LOCAL : ctx.skills().route(spec.prompt());
         TaskPayloads.Submitted payload = new TaskPayloads.Submitted(spec, submitter, initial, rejection, route,
-                ctx.requeues().maxAttempts());
+                ctx.requeues().maxAttempts(), parent, decomposed ? subtasks : null);
         LogbookEntry entry = LogbookChain.empty(taskId).append(TaskLogbookKind.SUBMITTED.name(), ctx.now(),
                 Payloads.toJson(payload), ctx.nodeKey().node());
         apply(new TaskSubmittedEvent(entry));
     }
 
-    /** The ids this task depends on. */
+    /** The ids this task waits on: its subtasks if it was decomposed, else its dependencies. */
     List<String> dependencies() {
-        return spec.dependsOn();
+        return subtasks.isEmpty() ? spec.dependsOn() : subtasks;
     }
 
-    /** Queues the BLOCKED task: every dependency is APPROVED. */
+    /**
+     * Moves the BLOCKED task on, everything it waits on being APPROVED: a decomposed parent is APPROVED with its
+     * subtasks, any other task is queued.
+     */
     TaskCommandResult unblock(TaskContext ctx) {
+        if (!subtasks.isEmpty()) {
+            TaskState next = TaskTransitionTable.apply(state, TaskLifecycleEvent.SUBTASKS_APPROVED);
+            append(TaskLogbookKind.SUBTASKS_APPROVED, new TaskPayloads.SubtasksApproved(next), ctx,
+                    TaskSubtasksApprovedEvent::new);
+            return result();
+        }
         TaskState next = TaskTransitionTable.apply(state, TaskLifecycleEvent.DEPENDENCIES_APPROVED);
         append(TaskLogbookKind.UNBLOCKED, new TaskPayloads.Unblocked(next), ctx, TaskUnblockedEvent::new);
         return result();
     }
 
-    /** Fails the BLOCKED task: {@code dependency} failed. */
+    /** Fails the BLOCKED task: {@code dependency} (or, of a decomposed parent, that subtask) failed. */
     TaskCommandResult failDependency(String dependency, TaskContext ctx) {
         TaskState next = TaskTransitionTable.apply(state, TaskLifecycleEvent.DEPENDENCY_FAILED);
         append(TaskLogbookKind.DEPENDENCY_FAILED, new TaskPayloads.DependencyFailed(dependency, next), ctx,
@@ -196,7 +211,7 @@ public class Task {
     }
 
     TaskCommandResult result() {
-        return new TaskCommandResult(id, state, attempt, chain.nextSeq() - 1, chain.headHash(), rejection);
+        return new TaskCommandResult(id, state, attempt, chain.nextSeq() - 1, chain.headHash(), rejection, subtasks);
     }
 
     @EventSourcingHandler
@@ -209,6 +224,7 @@ public class Task {
             TaskPayloads.Submitted submitted = Payloads.read(payload, TaskPayloads.Submitted.class);
             spec = submitted.spec();
             rejection = submitted.reason();
+            subtasks = submitted.subtasks() == null ? List.of() : submitted.subtasks();
             attempt = 1;
         } else if (event instanceof TaskTakenEvent) {
             leaseUntil = Timestamps.parse(payload.get("lease_until").asText());

@@ -5,8 +5,10 @@ import dev.vacant.command.task.TaskCommands.SubmitTaskCommand;
 import dev.vacant.kernel.error.ErrorCode;
 import dev.vacant.kernel.error.VacantException;
 import dev.vacant.kernel.task.ControlMode;
+import dev.vacant.kernel.task.Decomposition;
 import dev.vacant.kernel.task.TaskSpec;
 import dev.vacant.kernel.task.TaskState;
+import java.util.List;
 import java.util.Map;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -14,8 +16,9 @@ import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.Repository;
 
 /**
- * Commands that read other aggregates: submission (the task loop's control mode, the dependencies' states) and
- * the resolution of a BLOCKED task's dependencies.
+ * Commands that read other aggregates: submission (the task loop's control mode, the dependencies' states; a
+ * decomposed task's subtasks are submitted with it, in the same unit of work) and the resolution of a BLOCKED
+ * task's dependencies (or a decomposed parent's subtasks).
  * The gate's rejection is recorded as a REJECTED task (the audit trail of the decision); a malformed request
  * (an unknown or self dependency) writes nothing.
  */
@@ -44,8 +47,18 @@ public class TaskCommandHandlers {
         String rejection = ctx.gate().rejection(spec, mode())
                 .or(() -> ctx.spendingLimit().refusal(budgets.committedMicros(submitter), spec.maxBudgetMicros()))
                 .map(Enum::name).orElse(null);
-        return tasks.newInstance(() -> new Task(command.taskId(), submitter, spec, rejection,
-                blocked, ctx)).invoke(Task::result);
+        List<Decomposition.Subtask> subtasks = rejection == null ? Decomposition.subtasks(command.taskId(), spec)
+                : List.of();
+        List<String> subtaskIds = subtasks.stream().map(Decomposition.Subtask::id).toList();
+        TaskCommandResult submitted = tasks.newInstance(() -> new Task(command.taskId(), submitter, spec, rejection,
+                blocked, null, subtaskIds, ctx)).invoke(Task::result);
+        for (int i = 0; i < subtasks.size(); i++) {
+            Decomposition.Subtask subtask = subtasks.get(i);
+            boolean waits = blocked || i > 0;
+            tasks.newInstance(() -> new Task(subtask.id(), submitter, subtask.spec(), null, waits, command.taskId(),
+                    List.of(), ctx));
+        }
+        return submitted;
     }
 
     /** See {@link ResolveDependenciesCommand}. */

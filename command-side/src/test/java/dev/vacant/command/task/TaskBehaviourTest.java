@@ -26,6 +26,7 @@ import dev.vacant.kernel.logbook.LogbookEntry;
 import dev.vacant.kernel.logbook.VerificationFailureReason;
 import dev.vacant.kernel.task.ControlChangedEvent;
 import dev.vacant.kernel.task.ControlMode;
+import dev.vacant.kernel.task.Decomposition;
 import dev.vacant.kernel.task.GateSettings;
 import dev.vacant.kernel.task.Intensity;
 import dev.vacant.kernel.task.PreflightGate;
@@ -43,6 +44,7 @@ import dev.vacant.kernel.time.MutableClock;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -167,6 +169,17 @@ class TaskBehaviourTest {
         LogbookEntry failed = chain(dependant).get(1);
         assertThat(failed.kind()).isEqualTo("DEPENDENCY_FAILED");
         assertThat(failed.body().payload().get("dependency").asText()).isEqualTo(failing);
+    }
+
+    @Test
+    void taskDependingOnARejectedTask_waitsBlocked_thenFailsNamingIt() {
+        String rejected = submit(new TaskSpec("hi", TaskMode.LLM, null, "gpt-unlisted", 0, 1, Intensity.LOW, null,
+                false, false, null, null));
+        String dependant = submit(dependingOn(rejected));
+        assertThat(state(dependant)).isEqualTo(TaskState.BLOCKED);
+
+        assertThat(send(new ResolveDependenciesCommand(dependant)).state()).isEqualTo(TaskState.FAILED);
+        assertThat(chain(dependant).get(1).body().payload().get("dependency").asText()).isEqualTo(rejected);
     }
 
     @Test
@@ -315,6 +328,97 @@ class TaskBehaviourTest {
         assertThat(kinds(id)).containsExactly("SUBMITTED", "TAKEN");
     }
 
+    @Test
+    void decomposedTask_submitsItsChainedSubtasks_theParentWaitingOnThem_theFirstQueued_theRestBlocked() {
+        String parent = submit(steps("1. Validate this JSON: {\"a\": 1}\n2. Summarise it\n3. Count the words"));
+
+        List<String> subtasks = subtasks(parent);
+        assertThat(subtasks).hasSize(3);
+        assertThat(state(parent)).isEqualTo(TaskState.BLOCKED);
+        assertThat(subtasks).extracting(this::state)
+                .containsExactly(TaskState.QUEUED, TaskState.BLOCKED, TaskState.BLOCKED);
+        assertThat(chain(parent).get(0).body().payload().has("route")).isFalse();
+        for (int i = 0; i < subtasks.size(); i++) {
+            LogbookEntry submitted = chain(subtasks.get(i)).get(0);
+            assertThat(submitted.body().signer()).isEqualTo(nodeSigner.signerId());
+            assertThat(submitted.body().payload().get("parent").asText()).isEqualTo(parent);
+            assertThat(submitted.body().payload().get("spec").get("depends_on").toString())
+                    .isEqualTo(i == 0 ? "[]" : "[\"" + subtasks.get(i - 1) + "\"]");
+            assertThat(ChainVerifier.verify(subtasks.get(i), chain(subtasks.get(i)))).isEmpty();
+        }
+        assertThat(chain(subtasks.get(0)).get(0).body().payload().get("route").get("tool_name").asText())
+                .isEqualTo("json.validate");
+    }
+
+    @Test
+    void decomposition_isDeterministic_theSamePromptGivesTheSameSubtasks() {
+        String prompt = "Do these:\n- Fetch the page\n- Count its words";
+        List<String> first = subtasks(submit(steps(prompt)));
+        List<String> second = subtasks(submit(steps(prompt)));
+
+        assertThat(first).extracting(id -> chain(id).get(0).body().payload().get("spec").get("prompt").asText())
+                .containsExactly("Fetch the page", "Count its words");
+        assertThat(second).extracting(id -> chain(id).get(0).body().payload().get("spec").get("prompt").asText())
+                .containsExactly("Fetch the page", "Count its words");
+    }
+
+    @Test
+    void decomposedParent_isApprovedOnlyWhenEverySubtaskIs_signedByTheNode_andRewardsNothingItself() {
+        String parent = submit(steps("1. Fetch\n2. Count"));
+        List<String> subtasks = subtasks(parent);
+
+        approved(subtasks.get(0));
+        assertThat(send(new ResolveDependenciesCommand(parent)).state()).isEqualTo(TaskState.BLOCKED);
+        assertThat(send(new ResolveDependenciesCommand(subtasks.get(1))).state()).isEqualTo(TaskState.QUEUED);
+        approved(subtasks.get(1));
+        assertThat(send(new ResolveDependenciesCommand(parent)).state()).isEqualTo(TaskState.APPROVED);
+        assertThat(send(new ResolveDependenciesCommand(parent)).state()).isEqualTo(TaskState.APPROVED);
+
+        assertThat(kinds(parent)).containsExactly("SUBMITTED", "SUBTASKS_APPROVED");
+        assertThat(chain(parent).get(1).body().signer()).isEqualTo(nodeSigner.signerId());
+        assertThat(ChainVerifier.verify(parent, chain(parent))).isEmpty();
+        assertThat(subtasks).allSatisfy(id -> assertThat(kinds(id)).contains("REWARD_GRANTED"));
+    }
+
+    @Test
+    void decomposedParent_failsWithTheFirstFailedSubtask_andTheSubtasksAfterItFailToo() {
+        String parent = submit(steps("1. Fetch\n2. Count\n3. Sum"));
+        List<String> subtasks = subtasks(parent);
+        send(new TakeTaskCommand(subtasks.get(0), "w", LEASE));
+        send(new RecordTaskResultCommand(subtasks.get(0), 1, "costly", 5_000_000, 1, 1));
+
+        assertThat(send(new ResolveDependenciesCommand(parent)).state()).isEqualTo(TaskState.FAILED);
+        assertThat(chain(parent).get(1).kind()).isEqualTo("DEPENDENCY_FAILED");
+        assertThat(chain(parent).get(1).body().payload().get("dependency").asText()).isEqualTo(subtasks.get(0));
+        assertThat(send(new ResolveDependenciesCommand(subtasks.get(1))).state()).isEqualTo(TaskState.FAILED);
+    }
+
+    @Test
+    void decomposedTask_withAPendingDependency_blocksItsFirstSubtaskOnIt() {
+        String dependency = submit(spec(assignee, 5_000_000));
+        String parent = submit(new TaskSpec("1. Fetch\n2. Count", TaskMode.LLM, null, "gpt-x", 0, 2,
+                Intensity.LOW, List.of(dependency), false, false, null, null));
+
+        String first = subtasks(parent).get(0);
+        assertThat(state(first)).isEqualTo(TaskState.BLOCKED);
+        assertThat(send(new ResolveDependenciesCommand(first)).state()).isEqualTo(TaskState.BLOCKED);
+        approved(dependency);
+        assertThat(send(new ResolveDependenciesCommand(first)).state()).isEqualTo(TaskState.QUEUED);
+    }
+
+    @Test
+    void rejectedTask_isNotDecomposed() {
+        control(OPERATOR, ControlMode.HALTED);
+
+        TaskSpec decomposable = steps("1. Fetch\n2. Count");
+        String parent = submit(decomposable);
+
+        assertThat(state(parent)).isEqualTo(TaskState.REJECTED);
+        assertThat(chain(parent).get(0).body().payload().has("subtasks")).isFalse();
+        assertThat(Decomposition.subtasks(parent, decomposable)).hasSize(2).allSatisfy(subtask ->
+                assertThat(axon.eventStore().readEvents(subtask.id()).asStream()).isEmpty());
+    }
+
     private static TaskSpec dependingOn(String... dependencies) {
         return new TaskSpec("then this", TaskMode.LLM, null, "gpt-x", 0, 1, Intensity.LOW, List.of(dependencies), false,
                 false, null, null);
@@ -326,6 +430,19 @@ class TaskBehaviourTest {
         send(new RecordTaskResultCommand(id, 1, "done", 1, 1, 1));
         send(new ReviewTaskCommand(id, 1, ReviewVerdict.APPROVED, "ok"));
         return id;
+    }
+
+    /** A task whose prompt lists steps (so it is decomposed), budgets 2 and 3 units, for the assignee. */
+    private TaskSpec steps(String prompt) {
+        return new TaskSpec(prompt, TaskMode.LLM, null, "gpt-x", 2_000_000, 3_000_000, Intensity.LOW, null, false,
+                false, null, assignee);
+    }
+
+    /** The subtasks a decomposed parent's SUBMITTED entry names, in order. */
+    private List<String> subtasks(String parent) {
+        List<String> ids = new ArrayList<>();
+        chain(parent).get(0).body().payload().get("subtasks").forEach(id -> ids.add(id.asText()));
+        return ids;
     }
 
     private static TaskSpec spec(String assignee, long maxBudget) {

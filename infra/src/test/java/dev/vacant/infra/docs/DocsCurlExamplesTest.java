@@ -3,6 +3,11 @@ package dev.vacant.infra.docs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vacant.command.task.TaskCommands.RecordTaskResultCommand;
+import dev.vacant.command.task.TaskCommands.ReviewTaskCommand;
+import dev.vacant.command.task.TaskCommands.TakeTaskCommand;
+import dev.vacant.command.task.TaskContext;
+import dev.vacant.infra.support.Polling;
 import dev.vacant.infra.support.VacantFixtures;
 import dev.vacant.infra.vacant.VacantApiTestBase;
 import dev.vacant.kernel.auth.Role;
@@ -10,6 +15,9 @@ import dev.vacant.kernel.composite.CapabilityCard;
 import dev.vacant.kernel.composite.DelegationLane;
 import dev.vacant.kernel.id.VacantId;
 import dev.vacant.kernel.json.Json;
+import dev.vacant.kernel.task.ReviewVerdict;
+import dev.vacant.kernel.task.TaskEvent;
+import dev.vacant.kernel.task.skill.SkillInput;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,7 +29,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Runs the copy-paste curl examples of {@code docs/} with real curl against the running server: every fenced
@@ -29,6 +39,11 @@ import org.junit.jupiter.api.Test;
  * the shell variables the example names.
  */
 class DocsCurlExamplesTest extends VacantApiTestBase {
+
+    @Autowired
+    private CommandGateway commands;
+    @Autowired
+    private TaskContext taskContext;
 
     private static final Path DOCS = Path.of("..", "docs");
 
@@ -220,5 +235,71 @@ class DocsCurlExamplesTest extends VacantApiTestBase {
         assertThat(card.get("id").asText()).as(card.toString()).isEqualTo(variables.get("BUD"));
         assertThat(card.get("description").asText()).isEqualTo("Finds papers");
         assertThat(Json.mapper().convertValue(card, CapabilityCard.class).verifies()).isTrue();
+    }
+
+    @Test
+    void workedExample_ofTasksMd_decomposesTheTask_runsEachStepsSkill_approvesTheParent_andRewards() throws Exception {
+        Map<String, String> variables = variables();
+        variables.put("VAC", genesis(alice, "search"));
+        List<String> commands = example("tasks.md", "worked-example");
+
+        JsonNode parent = run(commands.get(0), variables);
+        assertThat(parent.path("state").asText()).as(parent.toString()).isEqualTo("BLOCKED");
+        List<String> subtasks = new ArrayList<>();
+        parent.get("subtasks").forEach(id -> subtasks.add(id.asText()));
+        assertThat(subtasks).hasSize(3);
+        variables.put("TASK", parent.get("id").asText());
+        variables.put("FIRST", subtasks.get(0));
+        awaitTaskState(subtasks.get(0), "QUEUED");
+        JsonNode first = run(commands.get(1), variables);
+        assertThat(first.get("parent").asText()).isEqualTo(parent.get("id").asText());
+        assertThat(first.get("tool_route").asText()).isEqualTo("tool");
+        assertThat(first.get("tool_name").asText()).isEqualTo("json.validate");
+        assertThat(first.get("tool_confidence_milli").asInt()).isEqualTo(1000);
+        assertThat(first.get("min_budget_micros").asLong()).isEqualTo(1_000_000);
+        assertThat(first.get("max_budget_micros").asLong()).isEqualTo(2_000_000);
+
+        List<String> outputs = new ArrayList<>();
+        for (String subtask : subtasks) {
+            awaitTaskState(subtask, "QUEUED");
+            outputs.add(playWorker(subtask));
+        }
+        assertThat(outputs.get(0)).isEqualTo("{\"valid\":true,\"type\":\"object\"}");
+        assertThat(outputs.get(1)).isEqualTo("{\"characters\":22,\"words\":4,\"lines\":1,\"bytes\":22}");
+        assertThat(outputs.get(2))
+                .contains("\"sha256\":\"2317b95c0dd186b12bb4e47b216951ed6eb14f4e557ffa46e5b731f21a409911\"");
+
+        Polling.awaitUntil("the parent is approved", Duration.ofSeconds(30),
+                () -> "APPROVED".equals(runQuietly(commands.get(2), variables).path("state").asText()));
+        assertThat(run(commands.get(2), variables).get("subtasks")).isEqualTo(parent.get("subtasks"));
+        Polling.awaitUntil("the three grants are projected", Duration.ofSeconds(30),
+                () -> runQuietly(commands.get(3), variables).path("grants").size() == 3);
+        assertThat(run(commands.get(3), variables).get("balance_micros").asLong()).isEqualTo(3_000_000);
+    }
+
+    /** What the execution lane does with a routed subtask: take it, run its skill, record the output, approve. */
+    private String playWorker(String taskId) {
+        JsonNode submitted = ((TaskEvent) eventStore.readEvents(taskId).asStream().findFirst().orElseThrow()
+                .getPayload()).entry().body().payload();
+        String skill = submitted.at("/route/tool_name").asText();
+        String output = taskContext.skills().skill(skill).orElseThrow()
+                .run(SkillInput.of(submitted.at("/spec/prompt").asText())).json();
+        commands.sendAndWait(new TakeTaskCommand(taskId, "docs-worker", Duration.ofMinutes(1)));
+        commands.sendAndWait(new RecordTaskResultCommand(taskId, 1, output, 0, 0, 0));
+        commands.sendAndWait(new ReviewTaskCommand(taskId, 1, ReviewVerdict.APPROVED, "non-empty, no error markers"));
+        return output;
+    }
+
+    private void awaitTaskState(String taskId, String state) {
+        Polling.awaitUntil(taskId + " is " + state, Duration.ofSeconds(30),
+                () -> state.equals(api.get("/api/v1/tasks/" + taskId, aliceToken).text("state")));
+    }
+
+    private static JsonNode runQuietly(String command, Map<String, String> variables) {
+        try {
+            return run(command, variables);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -79,6 +79,25 @@ class TasksGrpcTest extends GrpcApiTestBase {
     }
 
     @Test
+    void decomposedTask_answersItsSubtasks_andEachNamesItsParent() {
+        TaskAccepted parent = tasks(aliceToken).submit(task("test-model").toBuilder()
+                .setPrompt("Fetch the page. Count its words. Sum them.").setDecompose(true).setMaxSubtasks(2).build());
+
+        assertThat(parent.getState()).isEqualTo("BLOCKED");
+        assertThat(parent.getSubtasksList()).hasSize(2);
+        GetRequest second = GetRequest.newBuilder().setId(parent.getSubtasks(1)).build();
+        Polling.awaitUntil("the subtask is projected", Duration.ofSeconds(30), () -> {
+            try {
+                return tasks(aliceToken).get(second).getParent().equals(parent.getId());
+            } catch (StatusRuntimeException notYet) {
+                return false;
+            }
+        });
+        assertThat(tasks(aliceToken).get(GetRequest.newBuilder().setId(parent.getId()).build()).getSubtasksList())
+                .isEqualTo(parent.getSubtasksList());
+    }
+
+    @Test
     void badRequests_areInvalidArgument_andUnknownTasksNotFound() {
         long before = storedEvents();
 

@@ -110,6 +110,27 @@ class TaskApiTest extends VacantApiTestBase {
     }
 
     @Test
+    void decomposedTask_commitsItsBudgetOnce_throughItsSubtasks() {
+        Map<String, Object> decomposed = task("test-model", 0, 10_000_000);
+        decomposed.put("prompt", "1. Fetch the page\n2. Count its words");
+        String lastSubtask = null;
+        for (int i = 0; i < 2; i++) {
+            ApiClient.Response parent = api.post("/api/v1/tasks", aliceToken, decomposed);
+            assertThat(parent.text("state")).isEqualTo("BLOCKED");
+            lastSubtask = parent.body().get("subtasks").get(1).asText();
+        }
+        String projected = lastSubtask;
+        Polling.awaitUntil("the last subtask is projected", Duration.ofSeconds(30),
+                () -> api.get("/api/v1/tasks/" + projected, aliceToken).status() == 200);
+
+        ApiClient.Response upToTheLimit = api.post("/api/v1/tasks", aliceToken, task("test-model", 0, 10_000_000));
+        assertThat(upToTheLimit.status()).as(String.valueOf(upToTheLimit.body())).isEqualTo(201);
+        Polling.awaitUntil("the task is projected", Duration.ofSeconds(30),
+                () -> api.get("/api/v1/tasks/" + upToTheLimit.text("id"), aliceToken).status() == 200);
+        assertThat(api.post("/api/v1/tasks", aliceToken, task("test-model", 0, 1)).code()).isEqualTo("BUDGET_EXCEEDED");
+    }
+
+    @Test
     void malformedTasks_areRefusedWith400_andWriteNothing() {
         long before = storedEvents();
         Map<String, Object> noPrompt = task("test-model", 0, 1);

@@ -11,7 +11,9 @@ import dev.vacant.infra.support.VacantFixtures;
 import dev.vacant.infra.vacant.VacantApiTestBase;
 import dev.vacant.kernel.task.ReviewVerdict;
 import dev.vacant.query.task.TaskProjection;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -103,6 +105,67 @@ class TaskLedgerTest extends VacantApiTestBase {
 
         Polling.awaitUntil("the first dependant is queued", PATIENCE, () -> "QUEUED".equals(state(waitsOnFirst)));
         Polling.awaitUntil("the second dependant failed", PATIENCE, () -> "FAILED".equals(state(waitsOnFailing)));
+    }
+
+    @Test
+    void decomposedTask_answersItsSubtasks_whichRunInOrder_andItIsApprovedWithTheLastOne() {
+        String vacant = api.post("/api/v1/vacants/genesis", operator, VacantFixtures.genesis(alice, null, "search"))
+                .text("id");
+        ApiClient.Response submitted = api.post("/api/v1/tasks", aliceToken, Map.of(
+                "prompt", "Check the release:\n1. Validate this JSON: {\"version\": 3}\n2. Count the words: ship it",
+                "mode", "llm", "model", "test-model", "min_budget_micros", 2_000_000, "max_budget_micros", 4_000_000,
+                "assignee", vacant));
+        assertThat(submitted.status()).isEqualTo(201);
+        assertThat(submitted.text("state")).isEqualTo("BLOCKED");
+        List<String> subtasks = textList(submitted.body().get("subtasks"));
+        assertThat(subtasks).hasSize(2);
+        String parent = submitted.text("id");
+        Polling.awaitUntil("the subtasks are projected", PATIENCE,
+                () -> "QUEUED".equals(state(subtasks.get(0))) && "BLOCKED".equals(state(subtasks.get(1))));
+        ApiClient.Response first = api.get("/api/v1/tasks/" + subtasks.get(0), aliceToken);
+        assertThat(first.text("parent")).isEqualTo(parent);
+        assertThat(first.text("tool_name")).isEqualTo("json.validate");
+        assertThat(first.body().get("max_budget_micros").asLong()).isEqualTo(2_000_000);
+        assertThat(textList(api.get("/api/v1/tasks/" + parent, aliceToken).body().get("subtasks")))
+                .isEqualTo(subtasks);
+
+        approve(subtasks.get(0));
+        Polling.awaitUntil("the second subtask is queued", PATIENCE, () -> "QUEUED".equals(state(subtasks.get(1))));
+        assertThat(state(parent)).isEqualTo("BLOCKED");
+        approve(subtasks.get(1));
+
+        Polling.awaitUntil("the parent is approved", PATIENCE, () -> "APPROVED".equals(state(parent)));
+        Polling.awaitUntil("both subtasks rewarded the assignee", PATIENCE, () -> grants(vacant) == 2);
+        assertThat(balance(vacant).body().get("balance_micros").asLong()).isEqualTo(2_000_000);
+    }
+
+    @Test
+    void decomposedTask_failsWithAFailedSubtask_andSoDoTheSubtasksAfterIt() {
+        ApiClient.Response submitted = api.post("/api/v1/tasks", aliceToken, Map.of("prompt",
+                "- Fetch the page\n- Count its words\n- Sum them", "mode", "llm", "model", "test-model",
+                "min_budget_micros", 0, "max_budget_micros", 30));
+        String parent = submitted.text("id");
+        List<String> subtasks = textList(submitted.body().get("subtasks"));
+        Polling.awaitUntil("the subtasks are projected", PATIENCE, () -> "QUEUED".equals(state(subtasks.get(0))));
+
+        commands.sendAndWait(new TakeTaskCommand(subtasks.get(0), "worker-1", Duration.ofMinutes(1)));
+        commands.sendAndWait(new RecordTaskResultCommand(subtasks.get(0), 1, "over its share", 11, 1, 1));
+
+        Polling.awaitUntil("the parent and the later subtasks failed", PATIENCE, () -> "FAILED".equals(state(parent))
+                && "FAILED".equals(state(subtasks.get(1))) && "FAILED".equals(state(subtasks.get(2))));
+    }
+
+    /** Runs one approved attempt of {@code id}, as a worker and its review would. */
+    private void approve(String id) {
+        commands.sendAndWait(new TakeTaskCommand(id, "worker-1", Duration.ofMinutes(1)));
+        commands.sendAndWait(new RecordTaskResultCommand(id, 1, "{\"valid\": true}", 10, 0, 0));
+        commands.sendAndWait(new ReviewTaskCommand(id, 1, ReviewVerdict.APPROVED, "ok"));
+    }
+
+    private static List<String> textList(JsonNode array) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(node -> texts.add(node.asText()));
+        return texts;
     }
 
     private String submit(Map<String, Object> body) {

@@ -7,6 +7,7 @@ import dev.vacant.kernel.logbook.Timestamps;
 import dev.vacant.kernel.task.TaskEvent;
 import dev.vacant.kernel.task.TaskLogbookKind;
 import java.sql.Timestamp;
+import java.util.StringJoiner;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -64,19 +65,35 @@ public class TaskProjection {
         JsonNode route = payload.has("route") ? payload.get("route") : Json.object();
         jdbc.update("insert into task_view (task_id, state, attempt, submitter, assignee, mode, model, prompt,"
                         + " min_budget_micros, max_budget_micros, cost_micros, reason, output, tool_route, tool_name,"
-                        + " tool_confidence_milli, seq, updated_at)"
-                        + " values (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, 0, ?, null, ?, ?, ?, ?, ?)",
+                        + " tool_confidence_milli, seq, updated_at, parent_id, subtasks)"
+                        + " values (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, 0, ?, null, ?, ?, ?, ?, ?, ?, ?)",
                 body.vacant(), payload.get("state").asText(), payload.get("submitter").asText(), text(spec, "assignee"),
                 spec.get("mode").asText(), text(spec, "model"), spec.get("prompt").asText(),
                 spec.get("min_budget_micros").asLong(), spec.get("max_budget_micros").asLong(), text(payload, "reason"),
                 text(route, "tool_route"), text(route, "tool_name"),
                 route.hasNonNull("tool_confidence_milli") ? route.get("tool_confidence_milli").asInt() : null,
-                body.seq(), at);
-        JsonNode dependsOn = spec.get("depends_on");
-        if (dependsOn != null) {
-            dependsOn.forEach(dependency -> jdbc.update("insert into task_dependency (task_id, depends_on) values (?, ?)",
-                    body.vacant(), dependency.asText()));
+                body.seq(), at, text(payload, "parent"), subtasks(payload));
+        waitsOn(body.vacant(), spec.get("depends_on"));
+        waitsOn(body.vacant(), payload.get("subtasks"));
+    }
+
+    /** Records that {@code taskId} waits on each of {@code ids} (its dependencies, or a parent's subtasks). */
+    private void waitsOn(String taskId, JsonNode ids) {
+        if (ids != null) {
+            ids.forEach(id -> jdbc.update("insert into task_dependency (task_id, depends_on) values (?, ?)", taskId,
+                    id.asText()));
         }
+    }
+
+    /** A decomposed parent's subtasks as stored ({@link TaskQueries#SUBTASK_SEPARATOR}-joined), else null. */
+    private static String subtasks(JsonNode payload) {
+        JsonNode subtasks = payload.get("subtasks");
+        if (subtasks == null) {
+            return null;
+        }
+        StringJoiner joined = new StringJoiner(TaskQueries.SUBTASK_SEPARATOR);
+        subtasks.forEach(id -> joined.add(id.asText()));
+        return joined.toString();
     }
 
     private void granted(String taskId, JsonNode payload, Timestamp at) {

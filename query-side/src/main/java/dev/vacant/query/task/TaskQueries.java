@@ -11,16 +11,24 @@ import org.springframework.stereotype.Component;
 @Component
 public class TaskQueries {
 
+    /** Separates the subtask ids of a decomposed parent in {@code task_view.subtasks}. */
+    static final String SUBTASK_SEPARATOR = ",";
+
     private static final String COLUMNS = "task_id, state, attempt, submitter, assignee, mode, model, min_budget_micros,"
-            + " max_budget_micros, cost_micros, reason, output, tool_route, tool_name, tool_confidence_milli, seq";
+            + " max_budget_micros, cost_micros, reason, output, tool_route, tool_name, tool_confidence_milli, seq,"
+            + " parent_id, subtasks";
     private static final RowMapper<TaskRow> TASK = (rs, n) -> new TaskRow(rs.getString("task_id"),
             TaskState.valueOf(rs.getString("state")), rs.getInt("attempt"), rs.getString("submitter"),
             rs.getString("assignee"), rs.getString("mode"), rs.getString("model"), rs.getLong("min_budget_micros"),
             rs.getLong("max_budget_micros"), rs.getLong("cost_micros"), rs.getString("reason"), rs.getString("output"),
             rs.getString("tool_route"), rs.getString("tool_name"), (Integer) rs.getObject("tool_confidence_milli"),
-            rs.getLong("seq"));
+            rs.getLong("seq"), rs.getString("parent_id"), subtasks(rs.getString("subtasks")));
 
     private final JdbcTemplate jdbc;
+
+    private static List<String> subtasks(String stored) {
+        return stored == null ? List.of() : List.of(stored.split(SUBTASK_SEPARATOR));
+    }
 
     public TaskQueries(JdbcTemplate jdbc) {
         this.jdbc = jdbc;

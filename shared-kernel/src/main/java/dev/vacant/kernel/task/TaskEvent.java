@@ -4,7 +4,7 @@ import dev.vacant.kernel.event.SignedEvent;
 
 /** Marker of the Task aggregate's events: each carries one signed entry of the task's chain holding all its data. */
 public sealed interface TaskEvent extends SignedEvent permits TaskEvents.TaskSubmittedEvent, TaskEvents.TaskUnblockedEvent,
-        TaskEvents.TaskDependencyFailedEvent, TaskEvents.TaskTakenEvent,
+        TaskEvents.TaskDependencyFailedEvent, TaskEvents.TaskSubtasksApprovedEvent, TaskEvents.TaskTakenEvent,
         TaskEvents.TaskLeaseExpiredEvent, TaskEvents.TaskExecutedEvent, TaskEvents.TaskExecutionFailedEvent, TaskEvents.TaskReviewedEvent,
         TaskEvents.TaskRetriedEvent, TaskEvents.RewardGrantedEvent {
 

@@ -20,6 +20,10 @@ public final class TaskEvents {
     public record TaskDependencyFailedEvent(LogbookEntry entry) implements TaskEvent {
     }
 
+    /** Every subtask of the decomposed parent is APPROVED, and so is the parent (SUBTASKS_APPROVED). */
+    public record TaskSubtasksApprovedEvent(LogbookEntry entry) implements TaskEvent {
+    }
+
     /** A worker took the task under a lease (TAKEN). */
     public record TaskTakenEvent(LogbookEntry entry) implements TaskEvent {
     }

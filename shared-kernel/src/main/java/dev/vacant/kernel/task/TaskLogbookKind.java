@@ -10,6 +10,7 @@ public enum TaskLogbookKind {
     SUBMITTED(null, TaskSigner.NODE),
     UNBLOCKED(TaskLifecycleEvent.DEPENDENCIES_APPROVED, TaskSigner.NODE),
     DEPENDENCY_FAILED(TaskLifecycleEvent.DEPENDENCY_FAILED, TaskSigner.NODE),
+    SUBTASKS_APPROVED(TaskLifecycleEvent.SUBTASKS_APPROVED, TaskSigner.NODE),
     TAKEN(TaskLifecycleEvent.TAKEN, TaskSigner.NODE),
     LEASE_EXPIRED(TaskLifecycleEvent.LEASE_EXPIRED, TaskSigner.NODE),
     EXECUTED(TaskLifecycleEvent.EXECUTED, TaskSigner.ASSIGNEE),

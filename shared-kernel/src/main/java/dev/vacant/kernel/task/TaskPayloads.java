@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import dev.vacant.kernel.task.skill.ToolRoute;
+import java.util.List;
 
 /** The signed payloads of a task's chain, one per {@link TaskLogbookKind}; each names the state it led to. */
 public final class TaskPayloads {
@@ -13,12 +14,13 @@ public final class TaskPayloads {
 
     /**
      * SUBMITTED (node): the spec, who submitted it, the gate's decision and, when REJECTED, its reason code, else the
-     * route tool-first routing chose.
+     * route tool-first routing chose. A decomposed parent names its {@code subtasks} (and has no route: it runs
+     * nothing itself); a subtask names its {@code parent}.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Submitted(TaskSpec spec, String submitter, TaskState state, String reason, ToolRoute route,
-                            int maxAttempts) {
+                            int maxAttempts, String parent, List<String> subtasks) {
     }
 
     /** UNBLOCKED (node): every dependency is APPROVED. */
@@ -26,7 +28,12 @@ public final class TaskPayloads {
     public record Unblocked(TaskState state) {
     }
 
-    /** DEPENDENCY_FAILED (node): the dependency that FAILED (or was REJECTED). */
+    /** SUBTASKS_APPROVED (node): every subtask of the decomposed parent is APPROVED. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record SubtasksApproved(TaskState state) {
+    }
+
+    /** DEPENDENCY_FAILED (node): the dependency (of a decomposed parent: the subtask) that FAILED or was REJECTED. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record DependencyFailed(String dependency, TaskState state) {
     }

@@ -45,11 +45,12 @@ public class TaskService {
         this.queries = queries;
     }
 
-    /** A submitted task: its id, state, attempt and chain head. */
+    /** A submitted task: its id, state, attempt and chain head, and its subtasks in order if it was decomposed. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record TaskAccepted(String id, TaskState state, int attempt, long seq, String hash) {
+    public record TaskAccepted(String id, TaskState state, int attempt, long seq, String hash, List<String> subtasks) {
         static TaskAccepted of(TaskCommandResult result) {
-            return new TaskAccepted(result.id(), result.state(), result.attempt(), result.seq(), result.hash());
+            return new TaskAccepted(result.id(), result.state(), result.attempt(), result.seq(), result.hash(),
+                    result.subtasks());
         }
     }
 

@@ -6,9 +6,14 @@ import dev.vacant.kernel.crypto.Hex;
 import dev.vacant.kernel.drift.Stylo16;
 import dev.vacant.kernel.json.CanonicalJson;
 import dev.vacant.kernel.json.Json;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -31,7 +36,11 @@ public final class BuiltInSkills {
                         BuiltInSkills::stylo16),
                 skill("text.count", Set.of("count", "words", "lines", "characters"), BuiltInSkills::count),
                 skill("checksum", Set.of("checksum", "sha256", "sha-256", "hash", "digest", "blake2b"),
-                        BuiltInSkills::checksum));
+                        BuiltInSkills::checksum),
+                skill("base64.encode", Set.of("base64", "encode", "encoding"), BuiltInSkills::base64Encode),
+                skill("base64.decode", Set.of("base64", "decode", "decoding"), BuiltInSkills::base64Decode),
+                skill("lines.sort", Set.of("sort", "sorted", "lines", "alphabetical", "alphabetically"),
+                        BuiltInSkills::sortLines));
     }
 
     private static Skill skill(String name, Set<String> keywords, Function<String, SkillOutput> executor) {
@@ -117,6 +126,37 @@ public final class BuiltInSkills {
         answer.put("sha256", Hex.encode(sha256(bytes)));
         answer.put("blake2b_256", Blake2b.hex256(bytes));
         return SkillOutput.of(answer);
+    }
+
+    /** {@code {"base64": ...}}: the input's UTF-8 bytes in standard Base64 (RFC 4648, padded). */
+    static SkillOutput base64Encode(String input) {
+        return SkillOutput.of(Map.of("base64",
+                Base64.getEncoder().encodeToString(input.getBytes(StandardCharsets.UTF_8))));
+    }
+
+    /** {@code {"text": ...}}: standard or URL-safe Base64 decoded as UTF-8 text, or an error output. */
+    static SkillOutput base64Decode(String input) {
+        String compact = input.replaceAll("\\s+", "");
+        try {
+            byte[] bytes = (compact.matches(".*[-_].*") ? Base64.getUrlDecoder() : Base64.getDecoder()).decode(compact);
+            return SkillOutput.of(Map.of("text", StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString()));
+        } catch (IllegalArgumentException malformed) {
+            return SkillOutput.failed("malformed Base64: " + malformed.getMessage());
+        } catch (CharacterCodingException binary) {
+            return SkillOutput.failed("the decoded bytes are not UTF-8 text");
+        }
+    }
+
+    /** {@code {"lines": [...]}}: the input's lines (blank ones dropped, trailing whitespace trimmed) in code point order. */
+    static SkillOutput sortLines(String input) {
+        return SkillOutput.of(Map.of("lines", input.lines().map(String::stripTrailing).filter(line -> !line.isEmpty())
+                .sorted(BuiltInSkills::compareCodePoints).toList()));
+    }
+
+    private static int compareCodePoints(String a, String b) {
+        return Arrays.compare(a.codePoints().toArray(), b.codePoints().toArray());
     }
 
     /** One JSON document; empty input is malformed too. */

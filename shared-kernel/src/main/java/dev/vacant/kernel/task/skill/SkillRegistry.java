@@ -1,5 +1,6 @@
 package dev.vacant.kernel.task.skill;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -41,7 +42,7 @@ public final class SkillRegistry {
     /** The route of an {@code llm} task's prompt: the best skill at or above the threshold, else {@link ToolRoute#LLM}. */
     public ToolRoute route(String prompt) {
         String text = prompt.toLowerCase(Locale.ROOT);
-        Set<String> words = Set.of(text.split("[^\\p{L}\\p{N}\\-]+"));
+        Set<String> words = Set.copyOf(Arrays.asList(text.split("[^\\p{L}\\p{N}\\-]+")));
         Skill best = null;
         int bestConfidence = 0;
         for (Skill skill : skills.values()) {

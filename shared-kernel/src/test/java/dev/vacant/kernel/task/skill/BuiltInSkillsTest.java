@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vacant.kernel.drift.Stylo16;
 import dev.vacant.kernel.json.Json;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -66,6 +68,52 @@ class BuiltInSkillsTest {
         assertThat(IntStream.range(0, 16).mapToLong(i -> stats.get("features_millionths").get(i).asLong()).toArray())
                 .isEqualTo(expected);
         assertThat(SKILLS.skill("text.stylo16").orElseThrow().run("x".repeat(70_000)).error()).isTrue();
+    }
+
+    @Test
+    void base64Encode_encodesTheUtf8Bytes_andDecodeReversesIt_standardOrUrlSafe() {
+        assertThat(run("base64.encode", "héllo").get("base64").asText()).isEqualTo("aMOpbGxv");
+        assertThat(run("base64.encode", "").get("base64").asText()).isEmpty();
+        assertThat(run("base64.decode", "aMOpbGxv").get("text").asText()).isEqualTo("héllo");
+        assertThat(run("base64.decode", "aGVs\nbG8=").get("text").asText()).isEqualTo("hello");
+        assertThat(run("base64.decode", "PDw_Pz4-").get("text").asText()).isEqualTo("<<??>>");
+    }
+
+    @Test
+    void base64Decode_reportsMalformedInput_andBytesThatAreNoText_asErrorOutputs() {
+        SkillOutput malformed = SKILLS.skill("base64.decode").orElseThrow().run("not base64!");
+        assertThat(malformed.error()).isTrue();
+        assertThat(Json.parse(malformed.json()).get("error").asText()).startsWith("malformed Base64");
+        SkillOutput binary = SKILLS.skill("base64.decode").orElseThrow().run("/w==");
+        assertThat(binary.error()).isTrue();
+        assertThat(Json.parse(binary.json()).get("error").asText()).contains("not UTF-8");
+    }
+
+    @Test
+    void linesSort_sortsTheNonBlankLines_inCodePointOrder() {
+        assertThat(run("lines.sort", "pear\n\nApple \nbanana\r\n\uD83D\uDE00 smile\n\uFFFD").get("lines").toString())
+                .isEqualTo("[\"Apple\",\"banana\",\"pear\",\"\uFFFD\",\"\uD83D\uDE00 smile\"]");
+        assertThat(run("lines.sort", "").get("lines").size()).isZero();
+    }
+
+    @Test
+    void everySkill_isReachedByThePromptAUserWouldWrite_andWorksOnWhatFollowsTheColon() {
+        Map<String, String> prompts = new LinkedHashMap<>();
+        prompts.put("Validate this JSON: {\"a\": 1}", "json.validate");
+        prompts.put("Canonicalize this JSON (JCS): {\"b\": 1, \"a\": 2}", "json.canonicalize");
+        prompts.put("Compute the STYLO-16 statistics of: It was a dark night.", "text.stylo16");
+        prompts.put("Count the words: one two three", "text.count");
+        prompts.put("Give the sha256 checksum of: abc", "checksum");
+        prompts.put("Encode this as base64: hello", "base64.encode");
+        prompts.put("Decode this base64: aGVsbG8=", "base64.decode");
+        prompts.put("Sort these lines alphabetically:\nb\na", "lines.sort");
+        prompts.forEach((prompt, skill) -> {
+            ToolRoute route = SKILLS.route(prompt);
+            assertThat(route.toolName()).as(prompt).isEqualTo(skill);
+            assertThat(SKILLS.skill(skill).orElseThrow().run(SkillInput.of(prompt)).error()).as(prompt).isFalse();
+        });
+        assertThat(prompts.values()).containsExactlyInAnyOrderElementsOf(
+                BuiltInSkills.all().stream().map(Skill::name).toList());
     }
 
     @Test

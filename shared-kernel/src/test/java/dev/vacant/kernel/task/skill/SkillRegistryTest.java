@@ -18,6 +18,14 @@ class SkillRegistryTest {
     }
 
     @Test
+    void route_readsAPromptThatRepeatsAWord_countingEachKeywordOnce() {
+        SkillRegistry skills = new SkillRegistry(BuiltInSkills.all(), 1000);
+
+        assertThat(skills.route("Count the words of the text: the the the")).isEqualTo(ToolRoute.tool("text.count", 1000));
+        assertThat(skills.route("Checksum the checksum: checksum")).isEqualTo(ToolRoute.LLM);
+    }
+
+    @Test
     void route_goesToTheLlm_belowTheThreshold() {
         SkillRegistry strict = new SkillRegistry(BuiltInSkills.all(), 1000);
         assertThat(strict.route("Write a poem about JSON")).isEqualTo(ToolRoute.LLM);
