@@ -80,6 +80,8 @@ public final class EventTypes {
                     TaskLogbookKind.UNBLOCKED),
             task("task.dependency_failed", TaskEvents.TaskDependencyFailedEvent.class,
                     TaskEvents.TaskDependencyFailedEvent::new, TaskLogbookKind.DEPENDENCY_FAILED),
+            task("task.subtasks_approved", TaskEvents.TaskSubtasksApprovedEvent.class,
+                    TaskEvents.TaskSubtasksApprovedEvent::new, TaskLogbookKind.SUBTASKS_APPROVED),
             task("task.taken", TaskEvents.TaskTakenEvent.class, TaskEvents.TaskTakenEvent::new, TaskLogbookKind.TAKEN),
             task("task.lease_expired", TaskEvents.TaskLeaseExpiredEvent.class, TaskEvents.TaskLeaseExpiredEvent::new,
                     TaskLogbookKind.LEASE_EXPIRED),

@@ -156,12 +156,14 @@ final class SignedEventExamples {
         TaskSpec spec = new TaskSpec("Summarise the report.", TaskMode.LLM, List.of(), "gpt-x", 1000, 5000,
                 Intensity.MEDIUM, List.of(), true, false, null, VACANT.value());
         examples.put("task.submitted", task(TaskLogbookKind.SUBMITTED, 0, TaskEvents.TaskSubmittedEvent::new,
-                new TaskPayloads.Submitted(spec, "alice", TaskState.QUEUED, null, null, 3)));
+                new TaskPayloads.Submitted(spec, "alice", TaskState.QUEUED, null, null, 3, null, null)));
         examples.put("task.unblocked", task(TaskLogbookKind.UNBLOCKED, 1, TaskEvents.TaskUnblockedEvent::new,
                 new TaskPayloads.Unblocked(TaskState.QUEUED)));
         examples.put("task.dependency_failed", task(TaskLogbookKind.DEPENDENCY_FAILED, 1,
                 TaskEvents.TaskDependencyFailedEvent::new,
                 new TaskPayloads.DependencyFailed("task_00000000-0000-4000-8000-000000000002", TaskState.FAILED)));
+        examples.put("task.subtasks_approved", task(TaskLogbookKind.SUBTASKS_APPROVED, 1,
+                TaskEvents.TaskSubtasksApprovedEvent::new, new TaskPayloads.SubtasksApproved(TaskState.APPROVED)));
         examples.put("task.taken", task(TaskLogbookKind.TAKEN, 1, TaskEvents.TaskTakenEvent::new,
                 new TaskPayloads.Taken("worker-1", 1, "2026-01-01T00:05:00.000Z", TaskState.IN_PROGRESS)));
         examples.put("task.lease_expired", task(TaskLogbookKind.LEASE_EXPIRED, 1,
