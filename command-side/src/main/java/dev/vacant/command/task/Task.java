@@ -67,6 +67,7 @@ public class Task {
     private int attempt;
     private Instant leaseUntil;
     private long costMicros;
+    private ToolRoute route;
     private final Set<Integer> executedAttempts = new HashSet<>();
     private final Set<Integer> reviewedAttempts = new HashSet<>();
 
@@ -190,6 +191,16 @@ public class Task {
                 : ctx.nodeKey().node();
     }
 
+    /** What a worker that took this task runs: its current attempt, spec, route and the cost spent so far. */
+    TaskAssignment assignment() {
+        return new TaskAssignment(id, attempt, spec, route, costMicros);
+    }
+
+    /** Whether the review of {@code reviewAttempt} is recorded. */
+    boolean reviewed(int reviewAttempt) {
+        return reviewedAttempts.contains(reviewAttempt);
+    }
+
     /** The state in force. */
     TaskState state() {
         return state;
@@ -209,6 +220,7 @@ public class Task {
             TaskPayloads.Submitted submitted = Payloads.read(payload, TaskPayloads.Submitted.class);
             spec = submitted.spec();
             rejection = submitted.reason();
+            route = submitted.route();
             attempt = 1;
         } else if (event instanceof TaskTakenEvent) {
             leaseUntil = Timestamps.parse(payload.get("lease_until").asText());

@@ -70,16 +70,21 @@ public class ExecutionLaneConfiguration {
                 clock, laneRetryScheduler);
     }
 
+    /** The lanes' providers (also the task loop's): the first bean is primary, a second one speculative. */
+    @Bean
+    ExecutionLane.Providers laneProviders(ObjectProvider<ProviderPort> providerBeans) {
+        ProviderPort primary = providerBeans.orderedStream().findFirst().orElseGet(UnconfiguredProvider::new);
+        ProviderPort speculative = providerBeans.orderedStream().skip(1).findFirst().orElse(primary);
+        return new ExecutionLane.Providers(primary, speculative);
+    }
+
     @Bean
     ExecutionLanes executionLanes(LanePolicyProperties policy, ReceiptCache cache, ProviderGuard guard,
                                   ExecutorService laneSpeculationThreads, ExecutorService laneExecutionThreads,
-                                  ObjectProvider<ProviderPort> providerBeans,
+                                  ExecutionLane.Providers providers,
                                   Map<String, LocalExecutor> locals,
                                   Map<String, SmallTaskBatcher.BatchExecutor> batchExecutors,
                                   MeterRegistry registry) {
-        ProviderPort primary = providerBeans.orderedStream().findFirst().orElseGet(UnconfiguredProvider::new);
-        ProviderPort speculative = providerBeans.orderedStream().skip(1).findFirst().orElse(primary);
-        ExecutionLane.Providers providers = new ExecutionLane.Providers(primary, speculative);
         ContextCompression compression = new ContextCompression(policy.contextCompressionChars());
         Speculation speculation = new Speculation(laneSpeculationThreads);
         ConcurrencyPolicy concurrency = new ConcurrencyPolicy(policy.laneConcurrency(), policy.maxLaneConcurrency());

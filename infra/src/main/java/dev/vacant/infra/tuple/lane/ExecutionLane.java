@@ -22,8 +22,9 @@ import java.util.function.Supplier;
  * Runs the tasks of one lane, in the order of the spec: a local executor if the yool has one
  * ({@code local_route@}); else, for a small task (its yool has a batch executor), the yool's
  * {@link SmallTaskBatcher} ({@code batch_route@}); else the receipt cache ({@code cache_hit@}); else the provider
- * with the data context-compressed, through the {@link ProviderGuard}, speculatively for idempotent tasks
- * ({@code speculative_win@}) and once otherwise ({@code provider@}). Provider outputs are cached. Local, small and
+ * with the data context-compressed, through the {@link ProviderGuard}, speculatively for idempotent tasks when a
+ * second, distinct provider exists ({@code speculative_win@}; never a second paid call to the same provider) and
+ * once otherwise ({@code provider@}). Provider outputs are cached. Local, small and
  * provider tasks run on the injected executor, at most {@link LaneMetrics#concurrency()} at a time; the others
  * wait in the lane's FIFO queue. Every finished task feeds the lane's {@link LaneMetrics}, which then adapt the
  * concurrency to the queue length.
@@ -88,7 +89,7 @@ public final class ExecutionLane {
             return CompletableFuture.completedFuture(hit.get());
         }
         JsonNode data = compression.compress(task.data());
-        return admitted(() -> task.idempotent()
+        return admitted(() -> task.idempotent() && providers.distinct()
                 ? speculative(task.yool(), data, digest)
                 : once(task.yool(), data, digest))
                 .thenApply(result -> {
@@ -180,5 +181,10 @@ public final class ExecutionLane {
      * @param speculative races the primary for idempotent tasks (may be the same provider)
      */
     public record Providers(ProviderPort primary, ProviderPort speculative) {
+
+        /** Whether the speculative provider is another one than the primary (only then is a race worth paying). */
+        public boolean distinct() {
+            return !primary.name().equals(speculative.name());
+        }
     }
 }
