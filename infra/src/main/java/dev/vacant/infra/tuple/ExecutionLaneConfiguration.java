@@ -30,6 +30,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The execution lanes from {@link LanePolicyProperties}. Providers are {@link ProviderPort} beans (the first
@@ -109,9 +110,9 @@ public class ExecutionLaneConfiguration {
 
     @Bean
     LaneRunner laneRunner(LaneRunnerProperties properties, ExecutionLanes executionLanes, TupleGateway gateway,
-                          TupleIds ids, ExecutorService laneRunnerThreads) {
+                          TupleIds ids, ExecutorService laneRunnerThreads, JdbcTemplate jdbc, Clock clock) {
         return new LaneRunner(properties.executionLanes(), executionLanes, gateway, () -> ids.next().toString(),
-                properties.runnerPollTimeout(), properties.runnerStopTimeout(), laneRunnerThreads);
+                LaneBacklog.waitingTuples(jdbc, clock), properties.runnerPollTimeout(), properties.runnerStopTimeout(), laneRunnerThreads);
     }
 
     private static ThreadFactory daemon(String name) {

@@ -25,12 +25,16 @@ final class TaskExecution {
     }
 
     TaskOutput run(TaskAssignment task) {
-        String route = task.route() == null ? "llm" : task.route().toolRoute();
-        return switch (route) {
+        return switch (routeOf(task)) {
             case "tool" -> tool(task);
             case "local" -> local(task);
             default -> llm.complete(task);
         };
+    }
+
+    /** The route's name: {@code tool}, {@code local} or {@code llm}. */
+    static String routeOf(TaskAssignment task) {
+        return task.route() == null ? "llm" : task.route().toolRoute();
     }
 
     private TaskOutput tool(TaskAssignment task) {

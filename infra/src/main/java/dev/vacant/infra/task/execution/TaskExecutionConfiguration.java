@@ -14,6 +14,7 @@ import dev.vacant.infra.tuple.lane.ProviderGuard;
 import dev.vacant.infra.tuple.transport.TupleGateway;
 import dev.vacant.infra.web.vacant.CommandSender;
 import dev.vacant.kernel.task.QualityGate;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -51,7 +52,7 @@ public class TaskExecutionConfiguration {
     LocalExecutor taskWorker(CommandSender commands, TaskContext ctx, TaskProperties tasks,
                              TaskExecutionProperties execution, ProviderGuard providerGuard,
                              ExecutionLane.Providers laneProviders, ExecutorService taskCommandOutputReaders,
-                             @Value("${vacant.instance-id:}") String instanceId) {
+                             MeterRegistry meterRegistry, @Value("${vacant.instance-id:}") String instanceId) {
         LlmCalls llm = new LlmCalls(providerGuard, laneProviders.primary(), execution.priceTable());
         Path directory = Path.of(execution.workingDirectory() == null ? System.getProperty("java.io.tmpdir")
                 : execution.workingDirectory());
@@ -61,7 +62,7 @@ public class TaskExecutionConfiguration {
                 execution.rubric());
         String worker = instanceId.isBlank() ? ManagementFactory.getRuntimeMXBean().getName() : instanceId;
         return new TaskWorker(commands, new TaskExecution(ctx.skills(), local, llm), reviewer, worker,
-                execution.lease());
+                execution.lease(), meterRegistry);
     }
 
     @Bean(destroyMethod = "shutdownNow")

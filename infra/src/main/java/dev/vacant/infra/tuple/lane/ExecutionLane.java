@@ -27,7 +27,7 @@ import java.util.function.Supplier;
  * once otherwise ({@code provider@}). Provider outputs are cached. Local, small and
  * provider tasks run on the injected executor, at most {@link LaneMetrics#concurrency()} at a time; the others
  * wait in the lane's FIFO queue. Every finished task feeds the lane's {@link LaneMetrics}, which then adapt the
- * concurrency to the queue length.
+ * concurrency to the queue length: the tasks waiting here plus the lane's {@link #backlog backlog} in the space.
  */
 public final class ExecutionLane {
 
@@ -43,6 +43,7 @@ public final class ExecutionLane {
     private final LongSupplier nanoTime;
     private final Deque<Runnable> waiting = new ArrayDeque<>();
     private int running;
+    private int laneBacklog;
 
     /**
      * @param locals      local executors by yool
@@ -96,6 +97,14 @@ public final class ExecutionLane {
                     cache.put(task.yool(), task.data(), result.output());
                     return result;
                 });
+    }
+
+    /**
+     * The tuples waiting on this lane in the tuple space, as the runner last counted them: they are queued work
+     * too, so they count towards the queue the concurrency policy adapts to.
+     */
+    public synchronized void backlog(int tuples) {
+        laneBacklog = tuples;
     }
 
     /** This lane's metrics, for the snapshot. */
@@ -165,7 +174,7 @@ public final class ExecutionLane {
         List<Runnable> starts = new ArrayList<>();
         synchronized (this) {
             running--;
-            int concurrency = metrics.adapt(waiting.size());
+            int concurrency = metrics.adapt(waiting.size() + laneBacklog);
             while (running < concurrency && !waiting.isEmpty()) {
                 running++;
                 starts.add(waiting.poll());
