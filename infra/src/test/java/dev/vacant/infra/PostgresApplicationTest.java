@@ -26,6 +26,8 @@ import org.springframework.test.context.ActiveProfiles;
         "vacant.checkpoints.witnesses=" + TestProperties.WITNESS_KEY,
         "vacant.tasks.allowed-models=test-model",
         "vacant.tasks.spending-limit-micros=30000000",
+        // tests drive tasks by hand; TaskExecutionTest runs them on the lane
+        "vacant.tasks.execution.enabled=false",
         // every context is a deployment of its own: contexts share the database, and each keeps its own waiters
         "vacant.lanes.deployment=test-${random.uuid}"})
 @AutoConfigureMockMvc

@@ -69,6 +69,7 @@ public class Task {
     private Instant leaseUntil;
     private long costMicros;
     private List<String> subtasks = List.of();
+    private ToolRoute route;
     private final Set<Integer> executedAttempts = new HashSet<>();
     private final Set<Integer> reviewedAttempts = new HashSet<>();
 
@@ -205,6 +206,16 @@ public class Task {
                 : ctx.nodeKey().node();
     }
 
+    /** What a worker that took this task runs: its current attempt, spec, route and the cost spent so far. */
+    TaskAssignment assignment() {
+        return new TaskAssignment(id, attempt, spec, route, costMicros);
+    }
+
+    /** Whether the review of {@code reviewAttempt} is recorded. */
+    boolean reviewed(int reviewAttempt) {
+        return reviewedAttempts.contains(reviewAttempt);
+    }
+
     /** The state in force. */
     TaskState state() {
         return state;
@@ -225,6 +236,7 @@ public class Task {
             spec = submitted.spec();
             rejection = submitted.reason();
             subtasks = submitted.subtasks() == null ? List.of() : submitted.subtasks();
+            route = submitted.route();
             attempt = 1;
         } else if (event instanceof TaskTakenEvent) {
             leaseUntil = Timestamps.parse(payload.get("lease_until").asText());

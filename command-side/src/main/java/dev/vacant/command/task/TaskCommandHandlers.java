@@ -81,7 +81,7 @@ public class TaskCommandHandlers {
 
     /** The mode in force: RUNNING until an operator first switched the loop. */
     private ControlMode mode() {
-        return exists(TaskControl.ID) ? control.load(TaskControl.ID).invoke(TaskControl::mode) : ControlMode.RUNNING;
+        return TaskControl.modeIn(control, store);
     }
 
     private boolean exists(String aggregateId) {

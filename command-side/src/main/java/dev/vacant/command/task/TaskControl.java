@@ -14,9 +14,11 @@ import dev.vacant.kernel.vacant.Payloads;
 import java.util.Map;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.modelling.command.Repository;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
@@ -63,6 +65,12 @@ public class TaskControl {
     /** The mode in force. */
     ControlMode mode() {
         return mode;
+    }
+
+    /** The mode recorded in {@code store}: RUNNING until an operator first switched the loop (inside a unit of work). */
+    static ControlMode modeIn(Repository<TaskControl> control, EventStore store) {
+        return store.lastSequenceNumberFor(ID).isPresent() ? control.load(ID).invoke(TaskControl::mode)
+                : ControlMode.RUNNING;
     }
 
     @EventSourcingHandler

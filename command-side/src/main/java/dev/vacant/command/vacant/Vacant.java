@@ -164,8 +164,8 @@ public class Vacant {
         return recordCall(command.caller(), ctx);
     }
 
-    /** A call reaches this vacant: the transition table decides (CALL_RECEIVED) and the entry records the outcome. */
-    VacantCommandResult recordCall(String caller, VacantContext ctx) {
+    /** A call reaches this vacant: the transition table decides (CALL_RECEIVED; a STALE vacant refuses) and the entry records the outcome. */
+    public VacantCommandResult recordCall(String caller, VacantContext ctx) {
         LifecycleState next = TransitionTable.apply(state, LifecycleEvent.CALL_RECEIVED);
         return record(LogbookKind.CALL_RECEIVED, Payloads.toJson(new CallPayload(caller, next)), CallReceivedEvent::new,
                 ctx);
@@ -319,7 +319,8 @@ public class Vacant {
         return record(LogbookKind.CONSENT_USED, Payloads.toJson(payload), SpawnConsentUsedEvent::new, ctx);
     }
 
-    VacantCommandResult recordReview(ReviewPayload review, VacantContext ctx) {
+    /** A review reaches this vacant: the transition table decides (REVIEW_RECEIVED). */
+    public VacantCommandResult recordReview(ReviewPayload review, VacantContext ctx) {
         TransitionTable.apply(state, LifecycleEvent.REVIEW_RECEIVED);
         return record(LogbookKind.REVIEW_RECEIVED, Payloads.toJson(review), ReviewReceivedEvent::new, ctx);
     }

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Supplier;
+import java.util.function.ToIntFunction;
 import org.springframework.context.SmartLifecycle;
 
 /**
@@ -24,6 +25,9 @@ import org.springframework.context.SmartLifecycle;
  * with the context, in the lane runner's phase.
  */
 public final class ChildRunners implements SmartLifecycle {
+
+    /** A delegation lane's backlog is not counted: its runner's concurrency does not adapt to it. */
+    private static final ToIntFunction<String> NO_BACKLOG = lane -> 0;
 
     private final ExecutionLanes executionLanes;
     private final TupleGateway gateway;
@@ -49,7 +53,7 @@ public final class ChildRunners implements SmartLifecycle {
         DelegationLane lane = DelegationLane.of(parent, child);
         runners.computeIfAbsent(lane.tasks(), tasks -> {
             LaneRunner runner = new LaneRunner(List.of(tasks), new Authority(child, Set.of()), executionLanes, gateway,
-                    opIds, pollTimeout, stopTimeout, takers);
+                    opIds, NO_BACKLOG, pollTimeout, stopTimeout, takers);
             runner.start();
             return runner;
         });

@@ -30,6 +30,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The execution lanes from {@link LanePolicyProperties}. Providers are {@link ProviderPort} beans (the first
@@ -70,16 +71,21 @@ public class ExecutionLaneConfiguration {
                 clock, laneRetryScheduler);
     }
 
+    /** The lanes' providers (also the task loop's): the first bean is primary, a second one speculative. */
+    @Bean
+    ExecutionLane.Providers laneProviders(ObjectProvider<ProviderPort> providerBeans) {
+        ProviderPort primary = providerBeans.orderedStream().findFirst().orElseGet(UnconfiguredProvider::new);
+        ProviderPort speculative = providerBeans.orderedStream().skip(1).findFirst().orElse(primary);
+        return new ExecutionLane.Providers(primary, speculative);
+    }
+
     @Bean
     ExecutionLanes executionLanes(LanePolicyProperties policy, ReceiptCache cache, ProviderGuard guard,
                                   ExecutorService laneSpeculationThreads, ExecutorService laneExecutionThreads,
-                                  ObjectProvider<ProviderPort> providerBeans,
+                                  ExecutionLane.Providers providers,
                                   Map<String, LocalExecutor> locals,
                                   Map<String, SmallTaskBatcher.BatchExecutor> batchExecutors,
                                   MeterRegistry registry) {
-        ProviderPort primary = providerBeans.orderedStream().findFirst().orElseGet(UnconfiguredProvider::new);
-        ProviderPort speculative = providerBeans.orderedStream().skip(1).findFirst().orElse(primary);
-        ExecutionLane.Providers providers = new ExecutionLane.Providers(primary, speculative);
         ContextCompression compression = new ContextCompression(policy.contextCompressionChars());
         Speculation speculation = new Speculation(laneSpeculationThreads);
         ConcurrencyPolicy concurrency = new ConcurrencyPolicy(policy.laneConcurrency(), policy.maxLaneConcurrency());
@@ -104,10 +110,11 @@ public class ExecutionLaneConfiguration {
 
     @Bean
     LaneRunnerLifecycle laneRunner(LaneRunnerProperties properties, ExecutionLanes executionLanes,
-                                   TupleGateway gateway, TupleIds ids, ExecutorService laneRunnerThreads) {
+                                   TupleGateway gateway, TupleIds ids, ExecutorService laneRunnerThreads,
+                                   JdbcTemplate jdbc, Clock clock) {
         return new LaneRunnerLifecycle(new LaneRunner(properties.executionLanes(), executionLanes, gateway,
-                () -> ids.next().toString(), properties.runnerPollTimeout(), properties.runnerStopTimeout(),
-                laneRunnerThreads));
+                () -> ids.next().toString(), LaneBacklog.waitingTuples(jdbc, clock), properties.runnerPollTimeout(),
+                properties.runnerStopTimeout(), laneRunnerThreads));
     }
 
     private static ThreadFactory daemon(String name) {

@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -74,7 +73,7 @@ class TaskLedgerTest extends VacantApiTestBase {
         assertThat(balance(vacant).body().get("balance_micros").asLong()).isEqualTo(1_000_000);
 
         commands.sendAndWait(new ReviewTaskCommand(id, 1, ReviewVerdict.APPROVED, "redelivered"));
-        replayTasks();
+        TaskReplays.replayTasks(processing, jdbc, PATIENCE);
 
         Polling.awaitUntil("the replayed ledger holds the grant again", PATIENCE, () -> grants(vacant) == 1);
         assertThat(balance(vacant).body().get("balance_micros").asLong()).isEqualTo(1_000_000);
@@ -183,18 +182,5 @@ class TaskLedgerTest extends VacantApiTestBase {
                 .isEqualTo("NOT_FOUND");
         assertThat(api.get("/api/v1/tasks/nope", aliceToken).code()).isEqualTo("VALIDATION_FAILED");
         assertThat(api.get("/api/v1/rewards/nope", aliceToken).code()).isEqualTo("VALIDATION_FAILED");
-    }
-
-    /** Resets the tasks processor (tables cleared, whole store replayed) and waits until it passed today's head. */
-    private void replayTasks() {
-        long head = jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class);
-        StreamingEventProcessor processor = processing
-                .eventProcessor(TaskProjection.PROCESSING_GROUP, StreamingEventProcessor.class).orElseThrow();
-        processor.shutDown();
-        processor.resetTokens();
-        processor.start();
-        Polling.awaitUntil("the tasks processor replayed the whole store", PATIENCE,
-                () -> !processor.processingStatus().isEmpty() && processor.processingStatus().values().stream()
-                        .allMatch(s -> s.getCurrentPosition().orElse(-1) >= head));
     }
 }

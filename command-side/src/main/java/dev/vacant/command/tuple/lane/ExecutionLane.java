@@ -22,11 +22,12 @@ import java.util.function.Supplier;
  * Runs the tasks of one lane, in the order of the spec: a local executor if the yool has one
  * ({@code local_route@}); else, for a small task (its yool has a batch executor), the yool's
  * {@link SmallTaskBatcher} ({@code batch_route@}); else the receipt cache ({@code cache_hit@}); else the provider
- * with the data context-compressed, through the {@link ProviderGuard}, speculatively for idempotent tasks
- * ({@code speculative_win@}) and once otherwise ({@code provider@}). Provider outputs are cached. Local, small and
+ * with the data context-compressed, through the {@link ProviderGuard}, speculatively for idempotent tasks when a
+ * second, distinct provider exists ({@code speculative_win@}; never a second paid call to the same provider) and
+ * once otherwise ({@code provider@}). Provider outputs are cached. Local, small and
  * provider tasks run on the injected executor, at most {@link LaneMetrics#concurrency()} at a time; the others
  * wait in the lane's FIFO queue. Every finished task feeds the lane's {@link LaneMetrics}, which then adapt the
- * concurrency to the queue length.
+ * concurrency to the queue length: the tasks waiting here plus the lane's {@link #backlog backlog} in the space.
  */
 public final class ExecutionLane {
 
@@ -42,6 +43,7 @@ public final class ExecutionLane {
     private final LongSupplier nanoTime;
     private final Deque<Runnable> waiting = new ArrayDeque<>();
     private int running;
+    private int laneBacklog;
 
     /**
      * @param locals      local executors by yool
@@ -88,13 +90,21 @@ public final class ExecutionLane {
             return CompletableFuture.completedFuture(hit.get());
         }
         JsonNode data = compression.compress(task.data());
-        return admitted(() -> task.idempotent()
+        return admitted(() -> task.idempotent() && providers.distinct()
                 ? speculative(task.yool(), data, digest)
                 : once(task.yool(), data, digest))
                 .thenApply(result -> {
                     cache.put(task.yool(), task.data(), result.output());
                     return result;
                 });
+    }
+
+    /**
+     * The tuples waiting on this lane in the tuple space, as the runner last counted them: they are queued work
+     * too, so they count towards the queue the concurrency policy adapts to.
+     */
+    public synchronized void backlog(int tuples) {
+        laneBacklog = tuples;
     }
 
     /** This lane's metrics, for the snapshot. */
@@ -164,7 +174,7 @@ public final class ExecutionLane {
         List<Runnable> starts = new ArrayList<>();
         synchronized (this) {
             running--;
-            int concurrency = metrics.adapt(waiting.size());
+            int concurrency = metrics.adapt(waiting.size() + laneBacklog);
             while (running < concurrency && !waiting.isEmpty()) {
                 running++;
                 starts.add(waiting.poll());
@@ -180,5 +190,10 @@ public final class ExecutionLane {
      * @param speculative races the primary for idempotent tasks (may be the same provider)
      */
     public record Providers(ProviderPort primary, ProviderPort speculative) {
+
+        /** Whether the speculative provider is another one than the primary (only then is a race worth paying). */
+        public boolean distinct() {
+            return !primary.name().equals(speculative.name());
+        }
     }
 }

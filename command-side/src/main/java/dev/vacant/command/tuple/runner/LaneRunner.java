@@ -26,6 +26,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
+import java.util.function.ToIntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * Runs the tuples of the execution lanes: per lane, a taker thread sends a blocking {@code in} (any tuple, waiting
  * up to {@code pollTimeout}) through the {@link TupleGateway}, like every other client, as {@link #AUTHORITY},
  * whenever fewer of the lane's tasks are in flight than its current adaptive concurrency. A taken tuple runs on
- * its {@link ExecutionLane}; its output or failure is written back by an {@code out} ({@link TaskResults}), so
+ * its {@link ExecutionLane}, told the lane's backlog (the tuples still waiting: the concurrency policy adapts to
+ * them); its output or failure is written back by an {@code out} ({@link TaskResults}), so
  * no taken task ends without a result tuple (or, if even that write is refused, an error log carrying it).
  * <p>
  * A take whose reply is lost (the gateway answers {@code INTERNAL}) or that is refused is sent again with the
@@ -58,6 +60,7 @@ public final class LaneRunner {
     private final ExecutionLanes executionLanes;
     private final TupleGateway gateway;
     private final Supplier<String> opIds;
+    private final ToIntFunction<String> backlog;
     private final Duration pollTimeout;
     private final Duration stopTimeout;
     private final ExecutorService takers;
@@ -71,13 +74,15 @@ public final class LaneRunner {
      * @param executionLanes runs the tasks
      * @param gateway        takes the tasks and writes the results
      * @param opIds          fresh op ids for the takes
+     * @param backlog        counts the tuples waiting on a lane
      * @param pollTimeout    how long one take waits for a tuple (and the pause after a failed take)
      * @param stopTimeout    the longest {@link #stop()} waits for pending takes and running tasks
      * @param takers         runs one taker per lane (needs a thread per lane)
      */
     public LaneRunner(List<String> lanes, ExecutionLanes executionLanes, TupleGateway gateway, Supplier<String> opIds,
-                      Duration pollTimeout, Duration stopTimeout, ExecutorService takers) {
-        this(lanes, AUTHORITY, executionLanes, gateway, opIds, pollTimeout, stopTimeout, takers);
+                      ToIntFunction<String> backlog, Duration pollTimeout, Duration stopTimeout,
+                      ExecutorService takers) {
+        this(lanes, AUTHORITY, executionLanes, gateway, opIds, backlog, pollTimeout, stopTimeout, takers);
     }
 
     /**
@@ -85,12 +90,14 @@ public final class LaneRunner {
      * its delegation lane as the child, since a composite lane's wall admits only its tree.
      */
     public LaneRunner(List<String> lanes, Authority authority, ExecutionLanes executionLanes, TupleGateway gateway,
-                      Supplier<String> opIds, Duration pollTimeout, Duration stopTimeout, ExecutorService takers) {
+                      Supplier<String> opIds, ToIntFunction<String> backlog, Duration pollTimeout,
+                      Duration stopTimeout, ExecutorService takers) {
         this.lanes = List.copyOf(lanes);
         this.authority = authority;
         this.executionLanes = executionLanes;
         this.gateway = gateway;
         this.opIds = opIds;
+        this.backlog = backlog;
         this.pollTimeout = pollTimeout;
         this.stopTimeout = stopTimeout;
         this.takers = takers;
@@ -159,6 +166,7 @@ public final class LaneRunner {
                     continue;
                 }
                 take = nextTake(lane);
+                execution.backlog(taken.isPresent() ? backlog.applyAsInt(lane) : 0);
                 taken.ifPresentOrElse(task -> run(execution, task, tasks), tasks::release);
             }
         } catch (InterruptedException e) {

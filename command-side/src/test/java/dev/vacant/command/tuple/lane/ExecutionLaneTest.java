@@ -43,6 +43,10 @@ class ExecutionLaneTest {
     private final ExecutionLane lane = lane(metrics);
 
     private ExecutionLane lane(LaneMetrics laneMetrics) {
+        return lane(laneMetrics, new ExecutionLane.Providers(primary, speculative));
+    }
+
+    private ExecutionLane lane(LaneMetrics laneMetrics, ExecutionLane.Providers providers) {
         return new ExecutionLane(
                 Map.of("upper", data -> Json.object().put("text", data.path("text").asText().toUpperCase())),
                 Map.of("tag", new SmallTaskBatcher(32, this::tagAll, batchDrains::add)),
@@ -50,7 +54,7 @@ class ExecutionLaneTest {
                 new ReceiptCache(100, Duration.ofSeconds(3600), () -> 0L),
                 new ProviderGuard(new ProviderGuard.Policy(3, Duration.ofMillis(100), Duration.ofMillis(5000), 0.25,
                         5, Duration.ofSeconds(30)), new MutableClock(Instant.EPOCH), scheduler),
-                new ExecutionLane.Providers(primary, speculative),
+                providers,
                 new Speculation(racers),
                 laneMetrics,
                 laneThreads,
@@ -142,6 +146,17 @@ class ExecutionLaneTest {
         assertThat(result).isEqualTo(new LaneResult(ScriptedProvider.OK,
                 Receipts.of("speculative_win", InputDigest.of("summarise", data), "speculative")));
         assertThat(speculative.calls()).isEqualTo(1);
+    }
+
+    @Test
+    void execute_callsTheProviderOnce_whenAnIdempotentTaskHasNoSecondDistinctProvider() throws Exception {
+        ExecutionLane single = lane(metrics, new ExecutionLane.Providers(primary, primary));
+        JsonNode data = Json.object().put("idempotent", true);
+
+        LaneResult result = single.execute(new LaneTask("summarise", data, true)).get(5, TimeUnit.SECONDS);
+
+        assertThat(result.receipt()).isEqualTo(Receipts.of("provider", InputDigest.of("summarise", data), "primary"));
+        assertThat(primary.calls()).isEqualTo(1);
     }
 
     @Test

@@ -67,18 +67,25 @@ class LaneRunnerTest {
             },
             "huge", data -> Json.object().put("text", "x".repeat(TupleData.MAX_BYTES)),
             "control", data -> Json.object().put("text", "ansi \u001b[1m bold"));
+    private final AtomicInteger backlog = new AtomicInteger();
     private LaneRunner runner;
+    private ExecutionLanes lanes;
 
     private LaneRunner start(int concurrency) {
+        return start(concurrency, concurrency);
+    }
+
+    private LaneRunner start(int concurrency, int maxConcurrency) {
         ReceiptCache cache = new ReceiptCache(100, Duration.ofHours(1), () -> 0L);
         ProviderGuard guard = new ProviderGuard(new ProviderGuard.Policy(3, Duration.ofMillis(1), Duration.ofMillis(2),
                 0.25, 5, Duration.ofSeconds(30)), new MutableClock(Instant.EPOCH), retries);
-        ExecutionLanes lanes = new ExecutionLanes(name -> new ExecutionLane(locals, Map.of(),
+        lanes = new ExecutionLanes(name -> new ExecutionLane(locals, Map.of(),
                 new ContextCompression(6000), cache, guard, new ExecutionLane.Providers(provider, provider),
-                new Speculation(threads), new LaneMetrics(new ConcurrencyPolicy(concurrency, concurrency)), threads,
+                new Speculation(threads), new LaneMetrics(new ConcurrencyPolicy(concurrency, maxConcurrency)), threads,
                 System::nanoTime), guard, cache);
         runner = new LaneRunner(List.of(TaskLaneTransport.LANE), lanes,
-                new TupleGateway(transport, Duration.ofSeconds(2), FrontCheck.NONE, TupleOpMeter.NONE), () -> "take-" + opIds.incrementAndGet(), POLL,
+                new TupleGateway(transport, Duration.ofSeconds(2), FrontCheck.NONE, TupleOpMeter.NONE),
+                () -> "take-" + opIds.incrementAndGet(), lane -> backlog.get(), POLL,
                 Duration.ofSeconds(10), threads);
         runner.start();
         return runner;
@@ -115,6 +122,18 @@ class LaneRunnerTest {
         assertThat(result.source()).isEqualTo(TaskResults.SOURCE);
         assertThat(result.data()).isEqualTo(Json.object().set("result", text("HI")));
         assertThat(result.receipts()).containsExactly(Receipts.of("local_route", InputDigest.of("upper", text("hi"))));
+    }
+
+    @Test
+    void run_feedsTheLanesBacklogToItsConcurrencyPolicy() throws Exception {
+        start(1, 8);
+        backlog.set(100);
+        transport.task(ALICE, "upper", text("hi"));
+
+        transport.nextResult();
+
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> lanes.lane(TaskLaneTransport.LANE).metrics().concurrency() == 2);
     }
 
     @Test

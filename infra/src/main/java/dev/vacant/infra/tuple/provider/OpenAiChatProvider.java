@@ -17,7 +17,8 @@ import java.time.Duration;
  * A provider speaking the OpenAI chat-completions API (OpenAI and the many servers compatible with it), over the
  * JDK's {@link HttpClient}: {@code POST {baseUrl}/v1/chat/completions} with {@code Authorization: Bearer <key>}
  * (when a key is set), the model named by the data's {@code model} (else the default), and the (compressed) data as
- * JSON in one user message. Answers {@code {content, model, usage}} from {@code choices[0].message.content}.
+ * JSON in one user message, or the data's own {@code messages} when it has them (the task loop's calls, with their
+ * {@code max_tokens} cut-off). Answers {@code {content, model, usage}} from {@code choices[0].message.content}.
  * Timeouts, connection errors, HTTP 429 and 5xx are transient {@link ProviderException}s; other statuses and an
  * answer without content are not.
  */
@@ -80,7 +81,14 @@ public final class OpenAiChatProvider implements ProviderPort {
     private ObjectNode completion(JsonNode data) {
         JsonNode model = data.path("model");
         ObjectNode completion = Json.object().put("model", model.isTextual() ? model.asText() : defaultModel);
-        completion.putArray("messages").addObject().put("role", "user").put("content", Json.write(data));
+        if (data.path("messages").isArray()) {
+            completion.set("messages", data.get("messages"));
+            if (data.path("max_tokens").canConvertToLong()) {
+                completion.put("max_tokens", data.get("max_tokens").asLong());
+            }
+        } else {
+            completion.putArray("messages").addObject().put("role", "user").put("content", Json.write(data));
+        }
         return completion;
     }
 

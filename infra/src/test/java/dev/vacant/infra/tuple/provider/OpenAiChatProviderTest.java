@@ -91,6 +91,18 @@ class OpenAiChatProviderTest {
     }
 
     @Test
+    void call_sendsTheDataOwnMessagesAndItsMaxTokens_whenItHasMessages() throws Exception {
+        server.enqueue(completion());
+        JsonNode data = Json.parse("""
+                {"model": "m", "messages": [{"role": "user", "content": "Say hi"}], "max_tokens": 42}""");
+
+        provider.call("task.llm", data);
+
+        JsonNode body = Json.parse(server.takeRequest(5, TimeUnit.SECONDS).getBody().readUtf8());
+        assertThat(body).isEqualTo(data);
+    }
+
+    @Test
     void call_usesTheModelNamedByTheData_whenThereIsOne() throws Exception {
         server.enqueue(completion());
 
