@@ -189,6 +189,6 @@ class HostileInputApiTest extends VacantApiTestBase {
         assertThat(signed).contains("\"extra\":{\"m\":-9007199254740991,\"n\":9007199254740991}");
         JsonNode served = api.get("/api/v1/vacants/" + id + "/logbook?consistency=strong", operator).body();
         JsonNode extra = served.findValue("extra");
-        assertThat(Json.write(extra)).isEqualTo("{\"n\":9007199254740991,\"m\":-9007199254740991}");
+        assertThat(Json.write(extra)).isEqualTo("{\"m\":-9007199254740991,\"n\":9007199254740991}");
     }
 }
