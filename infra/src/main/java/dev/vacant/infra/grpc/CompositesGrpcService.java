@@ -6,6 +6,8 @@ import static dev.vacant.infra.grpc.GrpcCalls.reply;
 import com.google.protobuf.Struct;
 import dev.vacant.grpc.composites.v1.AllowlistRequest;
 import dev.vacant.grpc.composites.v1.CardRequest;
+import dev.vacant.grpc.composites.v1.ChildRunner;
+import dev.vacant.grpc.composites.v1.ChildRunnerRequest;
 import dev.vacant.grpc.composites.v1.CompletionRequest;
 import dev.vacant.grpc.composites.v1.CompositeView;
 import dev.vacant.grpc.composites.v1.CompositesGrpc;
@@ -89,5 +91,17 @@ public class CompositesGrpcService extends CompositesGrpc.CompositesImplBase imp
     public void card(CardRequest request, StreamObserver<Struct> observer) {
         reply(observer, json.write(composites.card(GrpcAuthInterceptor.actor(), request.getId(),
                 request.hasPosition() ? request.getPosition() : null, orNull(request.getConsistency())), Struct.newBuilder()));
+    }
+
+    @Override
+    public void runChild(ChildRunnerRequest request, StreamObserver<ChildRunner> observer) {
+        reply(observer, json.write(composites.runChild(GrpcAuthInterceptor.actor(), request.getParent(),
+                request.getChild(), true), ChildRunner.newBuilder()));
+    }
+
+    @Override
+    public void stopChild(ChildRunnerRequest request, StreamObserver<ChildRunner> observer) {
+        reply(observer, json.write(composites.runChild(GrpcAuthInterceptor.actor(), request.getParent(),
+                request.getChild(), false), ChildRunner.newBuilder()));
     }
 }

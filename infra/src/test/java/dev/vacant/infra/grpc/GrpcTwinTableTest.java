@@ -54,6 +54,9 @@ class GrpcTwinTableTest extends GrpcApiTestBase {
                     "vacant.composites.v1.Composites/CompleteDelegation"),
             entry("POST /api/v1/composites/{parent}/graduations", "vacant.composites.v1.Composites/Graduate"),
             entry("GET /api/v1/vacants/{id}/card", "vacant.composites.v1.Composites/Card"),
+            entry("PUT /api/v1/composites/{parent}/children/{child}/runner", "vacant.composites.v1.Composites/RunChild"),
+            entry("DELETE /api/v1/composites/{parent}/children/{child}/runner",
+                    "vacant.composites.v1.Composites/StopChild"),
             // tuple space
             entry("POST /api/v1/lanes/{lane}/out", "vacant.tuples.v1.Tuples/Out"),
             entry("POST /api/v1/lanes/{lane}/in", "vacant.tuples.v1.Tuples/In"),

@@ -13,6 +13,9 @@ import dev.vacant.grpc.checkpoints.v1.CheckpointsGrpc;
 import dev.vacant.grpc.checkpoints.v1.CosignRequest;
 import dev.vacant.grpc.checkpoints.v1.CreateCheckpointRequest;
 import dev.vacant.grpc.checkpoints.v1.GetCheckpointRequest;
+import dev.vacant.grpc.composites.v1.ChildRunner;
+import dev.vacant.grpc.composites.v1.ChildRunnerRequest;
+import dev.vacant.grpc.composites.v1.CompositesGrpc;
 import dev.vacant.grpc.projections.v1.DeadLettersRequest;
 import dev.vacant.grpc.projections.v1.ListProjectionsRequest;
 import dev.vacant.grpc.projections.v1.Processors;
@@ -37,17 +40,20 @@ import dev.vacant.grpc.tuples.v1.TupleReply;
 import dev.vacant.grpc.tuples.v1.TuplesGrpc;
 import dev.vacant.grpc.tuples.v1.WallRequest;
 import dev.vacant.grpc.vacants.v1.LogbookVerification;
+import dev.vacant.grpc.vacants.v1.SpawnRequest;
 import dev.vacant.grpc.vacants.v1.VacantRef;
 import dev.vacant.infra.grpc.client.GrpcClients;
 import dev.vacant.infra.support.ApiClient.Response;
 import dev.vacant.infra.support.TestProperties;
 import dev.vacant.kernel.checkpoint.Cosignature;
+import dev.vacant.kernel.composite.DelegationLane;
 import dev.vacant.kernel.checkpoint.NoteKey;
 import dev.vacant.kernel.checkpoint.SignedNote;
 import dev.vacant.kernel.crypto.Ed25519;
 import dev.vacant.kernel.crypto.Hex;
 import dev.vacant.kernel.custody.KeyPairSigner;
 import dev.vacant.kernel.id.NodeId;
+import dev.vacant.kernel.id.VacantId;
 import io.grpc.Status;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -214,5 +220,28 @@ class GrpcTwinsTest extends GrpcApiTestBase {
                 assertThat(Cosignature.verify(text, witness, signature)).isPresent());
         assertFails(() -> anyone.cosign(CosignRequest.newBuilder().setSize(made.getTreeSize()).setLine("not a line").build()),
                 Status.Code.INVALID_ARGUMENT, "VALIDATION_FAILED");
+    }
+
+    @Test
+    void childRunner_startsAndStopsOnThisInstance_forTheControllerOnly_asRestDoes() {
+        String bud = vacants(aliceToken).spawn(SpawnRequest.newBuilder().setId(vacant).setPath("D2")
+                .addNarrowedTools("read").build()).getChildId();
+        assertThat(api.get("/api/v1/composites/" + vacant + "?consistency=strong", aliceToken).status()).isEqualTo(200);
+        CompositesGrpc.CompositesBlockingStub composites =
+                GrpcClients.withToken(CompositesGrpc.newBlockingStub(channel), aliceToken);
+        ChildRunnerRequest request = ChildRunnerRequest.newBuilder().setParent(vacant).setChild(bud).build();
+
+        ChildRunner started = composites.runChild(request);
+        Response rest = api.put("/api/v1/composites/" + vacant + "/children/" + bud + "/runner", aliceToken);
+        ChildRunner stopped = composites.stopChild(request);
+
+        assertThat(started.getRunning()).isTrue();
+        assertThat(started.getChild()).isEqualTo(bud);
+        assertThat(started.getLane()).isEqualTo(DelegationLane.of(VacantId.parse(vacant), VacantId.parse(bud)).tasks())
+                .isEqualTo(rest.text("lane"));
+        assertThat(started.getResultsLane()).isEqualTo(rest.text("results_lane"));
+        assertThat(stopped.getRunning()).isFalse();
+        assertFails(() -> GrpcClients.withToken(CompositesGrpc.newBlockingStub(channel), bobToken).runChild(request),
+                Status.Code.PERMISSION_DENIED, "FORBIDDEN");
     }
 }

@@ -40,6 +40,9 @@ class ProjectionDeadLetterTest extends VacantApiTestBase {
     void anEventThatCannotBeStored_parksOnlyItsVacant_isListedAndRetried() {
         StreamingEventProcessor processor = positions.processor();
         processor.shutDown();
+        // under load the shutdown can return before its workers released their segments: wait until none is held
+        Polling.awaitUntil("the projections processor holds no segment", Duration.ofSeconds(30),
+                () -> !processor.isRunning() && processor.processingStatus().isEmpty());
         String poisoned;
         List<String> others = new ArrayList<>();
         byte[] original;
