@@ -49,7 +49,6 @@ public record CompositeHttpStory(ApiClient api, Clock clock, String operator, St
 
     /** Tells the story, asserting each answer on the way; answers its cast. */
     public Cast tell() {
-        Map<String, String> roles = new LinkedHashMap<>();
         Map<String, String> readers = new LinkedHashMap<>();
         String a = post("/vacants/genesis", operator, VacantFixtures.genesis(alice, null, "search", "read")).text("id");
         String b = post("/vacants/genesis", operator, VacantFixtures.genesis(carol, null, "write")).text("id");
@@ -71,11 +70,7 @@ public record CompositeHttpStory(ApiClient api, Clock clock, String operator, St
         String lookAlike = post("/vacants/" + a + "/spawn", aliceToken, bud).text("child_id");
         String carols = post("/vacants/" + b + "/spawn", carolToken,
                 Json.object().put("path", "D1").put("policy_mutation", "be brief")).text("child_id");
-        ObjectNode manifest = Json.object().put("schema_version", "v2").put("parent_id", a).put("child_id", carols)
-                .put("birth_path", "D1").put("closed_by_default", true).put("registry_visibility", "NONE")
-                .put("issued_at", clock.instant().toString()).put("endpoint_reachability", "PARENT_ONLY")
-                .put("outbound_policy", "NO_EXTERNAL");
-        manifest.putArray("tool_whitelist").add("write");
+        ObjectNode manifest = manifest(a, carols, clock);
         manifest.put("signature_child", consent(carols, carolToken, Json.object().put("purpose", "vacant.manifest/1")
                 .put("side", "child").set("manifest", manifest.deepCopy())));
         post("/composites/" + a + "/children", aliceToken, Json.object().set("manifest", manifest));
@@ -113,14 +108,32 @@ public record CompositeHttpStory(ApiClient api, Clock clock, String operator, St
                 assertThat(answer.body().get("same_stylo").asDouble()).isGreaterThanOrEqualTo(0.7);
             }
         }
+        Map<String, String> roles = roles(a, b, merged, own, lookAlike, carols);
+        roles.forEach((role, id) -> readers.put(id, role.equals("b") || role.equals("carols") ? carolToken : aliceToken));
+        return new Cast(roles, readers);
+    }
+
+    /** The manifest registering {@code carols} (the other controller's D1 child) under {@code a}, unsigned. */
+    public static ObjectNode manifest(String a, String carols, Clock clock) {
+        ObjectNode manifest = Json.object().put("schema_version", "v2").put("parent_id", a).put("child_id", carols)
+                .put("birth_path", "D1").put("closed_by_default", true).put("registry_visibility", "NONE")
+                .put("issued_at", clock.instant().toString()).put("endpoint_reachability", "PARENT_ONLY")
+                .put("outbound_policy", "NO_EXTERNAL");
+        manifest.putArray("tool_whitelist").add("write");
+        return manifest;
+    }
+
+    /** The story's vacants by role, in the order of the story. */
+    public static Map<String, String> roles(String a, String b, String merged, String own, String lookAlike,
+                                            String carols) {
+        Map<String, String> roles = new LinkedHashMap<>();
         roles.put("a", a);
         roles.put("b", b);
         roles.put("merged", merged);
         roles.put("own", own);
         roles.put("look_alike", lookAlike);
         roles.put("carols", carols);
-        roles.forEach((role, id) -> readers.put(id, role.equals("b") || role.equals("carols") ? carolToken : aliceToken));
-        return new Cast(roles, readers);
+        return roles;
     }
 
     /** A vacant's logbook as a client reads it over HTTP. */

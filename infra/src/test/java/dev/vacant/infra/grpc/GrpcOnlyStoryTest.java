@@ -144,7 +144,6 @@ class GrpcOnlyStoryTest extends GrpcApiTestBase {
     }
 
     private Map<String, String> grpcStory(String ann, Caller annCalls, String carol, Caller carolCalls) {
-        Map<String, String> roles = new LinkedHashMap<>();
         String a = read(vacants(operator).genesis(genesis(ann, "search", "read")).getId(), annCalls.token());
         String b = read(vacants(operator).genesis(genesis(carol, "write")).getId(), carolCalls.token());
 
@@ -164,11 +163,7 @@ class GrpcOnlyStoryTest extends GrpcApiTestBase {
         String lookAlike = read(annCalls.vacants().spawn(bud).getChildId(), annCalls.token());
         String carols = read(carolCalls.vacants().spawn(SpawnRequest.newBuilder().setId(b).setPath("D1")
                 .setPolicyMutation("be brief").build()).getChildId(), carolCalls.token());
-        ObjectNode manifest = Json.object().put("schema_version", "v2").put("parent_id", a).put("child_id", carols)
-                .put("birth_path", "D1").put("closed_by_default", true).put("registry_visibility", "NONE")
-                .put("issued_at", clock.instant().toString()).put("endpoint_reachability", "PARENT_ONLY")
-                .put("outbound_policy", "NO_EXTERNAL");
-        manifest.putArray("tool_whitelist").add("write");
+        ObjectNode manifest = CompositeHttpStory.manifest(a, carols, clock);
         manifest.put("signature_child", carolCalls.vacants().consent(ConsentRequest.newBuilder().setId(carols)
                 .setPurpose("vacant.manifest/1").setSide("child").setManifest(struct(manifest)).build()).getSignature());
         annCalls.composites().registerChild(RegisterChildRequest.newBuilder().setParent(a).setManifest(struct(manifest))
@@ -198,14 +193,7 @@ class GrpcOnlyStoryTest extends GrpcApiTestBase {
                 Status.Code.FAILED_PRECONDITION, "GRADUATION_COLLUSION");
         assertThat(Double.parseDouble(GrpcClients.errorInfo(held).orElseThrow().getMetadataOrThrow("same_stylo")))
                 .isGreaterThanOrEqualTo(0.7);
-
-        roles.put("a", a);
-        roles.put("b", b);
-        roles.put("merged", merged);
-        roles.put("own", own);
-        roles.put("look_alike", lookAlike);
-        roles.put("carols", carols);
-        return roles;
+        return CompositeHttpStory.roles(a, b, merged, own, lookAlike, carols);
     }
 
     private static GraduationRequest graduation(Caller caller, String parent, String child) {
