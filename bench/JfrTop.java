@@ -11,10 +11,10 @@ import jdk.jfr.consumer.RecordingFile;
  * The top frames of a JDK Flight Recorder recording's CPU samples ({@code jdk.ExecutionSample}), optionally only
  * those taken in a time window (the command bench prints each phase's window on stderr as
  * {@code phase <base> <clients> clients: <from> <to>}, epoch milliseconds). Prints, with their share of the samples:
- * the top methods where the CPU was (leaf frames), the top packages of those leaf frames, and the top application
- * frames ({@code dev.vacant}) anywhere on the stack (inclusive, counted once per sample).
+ * the top methods where the CPU was (leaf frames), the top packages of those leaf frames, and the top frames whose
+ * class starts with PREFIX (default {@code dev.vacant.}) anywhere on the stack (inclusive, counted once per sample).
  *
- * Usage: java bench/JfrTop.java RECORDING.jfr [FROM_MILLIS TO_MILLIS] [TOP, 15]
+ * Usage: java bench/JfrTop.java RECORDING.jfr [FROM_MILLIS TO_MILLIS] [TOP, 15] [PREFIX, dev.vacant.]
  */
 public class JfrTop {
 
@@ -22,6 +22,7 @@ public class JfrTop {
         long from = args.length >= 3 ? Long.parseLong(args[1]) : Long.MIN_VALUE;
         long to = args.length >= 3 ? Long.parseLong(args[2]) : Long.MAX_VALUE;
         int top = args.length == 2 ? Integer.parseInt(args[1]) : args.length >= 4 ? Integer.parseInt(args[3]) : 15;
+        String prefix = args.length >= 5 ? args[4] : "dev.vacant.";
         Map<String, Integer> leaves = new HashMap<>();
         Map<String, Integer> packages = new HashMap<>();
         Map<String, Integer> application = new HashMap<>();
@@ -39,14 +40,14 @@ public class JfrTop {
             samples++;
             leaves.merge(method(frames.get(0)), 1, Integer::sum);
             packages.merge(frames.get(0).getMethod().getType().getName().replaceAll("\\.[^.]*$", ""), 1, Integer::sum);
-            frames.stream().map(JfrTop::method).filter(m -> m.startsWith("dev.vacant.") && !m.contains("$$Lambda")
+            frames.stream().map(JfrTop::method).filter(m -> m.startsWith(prefix) && !m.contains("$$Lambda")
                     && !m.contains(".lambda$")).distinct()
                     .forEach(m -> application.merge(m, 1, Integer::sum));
         }
         System.out.printf("%d CPU samples%n", samples);
         print("leaf methods (self)", leaves, samples, top);
         print("leaf packages (self)", packages, samples, top);
-        print("dev.vacant frames on the stack (inclusive)", application, samples, top);
+        print(prefix + "* frames on the stack (inclusive)", application, samples, top);
     }
 
     private static String method(RecordedFrame frame) {

@@ -18,6 +18,14 @@ GRPC_PORT="${BENCH_GRPC_PORT:-19090}"
 PLAIN_PORT="${BENCH_PLAIN_PORT:-18081}"
 DATA=target/bench-data
 
+# waits up to 2 minutes for the application on port $1 to answer its health check
+await_up() {
+  for _ in $(seq 1 120); do
+    curl -sf "http://127.0.0.1:$1/actuator/health" > /dev/null && return
+    sleep 1
+  done
+}
+
 pg_isready -h 127.0.0.1 -q || pg_ctlcluster 15 main start
 for db in "$DB" "${DB}_plain"; do
   psql -h 127.0.0.1 -U postgres -qc "drop database if exists $db" -c "create database $db"
@@ -37,10 +45,7 @@ VACANT_DB_URL="$JDBC" VACANT_DB_USER=postgres VACANT_DB_PASSWORD="$PGPASSWORD" \
     --logging.level.root=warn > target/bench-app.log 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do
-  curl -sf "http://127.0.0.1:$PORT/actuator/health" > /dev/null && break
-  sleep 1
-done
+await_up "$PORT"
 for _ in $(seq 1 30); do [ -s "$DATA/operator.token" ] && break; sleep 1; done
 TOKEN=$(tr -d '\n' < "$DATA/operator.token")
 # the baseline accepts the same bearer token
@@ -49,10 +54,7 @@ PLAIN_DB_URL="$PLAIN_JDBC" PLAIN_DB_USER=postgres PLAIN_DB_PASSWORD="$PGPASSWORD
     > target/bench-plain.log 2>&1 &
 PLAIN=$!
 trap 'kill $APP $PLAIN 2>/dev/null; wait $APP $PLAIN 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do
-  curl -sf "http://127.0.0.1:$PLAIN_PORT/actuator/health" > /dev/null && break
-  sleep 1
-done
+await_up "$PLAIN_PORT"
 PG_JAR=$(find ~/.m2/repository/org/postgresql/postgresql -name 'postgresql-*.jar' | sort | tail -1)
 java -cp "$PG_JAR:infra/target/classes:$(cat infra/target/bench-classpath.txt)" bench/CommandLoad.java \
   "http://127.0.0.1:$PORT" "127.0.0.1:$GRPC_PORT" "$TOKEN" "$JDBC" "http://127.0.0.1:$PLAIN_PORT" "$PLAIN_JDBC" \

@@ -24,7 +24,10 @@ public class PlainAxonApplication {
         SpringApplication.run(PlainAxonApplication.class, args);
     }
 
-    /** The same snake_case names as Vacant's event store, so the load generator reads both alike. */
+    /**
+     * The same snake_case names as Vacant's event store ({@code AxonJdbcSchemaConfiguration}), so the load generator
+     * reads both alike; repeated on purpose, as the baseline depends on nothing of Vacant.
+     */
     @Bean
     EventSchema eventSchema() {
         return EventSchema.builder()

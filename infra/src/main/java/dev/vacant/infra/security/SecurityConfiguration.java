@@ -19,6 +19,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.web.PathPatternRequestMatcherBuilderFactoryBean;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
@@ -30,8 +31,8 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
  * 401 and 403 answer problem+json with {@code UNAUTHENTICATED} / {@code FORBIDDEN}.
  *
  * <p>A request carries only what a token API needs (issue 18, {@code docs/performance.md}): stateless, no CSRF, HTTP
- * Basic, form login, logout or saved-request filters, and the authorization rules match paths with plain
- * {@link PathPatternRequestMatcher}s instead of asking Spring MVC's handler mappings for every rule.
+ * Basic, form login, logout or saved-request filters, no observing wrapper around each filter, and the authorization
+ * rules match paths with plain {@link PathPatternRequestMatcher}s instead of asking Spring MVC's handler mappings.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -53,6 +54,17 @@ public class SecurityConfiguration {
     @ConditionalOnProperty(name = "vacant.security.bootstrap-operator-token", havingValue = "true")
     OperatorTokenBootstrap operatorTokenBootstrap(ApiTokens tokens, VacantProperties properties) {
         return new OperatorTokenBootstrap(tokens, Path.of(properties.dataDir()));
+    }
+
+    /**
+     * No observation of the security filters: with an observation registry (actuator) Spring Security otherwise wraps
+     * every filter of the chain in an observing decorator on every request, even with its observations turned off
+     * ({@code management.observations.enable.spring.security=false} only makes them no-ops). HTTP request metrics
+     * ({@code http.server.requests}) stay.
+     */
+    @Bean
+    SecurityObservationSettings noSecurityObservations() {
+        return SecurityObservationSettings.noObservations();
     }
 
     /** Makes every {@code requestMatchers(String...)} below a {@link PathPatternRequestMatcher}. */

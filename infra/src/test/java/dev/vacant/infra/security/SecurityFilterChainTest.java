@@ -12,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.logout.LogoutFilter;
@@ -42,6 +43,14 @@ class SecurityFilterChainTest extends VacantApiTestBase {
     @Test
     void authorizationRules_matchPathPatterns_notSpringMvcHandlerLookups() {
         assertThat(context.getBeanProvider(PathPatternRequestMatcher.Builder.class).getIfAvailable()).isNotNull();
+    }
+
+    @Test
+    void securityFilters_areNotWrappedInObservations() {
+        SecurityObservationSettings settings = context.getBean(SecurityObservationSettings.class);
+
+        assertThat(settings.shouldObserveRequests()).isFalse();
+        assertThat(settings.shouldObserveAuthorizations()).isFalse();
     }
 
     @Test
