@@ -16,20 +16,17 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The read side survives an event it cannot store: an event carrying U+0000 (which PostgreSQL text refuses),
- * written straight into the event store, parks only its own vacant's sequence while the events of other vacants in
- * the same batch project; the operator endpoints list and retry it, health reports it. Reads asking for a position
+ * The read side survives an event it cannot store: an event whose registry row the database refuses parks only
+ * its own vacant's sequence while the events of other vacants in the same batch project; the operator endpoints list and retry it, health reports it. Reads asking for a position
  * the projections have not reached are refused with {@code PROJECTION_LAGGING}, never answered stale.
  */
 class ProjectionDeadLetterTest extends VacantApiTestBase {
-
-    /** A JSON escape of U+0000, as it stands in the stored payload. */
-    private static final String JSON_NUL = "\\u0000";
 
     @Autowired
     ProjectionPositions positions;
@@ -38,26 +35,19 @@ class ProjectionDeadLetterTest extends VacantApiTestBase {
 
     @Test
     void anEventThatCannotBeStored_parksOnlyItsVacant_isListedAndRetried() {
+        String doomed = "doomed-" + UUID.randomUUID().toString().substring(0, 8);
+        refuseRegistryRowsOf(doomed);
         StreamingEventProcessor processor = positions.processor();
         processor.shutDown();
-        // under load the shutdown can return before its workers released their segments: wait until none is held
-        Polling.awaitUntil("the projections processor holds no segment", Duration.ofSeconds(30),
-                () -> !processor.isRunning() && processor.processingStatus().isEmpty());
         String poisoned;
         List<String> others = new ArrayList<>();
-        byte[] original;
         try {
-            others.add(genesis());
-            poisoned = genesis();
-            others.add(genesis());
+            others.add(genesis(alice));
+            poisoned = genesis(doomed);
+            others.add(genesis(alice));
             assertThat(api.post("/api/v1/vacants/" + others.get(0) + "/heartbeats", aliceToken, null).status())
                     .isEqualTo(200);
-            original = jdbc.queryForObject("select payload from domain_event_entry where aggregate_identifier = ? "
-                    + "and sequence_number = 0", byte[].class, poisoned);
-            jdbc.update("update domain_event_entry set payload = convert_to(replace(convert_from(payload, 'UTF8'), "
-                    + "?, ?), 'UTF8') where aggregate_identifier = ? and sequence_number = 0", alice,
-                    alice + JSON_NUL, poisoned);
-            others.add(genesis());
+            others.add(genesis(alice));
         } finally {
             processor.start();
         }
@@ -107,20 +97,18 @@ class ProjectionDeadLetterTest extends VacantApiTestBase {
         assertThat(failedAgain.body().path("applied").asBoolean()).isFalse();
         assertThat(deadLetters(poisoned)).hasSize(2);
 
-        repairParkedPayloads(poisoned);
+        jdbc.execute("drop trigger refuse_doomed on vacant_registry");
         Response applied = api.post("/api/v1/projections/dead-letters/" + id + "/retry", operator, null);
         assertThat(applied.body().path("applied").asBoolean()).as(String.valueOf(applied.body())).isTrue();
         assertThat(deadLetters(poisoned)).isEmpty();
         assertThat(registryRows(poisoned)).isEqualTo(1);
         assertThat(logbookRows(poisoned)).isEqualTo(2);
         assertThat(health.health().getDetails()).containsEntry("parked_sequences", 0L);
-        jdbc.update("update domain_event_entry set payload = ? where aggregate_identifier = ? and sequence_number = 0",
-                original, poisoned);
     }
 
     @Test
     void aReadForAPositionNotYetProjected_isRefusedWithProjectionLagging_andRetryAfter() throws Exception {
-        String vacant = genesis();
+        String vacant = genesis(alice);
         long beyond = positions.head() + 1_000;
 
         HttpResponse<String> read = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
@@ -133,8 +121,8 @@ class ProjectionDeadLetterTest extends VacantApiTestBase {
         assertThat(api.get("/api/v1/vacants/" + vacant + "?consistency=strong", aliceToken).status()).isEqualTo(200);
     }
 
-    private String genesis() {
-        return api.post("/api/v1/vacants/genesis", operator, VacantFixtures.genesis(alice, null)).text("id");
+    private String genesis(String controller) {
+        return api.post("/api/v1/vacants/genesis", operator, VacantFixtures.genesis(controller, null)).text("id");
     }
 
     private List<JsonNode> deadLetters(String vacant) {
@@ -147,10 +135,18 @@ class ProjectionDeadLetterTest extends VacantApiTestBase {
         return letters;
     }
 
-    /** What a fix of the cause amounts to here: the parked copies of the event lose their U+0000. */
-    private void repairParkedPayloads(String vacant) {
-        jdbc.update("update dead_letter_entry set payload = convert_to(replace(convert_from(payload, 'UTF8'), ?, ''),"
-                + " 'UTF8') where sequence_identifier = ?", JSON_NUL, vacant);
+    /**
+     * The read model's storage refuses {@code controller}'s registry rows (a trigger raising an error), as it would
+     * refuse a value it cannot hold. The stored event is left as it is: Axon hands recently appended events to a
+     * caught-up processor from memory, so rewriting their stored bytes would not reach the projection.
+     */
+    private void refuseRegistryRowsOf(String controller) {
+        jdbc.execute("create or replace function refuse_doomed() returns trigger language plpgsql as $$ begin "
+                + "if new.controller = '" + controller + "' then raise exception 'refused by the test'; end if; "
+                + "return new; end $$");
+        jdbc.execute("drop trigger if exists refuse_doomed on vacant_registry");
+        jdbc.execute("create trigger refuse_doomed before insert or update on vacant_registry for each row "
+                + "execute function refuse_doomed()");
     }
 
     private int registryRows(String vacant) {
