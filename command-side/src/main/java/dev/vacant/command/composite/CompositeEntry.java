@@ -16,25 +16,24 @@ import java.util.function.Function;
 
 /**
  * The entries a composite command signs on a parent's or a child's chain (through that chain's own aggregate), each
- * with the event it becomes and whether only an awake vacant (neither SUNK nor ARCHIVED) takes it.
+ * with the event it becomes. Which states may take them is checked before ({@link CompositeRules} and the vacants'
+ * own guards).
  */
 public enum CompositeEntry {
-    CHILD_REGISTERED(ChildRegisteredEvent::new, false),
-    MANIFEST_ACCEPTED(ManifestAcceptedEvent::new, false),
-    ALLOWLIST_CHANGED(AllowlistChangedEvent::new, false),
-    OUTBOUND_ALLOWED(OutboundCallAllowedEvent::new, false),
-    OUTBOUND_DENIED(OutboundCallDeniedEvent::new, false),
-    DELEGATED(SubtaskDelegatedEvent::new, false),
-    TASK_RECEIVED(TaskReceivedEvent::new, false),
-    DELEGATION_COMPLETED(DelegationCompletedEvent::new, true),
-    GRADUATED(ChildGraduatedEvent::new, false);
+    CHILD_REGISTERED(ChildRegisteredEvent::new),
+    MANIFEST_ACCEPTED(ManifestAcceptedEvent::new),
+    ALLOWLIST_CHANGED(AllowlistChangedEvent::new),
+    OUTBOUND_ALLOWED(OutboundCallAllowedEvent::new),
+    OUTBOUND_DENIED(OutboundCallDeniedEvent::new),
+    DELEGATED(SubtaskDelegatedEvent::new),
+    TASK_RECEIVED(TaskReceivedEvent::new),
+    DELEGATION_COMPLETED(DelegationCompletedEvent::new),
+    GRADUATED(ChildGraduatedEvent::new);
 
     private final Function<LogbookEntry, VacantEvent> event;
-    private final boolean awakeOnly;
 
-    CompositeEntry(Function<LogbookEntry, VacantEvent> event, boolean awakeOnly) {
+    CompositeEntry(Function<LogbookEntry, VacantEvent> event) {
         this.event = event;
-        this.awakeOnly = awakeOnly;
     }
 
     /** The logbook kind, named like the entry. */
@@ -45,10 +44,5 @@ public enum CompositeEntry {
     /** The event the signed entry becomes. */
     public Function<LogbookEntry, VacantEvent> event() {
         return event;
-    }
-
-    /** Whether a SUNK or ARCHIVED vacant refuses the entry ({@code INVALID_TRANSITION}). */
-    public boolean awakeOnly() {
-        return awakeOnly;
     }
 }

@@ -375,13 +375,10 @@ public class Vacant {
 
     /**
      * Signs {@code payload} as the composite's {@code entry} on this vacant's chain and applies it: the one door through
-     * which the composite writes, so that each chain keeps one writer. An entry only an awake vacant takes is refused
-     * for a SUNK or ARCHIVED one.
+     * which the composite writes, so that each chain keeps one writer. The composite has validated the act against its
+     * rules (the parent's and the child's cells of the transition table) before.
      */
     public VacantCommandResult record(CompositeEntry entry, Object payload, VacantContext ctx) {
-        if (entry.awakeOnly()) {
-            requireAwake(entry.name());
-        }
         return record(entry.kind(), Payloads.toJson(payload), entry.event(), ctx);
     }
 
