@@ -3,6 +3,8 @@ package dev.vacant.command.vacant;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vacant.command.composite.Composite;
+import dev.vacant.command.composite.CompositeEntry;
 import dev.vacant.command.vacant.VacantCommands.ArchiveVacantCommand;
 import dev.vacant.command.vacant.VacantCommands.FireVacantTimerCommand;
 import dev.vacant.command.vacant.VacantCommands.GrantConsentCommand;
@@ -16,28 +18,12 @@ import dev.vacant.command.vacant.VacantCommands.RecordHeartbeatCommand;
 import dev.vacant.command.vacant.VacantCommands.ReportBehaviorSampleCommand;
 import dev.vacant.command.vacant.VacantCommands.ResetAnchorCommand;
 import dev.vacant.command.vacant.VacantCommands.ReviveVacantCommand;
-import dev.vacant.kernel.composite.AllowlistPayload;
 import dev.vacant.kernel.composite.ChildManifest;
 import dev.vacant.kernel.composite.CollusionParty;
-import dev.vacant.kernel.composite.DelegatedPayload;
-import dev.vacant.kernel.composite.DelegationAggregate;
-import dev.vacant.kernel.composite.DelegationCompletedPayload;
-import dev.vacant.kernel.composite.Delegations;
 import dev.vacant.kernel.composite.GraduatedPayload;
 import dev.vacant.kernel.composite.ManifestPayload;
-import dev.vacant.kernel.composite.OutboundDecision;
-import dev.vacant.kernel.composite.OutboundPayload;
-import dev.vacant.kernel.composite.TaskReceivedPayload;
-import dev.vacant.kernel.vacant.VacantEvents.AllowlistChangedEvent;
 import dev.vacant.kernel.vacant.VacantEvents.ChildGraduatedEvent;
-import dev.vacant.kernel.vacant.VacantEvents.ChildRegisteredEvent;
-import dev.vacant.kernel.vacant.VacantEvents.DelegationCompletedEvent;
 import dev.vacant.kernel.vacant.VacantEvents.ManifestAcceptedEvent;
-import dev.vacant.kernel.vacant.VacantEvents.OutboundCallAllowedEvent;
-import dev.vacant.kernel.vacant.VacantEvents.OutboundCallDeniedEvent;
-import dev.vacant.kernel.vacant.VacantEvents.SubtaskDelegatedEvent;
-import dev.vacant.kernel.vacant.VacantEvents.TaskReceivedEvent;
-import java.util.Collection;
 import java.util.List;
 import dev.vacant.kernel.drift.Anchor;
 import dev.vacant.kernel.drift.BehaviorSample;
@@ -105,7 +91,9 @@ import org.axonframework.spring.stereotype.Aggregate;
  * A vacant's life as an event-sourced aggregate. Command handlers validate (authorisation, transition table,
  * policies), sign the next logbook entry with the vacant's key from custody and apply it; what follows from an
  * applied entry (the persistent timer, key destruction) is left to {@link VacantEffects}. The single
- * event-sourcing handler only evolves state from what the signed entries record.
+ * event-sourcing handler only evolves state from what the signed entries record, including the member
+ * {@link Composite} of a parent, whose commands ({@code dev.vacant.command.composite}) sign through
+ * {@link #record(CompositeEntry, Object, VacantContext)}.
  */
 @Aggregate(cache = "vacantCache")
 public class Vacant {
@@ -127,7 +115,7 @@ public class Vacant {
     private Anchor anchor = Anchor.empty();
     private SpawnPath birthPath;
     private ChildManifest manifest;
-    private final CompositeRole composite = new CompositeRole();
+    private final Composite composite = new Composite();
 
     protected Vacant() {
     }
@@ -335,117 +323,63 @@ public class Vacant {
     }
 
 
-    /** Checks that {@code actor} may act as this composite (its controller or an operator) while it is runnable. */
-    void requireCompositeAct(Actor actor) {
+    /**
+     * Checks that {@code actor} controls this vacant (or is an operator) and that it is runnable, else
+     * {@code INVALID_TRANSITION} naming {@code act}: a composite's acts and a caller's outbound checks.
+     */
+    public void requireRunnableAs(Actor actor, String act) {
         actor.requireControlOf(controller);
-        requireRunnable("COMPOSITE_ACT");
+        requireRunnable(act);
     }
 
-    /** The composite role (registered children, allowlist, graduations, open delegations); read only. */
-    CompositeRole composite() {
+    /** The composite this vacant is a parent of (registered children, allowlist, graduations, open delegations); read only. */
+    public Composite composite() {
         return composite;
     }
 
     /** The manifest this vacant accepted as a composite child (the latest, after a graduation), or null. */
-    ChildManifest manifest() {
+    public ChildManifest manifest() {
         return manifest;
     }
 
-    SpawnPath birthPath() {
+    /** How this vacant was born (signed into its manifest), or null for a genesis root. */
+    public SpawnPath birthPath() {
         return birthPath;
     }
 
-    List<String> tools() {
+    /** Its bundle's tool whitelist (signed into its manifest). */
+    public List<String> tools() {
         return bundle.toolWhitelist();
     }
 
     /** What the collusion detector compares: controller, substrate and the drift anchor. */
-    CollusionParty collusionParty() {
+    public CollusionParty collusionParty() {
         return new CollusionParty(controller, substrate, anchor);
     }
 
     /** CONFLICT when this vacant already is a composite child; it must also still be able to sign. */
-    void requireCanAcceptManifest() {
+    public void requireCanAcceptManifest() {
         requireNotArchived();
         if (manifest != null) {
             throw new VacantException(ErrorCode.CONFLICT, id + " is already a child of " + manifest.parentId());
         }
     }
 
-    VacantCommandResult recordChildRegistered(ChildManifest registered, VacantContext ctx) {
-        return record(LogbookKind.CHILD_REGISTERED, Payloads.toJson(new ManifestPayload(registered)),
-                ChildRegisteredEvent::new, ctx);
-    }
-
-    VacantCommandResult recordManifestAccepted(ChildManifest accepted, VacantContext ctx) {
-        return record(LogbookKind.MANIFEST_ACCEPTED, Payloads.toJson(new ManifestPayload(accepted)),
-                ManifestAcceptedEvent::new, ctx);
-    }
-
-    /** Applies the effective part of an allowlist change; when nothing changes, nothing is written. */
-    VacantCommandResult changeAllowlist(Collection<String> add, Collection<String> remove, VacantContext ctx) {
-        Set<String> current = composite.allowlist();
-        List<String> added = add.stream().filter(peer -> !current.contains(peer)).distinct().sorted().toList();
-        List<String> removed = remove.stream().filter(current::contains).distinct().sorted().toList();
-        if (added.isEmpty() && removed.isEmpty()) {
-            return result();
-        }
-        return record(LogbookKind.ALLOWLIST_CHANGED, Payloads.toJson(new AllowlistPayload(added, removed)),
-                AllowlistChangedEvent::new, ctx);
-    }
-
-    /** Checks that {@code actor} may check an outbound call of this vacant, which must be runnable. */
-    void requireOutboundAs(Actor actor) {
-        actor.requireControlOf(controller);
-        requireRunnable("OUTBOUND_CALL");
-    }
-
-    VacantCommandResult recordOutbound(String callee, OutboundDecision decision, VacantContext ctx) {
-        OutboundPayload payload = new OutboundPayload(callee, decision.rule(),
-                decision.allowed() ? null : decision.code().name());
-        return decision.allowed()
-                ? record(LogbookKind.OUTBOUND_ALLOWED, Payloads.toJson(payload), OutboundCallAllowedEvent::new, ctx)
-                : record(LogbookKind.OUTBOUND_DENIED, Payloads.toJson(payload), OutboundCallDeniedEvent::new, ctx);
-    }
-
-    /**
-     * Records a delegation to a registered child; its id derives from the entry's seq, and a plan without an id
-     * yet takes the id of its first delegation's position.
-     */
-    DelegationRecord recordDelegated(String child, String subtaskDigest, String planId, int planIndex, boolean parallel,
-                                     DelegationAggregate aggregate, VacantContext ctx) {
-        composite.child(child);
-        long seq = chain.nextSeq();
-        String delegationId = Delegations.delegationId(id, seq);
-        String plan = planId == null ? Delegations.planId(id, seq) : planId;
-        DelegatedPayload payload = new DelegatedPayload(delegationId, child, subtaskDigest, plan, planIndex, parallel,
-                aggregate == DelegationAggregate.LIST ? null : aggregate.label());
-        VacantCommandResult result = record(LogbookKind.DELEGATED, Payloads.toJson(payload), SubtaskDelegatedEvent::new, ctx);
-        return new DelegationRecord(delegationId, plan, result);
-    }
-
-    /** A delegated subtask arrives as a call: the transition table decides (a STALE child refuses). */
-    VacantCommandResult recordTaskReceived(TaskReceivedPayload task, VacantContext ctx) {
-        LifecycleState next = TransitionTable.apply(state, LifecycleEvent.CALL_RECEIVED);
-        return record(LogbookKind.TASK_RECEIVED, Payloads.toJson(task.leadingTo(next)), TaskReceivedEvent::new, ctx);
-    }
-
-    /** Records a delegation's result on this vacant's chain (parent or child); neither may be SUNK or ARCHIVED. */
-    VacantCommandResult recordDelegationCompleted(DelegationCompletedPayload completed, VacantContext ctx) {
-        requireAwake("DELEGATION_COMPLETED");
-        return record(LogbookKind.DELEGATION_COMPLETED, Payloads.toJson(completed), DelegationCompletedEvent::new, ctx);
-    }
-
     /** Only a LOCAL child holding a manifest can graduate; anything else is {@code INVALID_TRANSITION}. */
-    void requireCanGraduate() {
+    public void requireCanGraduate() {
         if (state != LifecycleState.LOCAL || manifest == null) {
             throw new VacantException(ErrorCode.INVALID_TRANSITION, "only a LOCAL composite child can graduate",
                     Map.of("state", state.name(), "event", "GRADUATE"));
         }
     }
 
-    VacantCommandResult recordGraduated(GraduatedPayload graduated, VacantContext ctx) {
-        return record(LogbookKind.GRADUATED, Payloads.toJson(graduated), ChildGraduatedEvent::new, ctx);
+    /**
+     * Signs {@code payload} as the composite's {@code entry} on this vacant's chain and applies it: the one door through
+     * which the composite writes, so that each chain keeps one writer. The composite has validated the act against its
+     * rules (the parent's and the child's cells of the transition table) before.
+     */
+    public VacantCommandResult record(CompositeEntry entry, Object payload, VacantContext ctx) {
+        return record(entry.kind(), Payloads.toJson(payload), entry.event(), ctx);
     }
 
     private void requireRunnable(String act) {
@@ -473,11 +407,13 @@ public class Vacant {
         }
     }
 
-    String controller() {
+    /** Who controls this vacant. */
+    public String controller() {
         return controller;
     }
 
-    VacantCommandResult result() {
+    /** This vacant's id, state and chain head. */
+    public VacantCommandResult result() {
         return new VacantCommandResult(id, state, chain.nextSeq() - 1, chain.headHash());
     }
 

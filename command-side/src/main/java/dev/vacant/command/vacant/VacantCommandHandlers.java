@@ -1,10 +1,11 @@
 package dev.vacant.command.vacant;
 
+import dev.vacant.command.composite.ChildRegistration;
+import dev.vacant.command.composite.CompositeResults.PairResult;
+import dev.vacant.command.composite.CompositeResults.RegistrationResult;
 import dev.vacant.command.vacant.VacantCommands.CreateGenesisCommand;
 import dev.vacant.command.vacant.VacantCommands.ReceiveReviewCommand;
 import dev.vacant.command.vacant.VacantCommands.SpawnVacantCommand;
-import dev.vacant.command.vacant.CompositeResults.PairResult;
-import dev.vacant.command.vacant.CompositeResults.RegistrationResult;
 import dev.vacant.kernel.auth.Actor;
 import dev.vacant.kernel.composite.ChildManifest;
 import dev.vacant.kernel.error.ErrorCode;

@@ -3,8 +3,8 @@ package dev.vacant.command.vacant;
 import static dev.vacant.command.vacant.VacantWorld.ALICE;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vacant.command.vacant.CompositeCommands.CallVacantCommand;
-import dev.vacant.command.vacant.CompositeResults.CallResult;
+import dev.vacant.command.composite.CompositeCommands.CallVacantCommand;
+import dev.vacant.command.composite.CompositeResults.CallResult;
 import dev.vacant.command.vacant.VacantCommands.ReceiveCallCommand;
 import dev.vacant.kernel.composite.OutboundRule;
 import dev.vacant.kernel.error.ErrorCode;

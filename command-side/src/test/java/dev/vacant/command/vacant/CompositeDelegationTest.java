@@ -1,15 +1,16 @@
 package dev.vacant.command.vacant;
 
+import dev.vacant.command.composite.CompositeResults;
 import static dev.vacant.command.vacant.VacantWorld.ALICE;
 import static dev.vacant.command.vacant.VacantWorld.BOB;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vacant.command.vacant.CompositeCommands.CompleteDelegationCommand;
-import dev.vacant.command.vacant.CompositeCommands.DelegateSubtasksCommand;
-import dev.vacant.command.vacant.CompositeCommands.RegisterOwnChildCommand;
-import dev.vacant.command.vacant.CompositeCommands.Subtask;
-import dev.vacant.command.vacant.CompositeResults.DelegationResult;
-import dev.vacant.command.vacant.CompositeResults.PairResult;
+import dev.vacant.command.composite.CompositeCommands.CompleteDelegationCommand;
+import dev.vacant.command.composite.CompositeCommands.DelegateSubtasksCommand;
+import dev.vacant.command.composite.CompositeCommands.RegisterOwnChildCommand;
+import dev.vacant.command.composite.CompositeCommands.Subtask;
+import dev.vacant.command.composite.CompositeResults.DelegationResult;
+import dev.vacant.command.composite.CompositeResults.PairResult;
 import dev.vacant.kernel.composite.DelegationAggregate;
 import dev.vacant.kernel.composite.Delegations;
 import dev.vacant.kernel.error.ErrorCode;

@@ -3,12 +3,12 @@ package dev.vacant.command.vacant;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.vacant.command.vacant.CompositeCommands.CompleteDelegationCommand;
-import dev.vacant.command.vacant.CompositeCommands.DelegateSubtasksCommand;
-import dev.vacant.command.vacant.CompositeCommands.GraduateChildCommand;
-import dev.vacant.command.vacant.CompositeCommands.Subtask;
-import dev.vacant.command.vacant.CompositeResults.DelegationResult;
-import dev.vacant.command.vacant.CompositeResults.GraduationResult;
+import dev.vacant.command.composite.CompositeCommands.CompleteDelegationCommand;
+import dev.vacant.command.composite.CompositeCommands.DelegateSubtasksCommand;
+import dev.vacant.command.composite.CompositeCommands.GraduateChildCommand;
+import dev.vacant.command.composite.CompositeCommands.Subtask;
+import dev.vacant.command.composite.CompositeResults.DelegationResult;
+import dev.vacant.command.composite.CompositeResults.GraduationResult;
 import dev.vacant.kernel.composite.CapabilityCard;
 import dev.vacant.kernel.composite.CollusionDetector;
 import dev.vacant.kernel.composite.EndpointReachability;

@@ -4,9 +4,9 @@ import static dev.vacant.command.vacant.VacantWorld.ALICE;
 import static dev.vacant.command.vacant.VacantWorld.BOB;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vacant.command.vacant.CompositeCommands.AuthorizeOutboundCallCommand;
-import dev.vacant.command.vacant.CompositeCommands.ChangeAllowlistCommand;
-import dev.vacant.command.vacant.CompositeResults.OutboundResult;
+import dev.vacant.command.composite.CompositeCommands.AuthorizeOutboundCallCommand;
+import dev.vacant.command.composite.CompositeCommands.ChangeAllowlistCommand;
+import dev.vacant.command.composite.CompositeResults.OutboundResult;
 import dev.vacant.kernel.composite.OutboundPolicy;
 import dev.vacant.kernel.composite.OutboundRule;
 import dev.vacant.kernel.error.ErrorCode;

@@ -5,9 +5,9 @@ import static dev.vacant.command.vacant.VacantWorld.BOB;
 import static dev.vacant.command.vacant.VacantWorld.OPERATOR;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vacant.command.vacant.CompositeCommands.RegisterChildCommand;
-import dev.vacant.command.vacant.CompositeCommands.RegisterOwnChildCommand;
-import dev.vacant.command.vacant.CompositeResults.RegistrationResult;
+import dev.vacant.command.composite.CompositeCommands.RegisterChildCommand;
+import dev.vacant.command.composite.CompositeCommands.RegisterOwnChildCommand;
+import dev.vacant.command.composite.CompositeResults.RegistrationResult;
 import dev.vacant.kernel.composite.ChildManifest;
 import dev.vacant.kernel.composite.EndpointReachability;
 import dev.vacant.kernel.composite.ManifestPayload;

@@ -1,11 +1,12 @@
 package dev.vacant.command.vacant;
 
+import dev.vacant.command.composite.CompositeResults;
 import static dev.vacant.command.vacant.VacantWorld.ALICE;
 import static dev.vacant.command.vacant.VacantWorld.BOB;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vacant.command.vacant.CompositeCommands.GraduateChildCommand;
-import dev.vacant.command.vacant.CompositeCommands.RegisterChildCommand;
+import dev.vacant.command.composite.CompositeCommands.GraduateChildCommand;
+import dev.vacant.command.composite.CompositeCommands.RegisterChildCommand;
 import dev.vacant.command.vacant.VacantCommands.GrantConsentCommand;
 import dev.vacant.kernel.auth.Actor;
 import dev.vacant.kernel.composite.ChildManifest;

@@ -1,5 +1,7 @@
 package dev.vacant.command.vacant;
 
+import dev.vacant.command.composite.CompositeCommandHandlers;
+import dev.vacant.command.composite.CompositeCommands;
 import dev.vacant.command.vacant.VacantCommands.CreateGenesisCommand;
 import dev.vacant.kernel.auth.Actor;
 import dev.vacant.kernel.auth.Role;

@@ -2,10 +2,10 @@ package dev.vacant.infra.composite;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.vacant.command.vacant.CompositeCommands.CompleteDelegationCommand;
-import dev.vacant.command.vacant.CompositeCommands.Subtask;
-import dev.vacant.command.vacant.CompositeResults.Delegated;
-import dev.vacant.command.vacant.CompositeResults.DelegationResult;
+import dev.vacant.command.composite.CompositeCommands.CompleteDelegationCommand;
+import dev.vacant.command.composite.CompositeCommands.Subtask;
+import dev.vacant.command.composite.CompositeResults.Delegated;
+import dev.vacant.command.composite.CompositeResults.DelegationResult;
 import dev.vacant.command.tuple.gateway.TupleGateway;
 import dev.vacant.infra.web.vacant.CommandSender;
 import dev.vacant.kernel.auth.Actor;

@@ -1,6 +1,6 @@
 package dev.vacant.infra.config;
 
-import dev.vacant.command.vacant.CompositeCommandHandlers;
+import dev.vacant.command.composite.CompositeCommandHandlers;
 import dev.vacant.command.vacant.EventStoreVacantDirectory;
 import dev.vacant.command.vacant.Vacant;
 import dev.vacant.command.vacant.VacantCommandHandlers;

@@ -1,13 +1,17 @@
 package dev.vacant.infra.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import org.axonframework.commandhandling.CommandHandler;
 
 /** Module boundaries, checked on the main classes of every module. */
 @AnalyzeClasses(packages = "dev.vacant",
@@ -60,10 +64,29 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("dev.vacant.command.tuple.gateway..",
                     "dev.vacant.command.tuple.lane..", "dev.vacant.command.tuple.runner..");
 
+    /** Composite is a concept of its own: its state, commands, results and handlers live in its package. */
+    @ArchTest
+    static final ArchRule compositeTypes_liveInCompositePackage = classes()
+            .that().resideInAPackage("dev.vacant.command..").and().haveSimpleNameStartingWith("Composite")
+            .and().resideOutsideOfPackage("dev.vacant.command.tuple..")
+            .should().resideInAPackage("dev.vacant.command.composite..");
+
+    /** Every handler of a composite command is declared in the composite's package, not in {@code Vacant}'s. */
+    @ArchTest
+    static final ArchRule compositeCommandHandlers_liveInCompositePackage = methods()
+            .that().areAnnotatedWith(CommandHandler.class).and(handleACommandOf("dev.vacant.command.composite"))
+            .should().beDeclaredInClassesThat().resideInAPackage("dev.vacant.command.composite..");
+
     @ArchTest
     static final ArchRule infra_isDependedOnByNoOtherModule = noClasses()
             .that().resideOutsideOfPackage("dev.vacant.infra..")
             .should().dependOnClassesThat().resideInAPackage("dev.vacant.infra..");
+
+    private static DescribedPredicate<JavaMethod> handleACommandOf(String commandPackage) {
+        return DescribedPredicate.describe("handle a command of " + commandPackage, method ->
+                !method.getRawParameterTypes().isEmpty()
+                        && method.getRawParameterTypes().get(0).getPackageName().equals(commandPackage));
+    }
 
     /** Leaves out test-jars (such as the shared-kernel test support), which hold test code. */
     static final class DoNotIncludeTestJars implements ImportOption {

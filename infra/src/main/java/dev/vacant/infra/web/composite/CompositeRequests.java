@@ -2,7 +2,7 @@ package dev.vacant.infra.web.composite;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
-import dev.vacant.command.vacant.CompositeCommands.Subtask;
+import dev.vacant.command.composite.CompositeCommands.Subtask;
 import dev.vacant.infra.web.vacant.VacantRequests;
 import dev.vacant.kernel.composite.ChildManifest;
 import dev.vacant.kernel.composite.DelegationAggregate;

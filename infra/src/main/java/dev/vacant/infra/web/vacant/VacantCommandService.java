@@ -1,7 +1,7 @@
 package dev.vacant.infra.web.vacant;
 
-import dev.vacant.command.vacant.CompositeCommands.CallVacantCommand;
-import dev.vacant.command.vacant.CompositeResults.CallResult;
+import dev.vacant.command.composite.CompositeCommands.CallVacantCommand;
+import dev.vacant.command.composite.CompositeResults.CallResult;
 import dev.vacant.command.vacant.SpawnResult;
 import dev.vacant.command.vacant.VacantCommandResult;
 import dev.vacant.command.vacant.VacantCommands.ArchiveVacantCommand;

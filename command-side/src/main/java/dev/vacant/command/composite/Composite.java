@@ -1,6 +1,5 @@
-package dev.vacant.command.vacant;
+package dev.vacant.command.composite;
 
-import dev.vacant.command.composite.ChildStanding;
 import dev.vacant.kernel.composite.AllowlistPayload;
 import dev.vacant.kernel.composite.ChildManifest;
 import dev.vacant.kernel.composite.DelegatedPayload;
@@ -19,18 +18,21 @@ import dev.vacant.kernel.vacant.VacantEvents.DelegationCompletedEvent;
 import dev.vacant.kernel.vacant.VacantEvents.SubtaskDelegatedEvent;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * The composite role of a vacant, kept inside its own aggregate so that its chain keeps one writer: the registered
- * children with their manifests, the peer allowlist, the graduation times (for the sliding rate limit) and the
- * delegations still open. It changes only from the vacant's own signed entries ({@link #on}).
+ * A composite's state, an aggregate member of the parent's {@code Vacant} so that the parent's chain keeps one writer:
+ * the registered children with their manifests, the peer allowlist, the graduation times (for the sliding rate limit)
+ * and the delegations still open. It changes only from the parent's own signed entries ({@link #on}); its commands
+ * are handled by {@link CompositeCommandHandlers}.
  */
-final class CompositeRole {
+public final class Composite {
 
     private final Map<String, ChildManifest> children = new HashMap<>();
     private final Set<String> allowlist = new HashSet<>();
@@ -39,8 +41,8 @@ final class CompositeRole {
     private final Map<String, String> openDelegations = new HashMap<>();
     private final Set<String> completedDelegations = new HashSet<>();
 
-    /** Evolves the role from one of the vacant's entries (the other kinds leave it as it is). */
-    void on(VacantEvent event, String self) {
+    /** Evolves the composite from one of its vacant's entries (the other kinds leave it as it is). */
+    public void on(VacantEvent event, String self) {
         var payload = event.entry().body().payload();
         if (event instanceof ChildRegisteredEvent) {
             ChildManifest manifest = Payloads.read(payload, ManifestPayload.class).manifest();
@@ -69,7 +71,7 @@ final class CompositeRole {
     }
 
     /** The manifest of a registered child, else {@code NOT_FOUND}. */
-    ChildManifest child(String childId) {
+    public ChildManifest child(String childId) {
         ChildManifest manifest = children.get(childId);
         if (manifest == null) {
             throw new VacantException(ErrorCode.NOT_FOUND, childId + " is not a child of this composite");
@@ -78,22 +80,29 @@ final class CompositeRole {
     }
 
     /** Where {@code childId} stands in this composite. */
-    ChildStanding standing(String childId) {
+    public ChildStanding standing(String childId) {
         if (graduated.contains(childId)) {
             return ChildStanding.GRADUATED;
         }
         return children.containsKey(childId) ? ChildStanding.INSIDE : ChildStanding.UNREGISTERED;
     }
 
-    Set<String> children() {
+    public Set<String> children() {
         return Set.copyOf(children.keySet());
     }
 
-    Set<String> allowlist() {
+    public Set<String> allowlist() {
         return Set.copyOf(allowlist);
     }
 
-    List<Instant> graduations() {
+    /** The effective part of an allowlist change (peers not yet listed, listed peers removed), empty when it changes nothing. */
+    public Optional<AllowlistPayload> allowlistChange(Collection<String> add, Collection<String> remove) {
+        List<String> added = add.stream().filter(peer -> !allowlist.contains(peer)).distinct().sorted().toList();
+        List<String> removed = remove.stream().filter(allowlist::contains).distinct().sorted().toList();
+        return added.isEmpty() && removed.isEmpty() ? Optional.empty() : Optional.of(new AllowlistPayload(added, removed));
+    }
+
+    public List<Instant> graduations() {
         return List.copyOf(graduations);
     }
 
@@ -101,7 +110,7 @@ final class CompositeRole {
      * Checks that {@code delegationId} is open and went to {@code child}: {@code CONFLICT} when it was already
      * completed, {@code NOT_FOUND} when this composite never delegated it, {@code VALIDATION_FAILED} for another child.
      */
-    void requireOpenDelegation(String delegationId, String child) {
+    public void requireOpenDelegation(String delegationId, String child) {
         if (completedDelegations.contains(delegationId)) {
             throw new VacantException(ErrorCode.CONFLICT, "delegation " + delegationId + " is already completed");
         }

@@ -1,8 +1,6 @@
-package dev.vacant.command.vacant;
+package dev.vacant.command.composite;
 
-import dev.vacant.command.composite.ChildStanding;
-import dev.vacant.command.composite.CompositeAct;
-import dev.vacant.command.composite.CompositeRules;
+import dev.vacant.command.vacant.Vacant;
 import org.axonframework.modelling.command.Aggregate;
 
 /** Applies {@link CompositeRules} to the loaded parent and child aggregates of a composite command. */

@@ -1,5 +1,6 @@
-package dev.vacant.command.vacant;
+package dev.vacant.command.composite;
 
+import dev.vacant.command.vacant.VacantCommandResult;
 import dev.vacant.kernel.composite.CapabilityCard;
 import dev.vacant.kernel.composite.ChildManifest;
 import dev.vacant.kernel.composite.CollusionSignals;

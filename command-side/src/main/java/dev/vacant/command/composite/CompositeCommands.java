@@ -1,4 +1,4 @@
-package dev.vacant.command.vacant;
+package dev.vacant.command.composite;
 
 import dev.vacant.kernel.auth.Actor;
 import dev.vacant.kernel.composite.ChildManifest;

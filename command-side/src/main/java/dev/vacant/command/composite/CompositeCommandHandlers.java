@@ -1,37 +1,45 @@
-package dev.vacant.command.vacant;
+package dev.vacant.command.composite;
 
-import dev.vacant.command.composite.CompositeAct;
-import dev.vacant.command.vacant.CompositeCommands.AuthorizeOutboundCallCommand;
-import dev.vacant.command.vacant.CompositeCommands.CallVacantCommand;
-import dev.vacant.command.vacant.CompositeResults.CallResult;
-import dev.vacant.command.vacant.CompositeCommands.ChangeAllowlistCommand;
-import dev.vacant.command.vacant.CompositeCommands.CompleteDelegationCommand;
-import dev.vacant.command.vacant.CompositeCommands.DelegateSubtasksCommand;
-import dev.vacant.command.vacant.CompositeCommands.GraduateChildCommand;
-import dev.vacant.command.vacant.CompositeCommands.RegisterChildCommand;
-import dev.vacant.command.vacant.CompositeCommands.RegisterOwnChildCommand;
-import dev.vacant.command.vacant.CompositeCommands.Subtask;
-import dev.vacant.command.vacant.CompositeResults.Delegated;
-import dev.vacant.command.vacant.CompositeResults.DelegationResult;
-import dev.vacant.command.vacant.CompositeResults.GraduationResult;
-import dev.vacant.command.vacant.CompositeResults.OutboundResult;
-import dev.vacant.command.vacant.CompositeResults.PairResult;
-import dev.vacant.command.vacant.CompositeResults.RegistrationResult;
+import dev.vacant.command.composite.CompositeCommands.AuthorizeOutboundCallCommand;
+import dev.vacant.command.composite.CompositeCommands.CallVacantCommand;
+import dev.vacant.command.composite.CompositeCommands.ChangeAllowlistCommand;
+import dev.vacant.command.composite.CompositeCommands.CompleteDelegationCommand;
+import dev.vacant.command.composite.CompositeCommands.DelegateSubtasksCommand;
+import dev.vacant.command.composite.CompositeCommands.GraduateChildCommand;
+import dev.vacant.command.composite.CompositeCommands.RegisterChildCommand;
+import dev.vacant.command.composite.CompositeCommands.RegisterOwnChildCommand;
+import dev.vacant.command.composite.CompositeCommands.Subtask;
+import dev.vacant.command.composite.CompositeResults.CallResult;
+import dev.vacant.command.composite.CompositeResults.Delegated;
+import dev.vacant.command.composite.CompositeResults.DelegationResult;
+import dev.vacant.command.composite.CompositeResults.GraduationResult;
+import dev.vacant.command.composite.CompositeResults.OutboundResult;
+import dev.vacant.command.composite.CompositeResults.PairResult;
+import dev.vacant.command.composite.CompositeResults.RegistrationResult;
+import dev.vacant.command.vacant.Vacant;
+import dev.vacant.command.vacant.VacantCommandResult;
+import dev.vacant.command.vacant.VacantContext;
+import dev.vacant.command.vacant.VacantDirectory;
 import dev.vacant.kernel.composite.CapabilityCard;
 import dev.vacant.kernel.composite.ChildManifest;
 import dev.vacant.kernel.composite.CollusionSignals;
+import dev.vacant.kernel.composite.DelegatedPayload;
+import dev.vacant.kernel.composite.DelegationAggregate;
 import dev.vacant.kernel.composite.DelegationCompletedPayload;
 import dev.vacant.kernel.composite.Delegations;
 import dev.vacant.kernel.composite.GraduatedPayload;
 import dev.vacant.kernel.composite.GraduationConsent;
 import dev.vacant.kernel.composite.GraduationGate;
 import dev.vacant.kernel.composite.OutboundDecision;
+import dev.vacant.kernel.composite.OutboundPayload;
 import dev.vacant.kernel.composite.TaskReceivedPayload;
 import dev.vacant.kernel.composite.TreeOnly;
 import dev.vacant.kernel.error.ErrorCode;
 import dev.vacant.kernel.error.VacantException;
 import dev.vacant.kernel.id.VacantId;
+import dev.vacant.kernel.lifecycle.LifecycleEvent;
 import dev.vacant.kernel.lifecycle.LifecycleState;
+import dev.vacant.kernel.lifecycle.TransitionTable;
 import dev.vacant.kernel.spawn.SpawnRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -50,6 +58,9 @@ import org.axonframework.modelling.command.Repository;
  * (an outbound callee) is resolved through the {@link VacantDirectory}, without a lock.
  */
 public class CompositeCommandHandlers {
+
+    private static final String COMPOSITE_ACT = "COMPOSITE_ACT";
+    private static final String OUTBOUND_CALL = "OUTBOUND_CALL";
 
     /** Upper bound of a delegated plan. */
     static final int MAX_PLAN = 64;
@@ -73,7 +84,7 @@ public class CompositeCommandHandlers {
             throw new VacantException(ErrorCode.BAD_MANIFEST, "a manifest is required");
         }
         Aggregate<Vacant> parent = repository.load(command.parentId());
-        parent.execute(v -> v.requireCompositeAct(command.actor()));
+        parent.execute(v -> v.requireRunnableAs(command.actor(), COMPOSITE_ACT));
         VacantId parentId = VacantId.parse(command.parentId());
         ChildManifest manifest = command.manifest();
         manifest.requireComplete();
@@ -90,7 +101,7 @@ public class CompositeCommandHandlers {
     @CommandHandler
     public RegistrationResult handle(RegisterOwnChildCommand command) {
         Aggregate<Vacant> parent = repository.load(command.parentId());
-        parent.execute(v -> v.requireCompositeAct(command.actor()));
+        parent.execute(v -> v.requireRunnableAs(command.actor(), COMPOSITE_ACT));
         Aggregate<Vacant> child = repository.load(command.childId().value());
         command.actor().requireControlOf(child.invoke(Vacant::controller));
         if (child.invoke(Vacant::birthPath) == null) {
@@ -107,8 +118,10 @@ public class CompositeCommandHandlers {
     @CommandHandler
     public VacantCommandResult handle(ChangeAllowlistCommand command) {
         Aggregate<Vacant> parent = repository.load(command.parentId());
-        parent.execute(v -> v.requireCompositeAct(command.actor()));
-        return parent.invoke(v -> v.changeAllowlist(ids(command.add()), ids(command.remove()), ctx));
+        parent.execute(v -> v.requireRunnableAs(command.actor(), COMPOSITE_ACT));
+        return parent.invoke(v -> v.composite().allowlistChange(ids(command.add()), ids(command.remove()))
+                .map(change -> v.record(CompositeEntry.ALLOWLIST_CHANGED, change, ctx))
+                .orElseGet(v::result));
     }
 
     /**
@@ -125,7 +138,7 @@ public class CompositeCommandHandlers {
         if (!self) {
             CompositeChecks.require(CompositeAct.OUTBOUND_CHECK, parent, callerAggregate);
         }
-        callerAggregate.execute(v -> v.requireOutboundAs(command.actor()));
+        callerAggregate.execute(v -> v.requireRunnableAs(command.actor(), OUTBOUND_CALL));
         ChildManifest callerManifest = callerAggregate.invoke(Vacant::manifest);
         if (self && callerManifest != null) {
             throw new VacantException(ErrorCode.VALIDATION_FAILED, caller + " is a child of " + callerManifest.parentId()
@@ -134,9 +147,13 @@ public class CompositeCommandHandlers {
         String callee = command.callee().value();
         LifecycleState calleeState = directory.state(callee)
                 .orElseThrow(() -> new VacantException(ErrorCode.NOT_FOUND, "no such vacant: " + callee));
-        CompositeRole role = parent.invoke(Vacant::composite);
-        OutboundDecision decision = TreeOnly.decide(callerManifest, callee, calleeState, role.children(), role.allowlist());
-        return new OutboundResult(decision, callerAggregate.invoke(v -> v.recordOutbound(callee, decision, ctx)));
+        Composite composite = parent.invoke(Vacant::composite);
+        OutboundDecision decision = TreeOnly.decide(callerManifest, callee, calleeState, composite.children(),
+                composite.allowlist());
+        OutboundPayload verdict = new OutboundPayload(callee, decision.rule(),
+                decision.allowed() ? null : decision.code().name());
+        CompositeEntry entry = decision.allowed() ? CompositeEntry.OUTBOUND_ALLOWED : CompositeEntry.OUTBOUND_DENIED;
+        return new OutboundResult(decision, callerAggregate.invoke(v -> v.record(entry, verdict, ctx)));
     }
 
     /**
@@ -165,7 +182,7 @@ public class CompositeCommandHandlers {
     public DelegationResult handle(DelegateSubtasksCommand command) {
         List<Subtask> plan = requirePlan(command.plan());
         Aggregate<Vacant> parent = repository.load(command.parentId());
-        parent.execute(v -> v.requireCompositeAct(command.actor()));
+        parent.execute(v -> v.requireRunnableAs(command.actor(), COMPOSITE_ACT));
         Map<String, Aggregate<Vacant>> children = new HashMap<>();
         for (Subtask subtask : plan) {
             String child = subtask.child().value();
@@ -179,13 +196,14 @@ public class CompositeCommandHandlers {
             String digest = Delegations.digest(subtask.text());
             String plannedId = planId;
             int planIndex = index;
-            DelegationRecord record = parent.invoke(v -> v.recordDelegated(subtask.child().value(), digest, plannedId,
-                    planIndex, command.parallel(), command.aggregate(), ctx));
+            DelegationRecord record = parent.invoke(v -> delegate(v, subtask.child().value(), digest, plannedId,
+                    planIndex, command));
             planId = record.planId();
             parentHead = record.parent();
             TaskReceivedPayload task = new TaskReceivedPayload(record.delegationId(), command.parentId(), digest);
-            VacantCommandResult childHead = children.get(subtask.child().value())
-                    .invoke(v -> v.recordTaskReceived(task, ctx));
+            VacantCommandResult childHead = children.get(subtask.child().value()).invoke(v -> v.record(
+                    CompositeEntry.TASK_RECEIVED, task.leadingTo(TransitionTable.apply(v.result().state(),
+                            LifecycleEvent.CALL_RECEIVED)), ctx));
             delegated.add(new Delegated(record.delegationId(), subtask.child().value(), digest, childHead));
         }
         return new DelegationResult(planId, command.parallel(), command.aggregate(), delegated, parentHead);
@@ -210,8 +228,9 @@ public class CompositeCommandHandlers {
                         Delegations.digest(command.result()), command.result())
                 : new DelegationCompletedPayload(command.delegationId(), command.parentId(), child, null, null,
                         command.error());
-        VacantCommandResult parentHead = parent.invoke(v -> v.recordDelegationCompleted(completed, ctx));
-        VacantCommandResult childHead = childAggregate.invoke(v -> v.recordDelegationCompleted(completed, ctx));
+        VacantCommandResult parentHead = parent.invoke(v -> v.record(CompositeEntry.DELEGATION_COMPLETED, completed, ctx));
+        VacantCommandResult childHead = childAggregate.invoke(
+                v -> v.record(CompositeEntry.DELEGATION_COMPLETED, completed, ctx));
         return new PairResult(parentHead, childHead);
     }
 
@@ -224,7 +243,7 @@ public class CompositeCommandHandlers {
     public GraduationResult handle(GraduateChildCommand command) {
         requireText("capability_text", command.capabilityText(), SpawnRequest.MAX_SHORT_TEXT_BYTES);
         Aggregate<Vacant> parent = repository.load(command.parentId());
-        parent.execute(v -> v.requireCompositeAct(command.actor()));
+        parent.execute(v -> v.requireRunnableAs(command.actor(), COMPOSITE_ACT));
         String child = command.childId().value();
         ChildManifest current = parent.invoke(v -> v.composite().child(child));
         Aggregate<Vacant> childAggregate = repository.load(child);
@@ -241,11 +260,27 @@ public class CompositeCommandHandlers {
                 .signedBy(ctx.custody().signer(parentId), ctx.custody().signer(command.childId()));
         CapabilityCard card = CapabilityCard.issue(manifest, command.capabilityText(),
                 ctx.custody().signer(command.childId()));
-        VacantCommandResult parentHead = parent.invoke(v -> v.recordGraduated(new GraduatedPayload(command.parentId(),
-                child, null, command.capabilityText(), manifest, signals, null), ctx));
-        VacantCommandResult childHead = childAggregate.invoke(v -> v.recordGraduated(new GraduatedPayload(
+        VacantCommandResult parentHead = parent.invoke(v -> v.record(CompositeEntry.GRADUATED, new GraduatedPayload(
+                command.parentId(), child, null, command.capabilityText(), manifest, signals, null), ctx));
+        VacantCommandResult childHead = childAggregate.invoke(v -> v.record(CompositeEntry.GRADUATED, new GraduatedPayload(
                 command.parentId(), child, LifecycleState.ACTIVE, command.capabilityText(), manifest, signals, card), ctx));
         return new GraduationResult(manifest, card, signals, new PairResult(parentHead, childHead));
+    }
+
+    /**
+     * Records a delegation to a registered child on the parent's chain; its id derives from the entry's seq, and a
+     * plan without an id yet takes the id of its first delegation's position.
+     */
+    private DelegationRecord delegate(Vacant parent, String child, String subtaskDigest, String planId, int planIndex,
+                                      DelegateSubtasksCommand command) {
+        parent.composite().child(child);
+        VacantCommandResult head = parent.result();
+        long seq = head.seq() + 1;
+        String delegationId = Delegations.delegationId(head.id(), seq);
+        String plan = planId == null ? Delegations.planId(head.id(), seq) : planId;
+        DelegatedPayload payload = new DelegatedPayload(delegationId, child, subtaskDigest, plan, planIndex,
+                command.parallel(), command.aggregate() == DelegationAggregate.LIST ? null : command.aggregate().label());
+        return new DelegationRecord(delegationId, plan, parent.record(CompositeEntry.DELEGATED, payload, ctx));
     }
 
     private static List<Subtask> requirePlan(List<Subtask> plan) {
