@@ -13,6 +13,7 @@ import dev.vacant.kernel.json.Json;
 import dev.vacant.kernel.logbook.LogbookEntry;
 import dev.vacant.kernel.vacant.ReviewPayload;
 import dev.vacant.query.logbook.LogbookProjector;
+import dev.vacant.query.registry.RegistryProjector;
 import io.grpc.Status;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -24,11 +25,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Revision 2 of {@code vacant.review_received} (an optional {@code comment}) end to end on a real PostgreSQL: a store
- * holding a review row exactly as revision 1 wrote it still verifies, the aggregate and the rebuilt logbook projection
- * read it (lifted by the revision upcaster) without a comment, and new reviews are written at revision 2, through REST
+ * holding a review row exactly as revision 1 wrote it still verifies, the aggregate and the rebuilt logbook and registry
+ * projections read it (lifted by the revision upcaster) without a comment, and new reviews are written at revision 2, through REST
  * and gRPC.
  */
 class ReviewRevisionTest extends GrpcApiTestBase {
+
+    private static final List<String> PROJECTIONS = List.of(LogbookProjector.NAME, RegistryProjector.NAME);
 
     @Autowired
     private Cache vacantCache;
@@ -84,9 +87,16 @@ class ReviewRevisionTest extends GrpcApiTestBase {
             assertThat(row.get("revision")).isEqualTo("2");
             assertThat((String) row.get("payload")).contains("\"comment\":\"Clear answers, on time.\"");
         });
-        assertThat(api.post("/api/v1/projections/" + LogbookProjector.NAME + "/reset", operator, null).status())
-                .isEqualTo(202);
-        ProjectionsCaughtUp.await(positions, List.of(LogbookProjector.NAME));
+        ProjectionsCaughtUp.await(positions, PROJECTIONS);
+        List<Map<String, Object>> registry = jdbc.queryForList("select * from vacant_registry where vacant_id = ?", id);
+        for (String projection : PROJECTIONS) {
+            assertThat(api.post("/api/v1/projections/" + projection + "/reset", operator, null).status())
+                    .isEqualTo(202);
+        }
+        ProjectionsCaughtUp.await(positions, PROJECTIONS);
+
+        assertThat(jdbc.queryForList("select * from vacant_registry where vacant_id = ?", id)).isEqualTo(registry)
+                .isNotEmpty();
         List<JsonNode> shown = reviewPayloads(api.get("/api/v1/vacants/" + id + "/logbook", operator).body());
         assertThat(shown).hasSize(2);
         assertThat(shown.get(0).has("comment")).isFalse();
