@@ -132,7 +132,8 @@ public class VacantCommandHandlers {
             throw new VacantException(ErrorCode.VALIDATION_FAILED, "a vacant cannot review itself");
         }
         repository.load(command.reviewer().value()).execute(reviewer -> reviewer.requireCanReviewAs(command.actor()));
-        ReviewPayload review = new ReviewPayload(command.reviewer().value(), command.verdict(), command.score());
+        ReviewPayload review = new ReviewPayload(command.reviewer().value(), command.verdict(), command.score(),
+                command.comment());
         return repository.load(command.vacantId()).invoke(v -> v.recordReview(review, ctx));
     }
 

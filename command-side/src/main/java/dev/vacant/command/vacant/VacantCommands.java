@@ -37,9 +37,9 @@ public final class VacantCommands {
     public record ReceiveCallCommand(@TargetAggregateIdentifier String vacantId, Actor actor, String caller) {
     }
 
-    /** {@code reviewer} (which must be able to review) reviews the vacant. */
+    /** {@code reviewer} (which must be able to review) reviews the vacant, with an optional score and comment. */
     public record ReceiveReviewCommand(@RoutingKey String vacantId, Actor actor,
-                                       VacantId reviewer, String verdict, Integer score) {
+                                       VacantId reviewer, String verdict, Integer score, String comment) {
     }
 
     /** Revive a hibernating or stale vacant. */

@@ -106,7 +106,7 @@ class VacantLifecycleTableTest {
             String reviewer = world.genesis("alice", LifecycleState.ACTIVE).id();
             int before = world.logbook(id).size();
             Object command = event == LifecycleEvent.REVIEW_RECEIVED
-                    ? new ReceiveReviewCommand(id, ALICE, VacantId.parse(reviewer), "APPROVED", 90)
+                    ? new ReceiveReviewCommand(id, ALICE, VacantId.parse(reviewer), "APPROVED", 90, null)
                     : new SpawnVacantCommand(id, ALICE, new SpawnRequest.CloneWithMutation("be brief"), null);
             Optional<LifecycleState> next = TransitionTable.next(state, event);
             if (next.isPresent()) {

@@ -24,6 +24,8 @@ import org.axonframework.serialization.SimpleSerializedType;
  * <p>
  * Attached events (genesis, birth) read back with the attachments {@link AttachmentsUpcaster} puts beside the entry in
  * the intermediate JSON ({@value #ATTACHMENTS_FIELD}); read without them (a dead letter), they fail to deserialize.
+ * Only a name's current revision deserializes: a row of an earlier one reaches the application through
+ * {@link RevisionUpcaster}, and read without it fails rather than hand an aggregate a shape it was not written for.
  */
 public final class SignedEventSerializer implements Serializer {
 
@@ -60,6 +62,10 @@ public final class SignedEventSerializer implements Serializer {
         Optional<EventType> type = typeOf(serializedObject.getType());
         if (type.isEmpty()) {
             return delegate.deserialize(serializedObject);
+        }
+        if (!types.isCurrent(type.get())) {
+            throw new IllegalArgumentException("a stored " + type.get().name() + " r" + type.get().revision()
+                    + " is read only once lifted to its current revision (RevisionUpcaster)");
         }
         JsonNode tree = getConverter().convert(serializedObject.getData(), serializedObject.getContentType(),
                 JsonNode.class);

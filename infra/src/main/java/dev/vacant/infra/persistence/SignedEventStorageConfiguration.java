@@ -14,7 +14,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * How signed events are stored ({@code docs/logbook-format.md}, Stored events): the event serializer
  * ({@link SignedEventSerializer}) over Axon's general serializer, the attachments of genesis and birth events moved
- * into the event's metadata on publication and back beside the entry on every read ({@link AttachmentsUpcaster}).
+ * into the event's metadata on publication and back beside the entry on every read ({@link AttachmentsUpcaster}), and
+ * rows of an earlier revision lifted to the current one on every read ({@link RevisionUpcaster}).
  */
 @Configuration(proxyBeanMethods = false)
 public class SignedEventStorageConfiguration {
@@ -28,6 +29,11 @@ public class SignedEventStorageConfiguration {
     @Bean
     public AttachmentsUpcaster attachmentsUpcaster() {
         return new AttachmentsUpcaster(EventTypes.STANDARD);
+    }
+
+    @Bean
+    public RevisionUpcaster revisionUpcaster() {
+        return new RevisionUpcaster(EventTypes.STANDARD);
     }
 
     /** Every event bus (the event store) records an attached event's attachments in the event's metadata. */

@@ -2,6 +2,7 @@ package dev.vacant.infra.persistence;
 
 import static dev.vacant.kernel.audit.StoredHistory.T0;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,6 +26,7 @@ import org.axonframework.eventsourcing.EventStreamUtils;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -50,8 +52,13 @@ class SignedEventSerializerTest {
 
     /** The rows the JDBC storage engine writes for {@link #history} through {@code serializer}. */
     private List<GenericDomainEventEntry<byte[]>> store(Serializer serializer) {
+        return store(serializer, history);
+    }
+
+    /** The rows the JDBC storage engine writes for {@code events} through {@code serializer}. */
+    private List<GenericDomainEventEntry<byte[]>> store(Serializer serializer, List<VacantEvent> events) {
         List<GenericDomainEventEntry<byte[]>> rows = new ArrayList<>();
-        for (VacantEvent event : history) {
+        for (VacantEvent event : events) {
             DomainEventMessage<?> message = (DomainEventMessage<?>) SignedEventStorageConfiguration.withAttachments(
                     new GenericDomainEventMessage<>("Vacant", vacant.id(), event.entry().seq(), event));
             SerializedObject<byte[]> payload = serializer.serialize(message.getPayload(), byte[].class);
@@ -101,5 +108,37 @@ class SignedEventSerializerTest {
                 .map(message -> (SignedEvent) message.getPayload()).toList();
 
         assertThat(read).containsExactlyElementsOf(history);
+    }
+
+    @Test
+    void aRevision1Review_isWrittenBeforeAtRevision1Shape_andReadAsRevision2OnlyThroughTheRevisionUpcaster() {
+        Serializer serializer = serializerOver(new ObjectMapper());
+        List<VacantEvent> reviewed = new ArrayList<>(history);
+        reviewed.add(vacant.review(T0.plusSeconds(180), "vac_reviewer", null));
+        reviewed.add(vacant.review(T0.plusSeconds(240), "vac_reviewer", "Clear answers."));
+        List<GenericDomainEventEntry<byte[]>> rows = new ArrayList<>(store(serializer, reviewed));
+        GenericDomainEventEntry<byte[]> old = rows.get(3);
+        rows.set(3, new GenericDomainEventEntry<>(old.getType(), old.getAggregateIdentifier(),
+                old.getSequenceNumber(), old.getEventIdentifier(), T0, old.getPayload().getType().getName(), "1",
+                old.getPayload().getData(), old.getMetaData().getData()));
+
+        assertThat(rows.get(4).getPayload().getType().getName()).isEqualTo("vacant.review_received");
+        assertThat(rows.get(4).getPayload().getType().getRevision()).isEqualTo("2");
+        assertThat(new String(rows.get(4).getPayload().getData())).contains("\"comment\":\"Clear answers.\"");
+        assertThat(new String(rows.get(3).getPayload().getData())).doesNotContain("comment");
+        List<SignedEvent> read = EventStreamUtils.asStream(EventStreamUtils.upcastAndDeserializeDomainEvents(
+                        rows.stream(), serializer, new EventUpcasterChain(new AttachmentsUpcaster(EventTypes.STANDARD),
+                                new RevisionUpcaster(EventTypes.STANDARD))))
+                .map(message -> (SignedEvent) message.getPayload()).toList();
+        assertThat(read).containsExactlyElementsOf(reviewed);
+        assertThat(read.get(3).entry().body().payload().has("comment")).isFalse();
+        assertThatThrownBy(() -> EventStreamUtils.asStream(EventStreamUtils.upcastAndDeserializeDomainEvents(
+                        rows.stream(), serializer, new AttachmentsUpcaster(EventTypes.STANDARD)))
+                .forEach(DomainEventMessage::getPayload)).hasStackTraceContaining("r1 is read only once lifted");
+        try (StreamingVerifier verifier = new StreamingVerifier(2)) {
+            verifier.accept(asAuditRows(rows));
+
+            assertThat(verifier.finish().failures()).isEmpty();
+        }
     }
 }

@@ -29,6 +29,11 @@ public record EventType(String name, int revision, Class<? extends SignedEvent> 
         return Integer.toString(revision);
     }
 
+    /** This row at {@code next}, a later revision of the same name, type, kinds and factory. */
+    public EventType revised(int next) {
+        return new EventType(name, next, type, kinds, attached, factory);
+    }
+
     /** The family of chains the name belongs to. */
     public EventFamily family() {
         return Arrays.stream(EventFamily.values()).filter(family -> family.names(name)).findFirst().orElseThrow();

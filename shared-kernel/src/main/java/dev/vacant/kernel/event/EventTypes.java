@@ -21,6 +21,11 @@ import java.util.function.Function;
  * The one table of signed event types: (stored name, revision) to Java type, the signed kinds each may carry and how
  * it is built from its entry. The store names events by this table only ({@code payload_type} is the stable name,
  * never a class name), and audit replay checks that a row's name may carry the kind its entry signs.
+ * <p>
+ * A name may have several revisions, all readable (audit replay verifies every stored row under the revision it was
+ * signed at); the highest is its <em>current</em> revision, the one new events are written at and the one the
+ * aggregates and projections read ({@link #lift}: an upcaster relabels an older row, whose signed bytes never change,
+ * so a revision may only add optional payload fields).
  */
 public final class EventTypes {
 
@@ -38,6 +43,8 @@ public final class EventTypes {
                     LogbookKind.CALL_RECEIVED),
             vacant("vacant.review_received", VacantEvents.ReviewReceivedEvent.class,
                     VacantEvents.ReviewReceivedEvent::new, LogbookKind.REVIEW_RECEIVED),
+            vacant("vacant.review_received", VacantEvents.ReviewReceivedEvent.class,
+                    VacantEvents.ReviewReceivedEvent::new, LogbookKind.REVIEW_RECEIVED).revised(2),
             vacant("vacant.revived", VacantEvents.VacantRevivedEvent.class, VacantEvents.VacantRevivedEvent::new,
                     LogbookKind.REVIVED),
             vacant("vacant.archived", VacantEvents.VacantArchivedEvent.class, VacantEvents.VacantArchivedEvent::new,
@@ -102,12 +109,16 @@ public final class EventTypes {
     private final Map<String, EventType> byNameAndRevision = new LinkedHashMap<>();
     private final Map<Class<?>, EventType> byClass = new LinkedHashMap<>();
 
-    /** A table of {@code rows}; each (name, revision) and each Java type appears once. */
+    /**
+     * A table of {@code rows}; each (name, revision) appears once, and a Java type under one name only (its revisions
+     * in ascending order, the last one current).
+     */
     public EventTypes(List<EventType> rows) {
         this.rows = List.copyOf(rows);
         for (EventType row : this.rows) {
-            if (byNameAndRevision.put(key(row.name(), row.revisionText()), row) != null
-                    || byClass.put(row.type(), row) != null) {
+            EventType earlier = byClass.put(row.type(), row);
+            if (byNameAndRevision.put(key(row.name(), row.revisionText()), row) != null || earlier != null
+                    && (!earlier.name().equals(row.name()) || earlier.revision() >= row.revision())) {
                 throw new IllegalArgumentException("the event table names " + row.name() + " or "
                         + row.type().getName() + " twice");
             }
@@ -124,9 +135,22 @@ public final class EventTypes {
         return Optional.ofNullable(byNameAndRevision.get(key(name, revision)));
     }
 
-    /** The row new events of {@code type} are stored under. */
+    /** The row new events of {@code type} are stored under: its name's current revision. */
     public Optional<EventType> of(Class<?> type) {
         return Optional.ofNullable(byClass.get(type));
+    }
+
+    /** Whether {@code row} is its name's current revision (the one written, and the one aggregates read). */
+    public boolean isCurrent(EventType row) {
+        return byClass.get(row.type()) == row;
+    }
+
+    /**
+     * The current row a stored (name, revision) reads as, when it is an older revision of a known name: what an
+     * upcaster relabels it to. Empty for a current or unknown row.
+     */
+    public Optional<EventType> lift(String name, String revision) {
+        return of(name, revision).filter(row -> !isCurrent(row)).map(row -> byClass.get(row.type()));
     }
 
     /** This table with {@code replacement} in place of the row of the same name and revision (a renamed type). */

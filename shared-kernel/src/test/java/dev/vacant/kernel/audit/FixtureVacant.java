@@ -17,17 +17,19 @@ import dev.vacant.kernel.vacant.CallPayload;
 import dev.vacant.kernel.vacant.LogbookKind;
 import dev.vacant.kernel.vacant.Payloads;
 import dev.vacant.kernel.vacant.RegistryVisibility;
+import dev.vacant.kernel.vacant.ReviewPayload;
 import dev.vacant.kernel.vacant.VacantEvent;
 import dev.vacant.kernel.vacant.VacantEvents.CallReceivedEvent;
 import dev.vacant.kernel.vacant.VacantEvents.GenesisRecordedEvent;
 import dev.vacant.kernel.vacant.VacantEvents.HeartbeatRecordedEvent;
+import dev.vacant.kernel.vacant.VacantEvents.ReviewReceivedEvent;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.List;
 
 /**
  * A vacant whose key the test holds, writing its own signed chain: genesis (with bundle and substrate), then
- * heartbeats and calls (shipped in the test-jar for the audit tests of other modules).
+ * heartbeats, calls and reviews (shipped in the test-jar for the audit tests of other modules).
  */
 public final class FixtureVacant {
 
@@ -72,6 +74,12 @@ public final class FixtureVacant {
     /** A CALL_RECEIVED event. */
     public VacantEvent call(Instant at, String caller) {
         return new CallReceivedEvent(append(LogbookKind.CALL_RECEIVED, at, Payloads.toJson(new CallPayload(caller, LifecycleState.ACTIVE))));
+    }
+
+    /** A REVIEW_RECEIVED event by {@code reviewer}, with {@code comment} if not null (revision 2 only). */
+    public VacantEvent review(Instant at, String reviewer, String comment) {
+        return new ReviewReceivedEvent(append(LogbookKind.REVIEW_RECEIVED, at,
+                Payloads.toJson(new ReviewPayload(reviewer, "positive", 4, comment))));
     }
 
     private LogbookEntry append(LogbookKind kind, Instant at, ObjectNode payload) {

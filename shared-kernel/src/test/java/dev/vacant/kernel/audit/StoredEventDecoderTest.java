@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vacant.kernel.logbook.LogbookEntry;
 import dev.vacant.kernel.logbook.VerificationFailure;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class StoredEventDecoderTest {
@@ -126,5 +127,25 @@ class StoredEventDecoderTest {
                 heartbeat.metaData());
 
         assertThat(DECODER.check(misplaced).failures()).containsExactly(new VerificationFailure(vacant.id(), 7, SEQ_GAP));
+    }
+
+    @Test
+    void aStoreHoldingRevision1Reviews_auditsClean_besideRevision2Reviews() {
+        String reviewer = new FixtureVacant().id();
+        StoredEvent written = StoredHistory.row(3, vacant.review(T0.plusSeconds(120), reviewer, null));
+        StoredEvent r1 = new StoredEvent(3, vacant.id(), 2, "Vacant", "vacant.review_received", "1", written.payload(),
+                written.metaData());
+        StoredEvent r2 = StoredHistory.row(4, vacant.review(T0.plusSeconds(180), reviewer, "Clear answers."));
+
+        assertThat(r2.payloadRevision()).isEqualTo("2");
+        assertThat(text(r1)).doesNotContain("comment");
+        assertThat(text(r2)).contains("\"comment\":\"Clear answers.\"");
+        assertThat(DECODER.decode(r1)).hasValueSatisfying(event -> assertThat(event.entry().body().payload()
+                .has("comment")).isFalse());
+        try (StreamingVerifier verifier = new StreamingVerifier(2)) {
+            verifier.accept(List.of(genesis, heartbeat, r1, r2));
+
+            assertThat(verifier.finish().failures()).isEmpty();
+        }
     }
 }

@@ -9,6 +9,7 @@ import dev.vacant.kernel.task.TaskEvent;
 import dev.vacant.kernel.task.TaskLogbookKind;
 import dev.vacant.kernel.vacant.LogbookKind;
 import dev.vacant.kernel.vacant.VacantEvent;
+import dev.vacant.kernel.vacant.VacantEvents.ReviewReceivedEvent;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -27,13 +28,13 @@ class EventTypesTest {
     void of_namesEverySignedEventTypeOnce_withANameOfItsFamily() {
         assertThat(signedEventTypes()).allSatisfy(type -> assertThat(EventTypes.STANDARD.of(type)).as(type.getName())
                 .hasValueSatisfying(row -> assertThat(row.family().names(row.name())).isTrue()));
-        assertThat(EventTypes.STANDARD.rows().stream().<Class<?>>map(EventType::type).toList())
-                .containsExactlyInAnyOrderElementsOf(signedEventTypes());
+        assertThat(EventTypes.STANDARD.rows().stream().filter(EventTypes.STANDARD::isCurrent)
+                .<Class<?>>map(EventType::type).toList()).containsExactlyInAnyOrderElementsOf(signedEventTypes());
     }
 
     @Test
-    void rows_giveEverySignedKindToExactlyOneVacantOrTaskType() {
-        List<EventType> rows = EventTypes.STANDARD.rows();
+    void currentRows_giveEverySignedKindToExactlyOneVacantOrTaskType() {
+        List<EventType> rows = EventTypes.STANDARD.rows().stream().filter(EventTypes.STANDARD::isCurrent).toList();
         for (LogbookKind kind : LogbookKind.values()) {
             assertThat(rows).as(kind.name()).filteredOn(row -> row.family() == EventFamily.VACANT
                     && row.carries(kind.name())).hasSize(1);
@@ -62,5 +63,31 @@ class EventTypesTest {
 
         assertThatThrownBy(() -> new EventTypes(List.of(heartbeat, heartbeat)))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void reviewReceived_keepsRevision1Readable_andWritesAndReadsRevision2() {
+        EventType r1 = EventTypes.STANDARD.of("vacant.review_received", "1").orElseThrow();
+        EventType r2 = EventTypes.STANDARD.of("vacant.review_received", "2").orElseThrow();
+
+        assertThat(EventTypes.STANDARD.of(ReviewReceivedEvent.class)).containsSame(r2);
+        assertThat(EventTypes.STANDARD.isCurrent(r2)).isTrue();
+        assertThat(EventTypes.STANDARD.isCurrent(r1)).isFalse();
+        assertThat(r1.type()).isEqualTo(r2.type());
+        assertThat(EventTypes.STANDARD.lift("vacant.review_received", "1")).containsSame(r2);
+        assertThat(EventTypes.STANDARD.lift("vacant.review_received", "2")).isEmpty();
+        assertThat(EventTypes.STANDARD.lift("vacant.heartbeat", "1")).isEmpty();
+        assertThat(EventTypes.STANDARD.lift("vacant.review_received", "3")).isEmpty();
+    }
+
+    @Test
+    void constructor_refusesATypeUnderTwoNames_orItsRevisionsOutOfOrder() {
+        EventType r1 = EventTypes.STANDARD.of("vacant.review_received", "1").orElseThrow();
+        EventType r2 = EventTypes.STANDARD.of("vacant.review_received", "2").orElseThrow();
+        EventType renamed = new EventType("vacant.review_given", 1, r1.type(), r1.kinds(), false, r1.factory());
+
+        assertThatThrownBy(() -> new EventTypes(List.of(r1, renamed))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new EventTypes(List.of(r2, r1))).isInstanceOf(IllegalArgumentException.class);
+        assertThat(new EventTypes(List.of(r1, r2)).of(ReviewReceivedEvent.class)).containsSame(r2);
     }
 }

@@ -86,6 +86,12 @@ final class SignedEventExamples {
     private SignedEventExamples() {
     }
 
+    /** The example of every earlier revision still in the table, by approval name ({@code <name>.r<revision>}). */
+    static Map<String, SignedEvent> earlier() {
+        return Map.of("vacant.review_received.r1", new VacantEvents.ReviewReceivedEvent(
+                vacant(LogbookKind.REVIEW_RECEIVED, 1, new ReviewPayload(OTHER.value(), "positive", 4, null))));
+    }
+
     /** The example of every stored name (at its current revision), by name. */
     static Map<String, SignedEvent> all() {
         Map<String, SignedEvent> examples = new LinkedHashMap<>();
@@ -104,8 +110,8 @@ final class SignedEventExamples {
                 new TransitionPayload(LifecycleState.STALE, LifecycleState.ACTIVE))));
         examples.put("vacant.call_received", new VacantEvents.CallReceivedEvent(vacant(LogbookKind.CALL_RECEIVED, 1,
                 new CallPayload(OTHER.value(), LifecycleState.ACTIVE))));
-        examples.put("vacant.review_received", new VacantEvents.ReviewReceivedEvent(
-                vacant(LogbookKind.REVIEW_RECEIVED, 1, new ReviewPayload(OTHER.value(), "positive", 4))));
+        examples.put("vacant.review_received", new VacantEvents.ReviewReceivedEvent(vacant(LogbookKind.REVIEW_RECEIVED, 1,
+                new ReviewPayload(OTHER.value(), "positive", 4, "Clear answers, on time."))));
         examples.put("vacant.revived", new VacantEvents.VacantRevivedEvent(vacant(LogbookKind.REVIVED, 1,
                 new TransitionPayload(LifecycleState.HIBERNATING, LifecycleState.ACTIVE))));
         examples.put("vacant.archived", new VacantEvents.VacantArchivedEvent(vacant(LogbookKind.ARCHIVED, 1,
@@ -195,7 +201,7 @@ final class SignedEventExamples {
                         : "the node").orElse("the node");
     }
 
-    private static LogbookEntry vacant(LogbookKind kind, long seq, Object payload) {
+    static LogbookEntry vacant(LogbookKind kind, long seq, Object payload) {
         return entry(VACANT.value(), seq, kind.name(), payload, SELF);
     }
 

@@ -3,7 +3,10 @@ package dev.vacant.kernel.event;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vacant.kernel.json.Json;
+import dev.vacant.kernel.vacant.LogbookKind;
+import dev.vacant.kernel.vacant.VacantEvents;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,9 +37,19 @@ class SignedShapesApprovalTest {
     private static final boolean UPDATE = Boolean.getBoolean("approvals.update");
 
     private final Map<String, SignedEvent> examples = SignedEventExamples.all();
+    private final Map<String, SignedEvent> earlier = SignedEventExamples.earlier();
+
+    private static String approvalName(EventType type) {
+        return type.name() + ".r" + type.revision();
+    }
 
     private static Path approvalOf(EventType type) {
-        return APPROVALS.resolve(type.name() + ".r" + type.revision() + ".json");
+        return APPROVALS.resolve(approvalName(type) + ".json");
+    }
+
+    /** The example of {@code row}: by name at the current revision, by approval name at an earlier one. */
+    private SignedEvent exampleOf(EventType row) {
+        return EventTypes.STANDARD.isCurrent(row) ? examples.get(row.name()) : earlier.get(approvalName(row));
     }
 
     private static String stored(SignedEvent event) {
@@ -44,11 +57,14 @@ class SignedShapesApprovalTest {
     }
 
     @Test
-    void examples_coverEveryCurrentRow_eachOfItsOwnTypeAndKind() {
-        assertThat(examples.keySet()).containsExactlyInAnyOrderElementsOf(
-                EventTypes.STANDARD.rows().stream().map(EventType::name).toList());
+    void examples_coverEveryRow_eachOfItsOwnTypeAndKind() {
+        assertThat(examples.keySet()).containsExactlyInAnyOrderElementsOf(EventTypes.STANDARD.rows().stream()
+                .filter(EventTypes.STANDARD::isCurrent).map(EventType::name).toList());
+        assertThat(earlier.keySet()).containsExactlyInAnyOrderElementsOf(EventTypes.STANDARD.rows().stream()
+                .filter(row -> !EventTypes.STANDARD.isCurrent(row)).map(SignedShapesApprovalTest::approvalName)
+                .toList());
         EventTypes.STANDARD.rows().forEach(row -> {
-            SignedEvent example = examples.get(row.name());
+            SignedEvent example = exampleOf(row);
             assertThat(example).as(row.name()).isInstanceOf(row.type());
             assertThat(row.carries(example.entry().kind())).as(row.name()).isTrue();
         });
@@ -57,7 +73,7 @@ class SignedShapesApprovalTest {
     @Test
     void storedJson_equalsTheApprovedFile_forEveryNameAndRevision() throws IOException {
         for (EventType row : EventTypes.STANDARD.rows()) {
-            String stored = stored(examples.get(row.name()));
+            String stored = stored(exampleOf(row));
             if (UPDATE) {
                 Files.createDirectories(APPROVALS);
                 Files.writeString(approvalOf(row), stored);
@@ -67,6 +83,19 @@ class SignedShapesApprovalTest {
             assertThat(Files.readString(approvalOf(row))).as("%s r%d changed its signed shape without a new revision",
                     row.name(), row.revision()).isEqualTo(stored);
         }
+    }
+
+    @Test
+    void changingTheRevision2ReviewShape_withoutANewRevision_failsItsApproval() throws IOException {
+        EventType r2 = EventTypes.STANDARD.of("vacant.review_received", "2").orElseThrow();
+        ObjectNode payload = exampleOf(r2).entry().body().payload().deepCopy();
+        payload.set("note", payload.remove("comment"));
+        SignedEvent changed = new VacantEvents.ReviewReceivedEvent(SignedEventExamples.vacant(
+                LogbookKind.REVIEW_RECEIVED, 1, payload));
+
+        assertThat(Files.readString(approvalOf(r2))).isEqualTo(stored(exampleOf(r2))).isNotEqualTo(stored(changed));
+        assertThat(Files.readString(approvalOf(EventTypes.STANDARD.of("vacant.review_received", "1").orElseThrow())))
+                .doesNotContain("comment");
     }
 
     @Test
@@ -102,7 +131,7 @@ class SignedShapesApprovalTest {
         lines.add("| `payload_type` | `payload_revision` | signed kinds | signer | payload fields |");
         lines.add("|---|---|---|---|---|");
         for (EventType row : EventTypes.STANDARD.rows()) {
-            JsonNode payload = examples.get(row.name()).entry().body().payload();
+            JsonNode payload = exampleOf(row).entry().body().payload();
             lines.add("| `" + row.name() + "` | " + row.revision() + " | " + String.join(", ", new TreeSet<>(row.kinds()))
                     + " | " + SignedEventExamples.signerOf(row) + " | " + fields(payload)
                     + (row.attached() ? " (attachments: bundle, substrate)" : "") + " |");
@@ -111,7 +140,7 @@ class SignedShapesApprovalTest {
             lines.add("");
             lines.add("#### `" + row.name() + "` revision " + row.revision());
             lines.add("```json");
-            lines.add(pretty(stored(examples.get(row.name()))));
+            lines.add(pretty(stored(exampleOf(row))));
             lines.add("```");
         }
         lines.add(END);

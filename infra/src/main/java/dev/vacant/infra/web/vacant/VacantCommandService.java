@@ -89,7 +89,7 @@ public class VacantCommandService {
 
     public VacantState review(Actor actor, String id, @NotNull @Valid ReviewBody body) {
         return send(new ReceiveReviewCommand(id(id), actor, VacantRequests.vacantId("reviewer", body.reviewer()),
-                body.verdict(), body.score()));
+                body.verdict(), body.score(), body.comment()));
     }
 
     public VacantState revive(Actor actor, String id) {

@@ -12,6 +12,7 @@ import dev.vacant.kernel.spawn.SpawnConsent;
 import dev.vacant.kernel.spawn.SpawnPath;
 import dev.vacant.kernel.spawn.SpawnRequest;
 import dev.vacant.kernel.spawn.SubstrateSpec;
+import dev.vacant.kernel.vacant.ReviewPayload;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -63,7 +64,8 @@ public final class VacantRequests {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record ReviewBody(@NotBlank String reviewer, @NotBlank @Size(max = 64) String verdict, Integer score) {
+    public record ReviewBody(@NotBlank String reviewer, @NotBlank @Size(max = 64) String verdict, Integer score,
+                             @Size(max = ReviewPayload.MAX_COMMENT) String comment) {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
