@@ -72,7 +72,7 @@ public class TaskExecutionHandlers {
         String assignee = task.invoke(Task::assignment).spec().assignee();
         if (assignee != null) {
             ReviewVerdict verdict = ctx.requeues().verdict(command.verdict(), command.attempt());
-            ReviewPayload review = new ReviewPayload(ctx.nodeKey().node().signerId(), verdict.name(), null);
+            ReviewPayload review = new ReviewPayload(ctx.nodeKey().node().signerId(), verdict.name(), null, null);
             vacants.load(assignee).invoke(v -> v.recordReview(review, vacantCtx));
         }
         return task.invoke(t -> t.handle(new ReviewTaskCommand(command.taskId(), command.attempt(),
