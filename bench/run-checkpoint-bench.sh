@@ -7,7 +7,7 @@
 # BENCH_ROUNDS (default 1) repeats the off/on pair, alternating, so that a change of the machine's load shows.
 # Usage: bench/run-checkpoint-bench.sh [sizes, 10000,100000,1000000] [command seconds, 20] [warm-up seconds, 60]
 #   (env: PGPASSWORD, default "postgres"; PGHOST; PGUSER; BENCH_CLIENTS, default "8"; BENCH_ROUNDS; SKIP_TREE;
-#   SKIP_COMMANDS)
+#   SKIP_COMMANDS). The command load's plain-Axon columns point at the same app here: only vacant/s counts.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SIZES="${1:-10000,100000,1000000}"
@@ -36,7 +36,7 @@ for CHECKPOINTS in $(for _ in $(seq 1 "${BENCH_ROUNDS:-1}"); do echo false true;
   for _ in $(seq 1 30); do [ -s "$DATA/operator.token" ] && break; sleep 1; done
   echo "== command bench, checkpoints periodic=$CHECKPOINTS (every 1 s) =="
   java -cp "$CLASSPATH" bench/CommandLoad.java "http://127.0.0.1:$PORT" "127.0.0.1:$GRPC_PORT" "$(tr -d '\n' < "$DATA/operator.token")" \
-    "$SCRATCH_JDBC" "$PGUSER" "$PGPASSWORD" "$SECONDS_PER_PHASE" "$WARMUP_SECONDS" ${BENCH_CLIENTS:-8}
+    "$SCRATCH_JDBC" "http://127.0.0.1:$PORT" "$SCRATCH_JDBC" "$PGUSER" "$PGPASSWORD" "$SECONDS_PER_PHASE" "$WARMUP_SECONDS" ${BENCH_CLIENTS:-8}
   if [ "$CHECKPOINTS" = true ]; then
     curl -s "http://127.0.0.1:$PORT/api/v1/checkpoints/latest" | sed 's/"note":"[^"]*",//'; echo
   fi

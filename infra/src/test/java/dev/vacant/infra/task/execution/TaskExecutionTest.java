@@ -15,6 +15,7 @@ import dev.vacant.kernel.task.ReviewVerdict;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -134,6 +135,32 @@ class TaskExecutionTest extends TaskLoopTestBase {
         assertThat(CALLS).doesNotContainKey("Count the words: one two three");
         assertThat(meters.counter(TaskWorker.RUNS, "outcome", "approved").count()).isGreaterThan(approved);
         assertThat(meters.timer(TaskWorker.EXECUTION, "route", "tool").count()).isGreaterThan(toolRuns);
+    }
+
+    @Test
+    void aDecomposedTask_runsItsThreeSubtasksOnTheLane_isApprovedWithThem_andEachSubtaskIsRewardedOnce() {
+        String vacant = assignee();
+        Map<String, Object> body = llmTask("Prepare the release:\n1. Validate this JSON: {\"version\": 3}\n"
+                + "2. Count the words: ship the release today\n3. Checksum (sha256) of: ship the release today",
+                vacant, 6_000_000);
+        body.put("min_budget_micros", 300);
+        ApiClient.Response submitted = api.post("/api/v1/tasks", aliceToken, body);
+        assertThat(submitted.status()).as(String.valueOf(submitted.body())).isEqualTo(201);
+        String id = submitted.text("id");
+        List<String> subtasks = new ArrayList<>();
+        submitted.body().get("subtasks").forEach(subtask -> subtasks.add(subtask.asText()));
+
+        awaitState(id, "APPROVED");
+        Polling.awaitUntil("a reward per subtask", PATIENCE, () -> grants(vacant) == 3);
+
+        assertThat(subtasks).hasSize(3);
+        subtasks.forEach(subtask -> assertThat(task(subtask).text("state")).isEqualTo("APPROVED"));
+        assertThat(Json.parse(task(subtasks.get(0)).text("output")).get("valid").asBoolean()).isTrue();
+        assertThat(Json.parse(task(subtasks.get(1)).text("output")).get("words").asInt()).isEqualTo(4);
+        assertThat(taskKinds(id)).contains("SUBTASKS_APPROVED");
+        assertThat(entriesOf(vacant, "CALL_RECEIVED")).hasSize(3);
+        assertThat(entriesOf(vacant, "REVIEW_RECEIVED")).hasSize(3);
+        assertThat(balance(vacant)).isEqualTo(300);
     }
 
     @Test
