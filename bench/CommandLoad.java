@@ -47,26 +47,93 @@ public class CommandLoad {
 
     private static final Pattern ID = Pattern.compile("\"(?:id|child_id)\"\\s*:\\s*\"(vac_[a-z0-9-]+)\"");
 
+    /**
+     * CPU time spent serving one application, from Linux's {@code /proc}: its JVM (pid, 0 when unknown), the
+     * PostgreSQL backends connected to its database, and this load generator. On a shared or busy machine rates
+     * swing with the load; CPU per command barely does, so it compares the applications' cost even there.
+     */
+    record CpuMeter(long appPid, String database) {
+        private static final double TICKS_PER_MS = 0.1; // USER_HZ = 100 on Linux
+
+        double[] millis() throws Exception {
+            double load = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                    .getOperatingSystemMXBean()).getProcessCpuTime() / 1e6;
+            return new double[] {appPid == 0 ? 0 : ticks(appPid) / TICKS_PER_MS, databaseTicks() / TICKS_PER_MS, load};
+        }
+
+        private long databaseTicks() throws Exception {
+            long sum = 0;
+            try (var procs = Files.list(Path.of("/proc"))) {
+                for (Path proc : procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+                    try {
+                        String title = Files.readString(proc.resolve("cmdline")).replace('\0', ' ');
+                        if (title.startsWith("postgres:") && title.contains(" " + database + " ")) {
+                            sum += ticks(Long.parseLong(proc.getFileName().toString()));
+                        }
+                    } catch (java.io.IOException gone) {
+                        // the process ended while listed
+                    }
+                }
+            }
+            return sum;
+        }
+
+        private static long ticks(long pid) throws java.io.IOException {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
+        }
+
+        static CpuMeter of(String pidVariable, String jdbcUrl) {
+            String pid = System.getenv(pidVariable);
+            return new CpuMeter(pid == null || pid.isBlank() ? 0 : Long.parseLong(pid),
+                    jdbcUrl.substring(jdbcUrl.lastIndexOf('/') + 1));
+        }
+    }
+
+    /** CPU milliseconds per command of a phase: application JVM, its database, the load generator. */
+    record CpuPerCommand(double app, double database, double load) {
+        static CpuPerCommand between(double[] before, double[] after, long commands) {
+            return new CpuPerCommand((after[0] - before[0]) / commands, (after[1] - before[1]) / commands,
+                    (after[2] - before[2]) / commands);
+        }
+
+        double total() {
+            return app + database + load;
+        }
+
+        String columns() {
+            return String.format("%6.2f %6.2f %6.2f", app, database, load);
+        }
+    }
+
     /** One application under load: its REST base URL and its event store. */
-    record Target(String base, String jdbcUrl, String user, String password, String token) {
+    record Target(String base, String jdbcUrl, String user, String password, String token, CpuMeter cpu) {
         long head() throws Exception {
             return CommandLoad.head(jdbcUrl, user, password);
         }
 
         /** Runs the command mix for SECONDS and waits for the projections to catch up. */
         CommandPhase commands(int n, int seconds) throws Exception {
+            return commands(n, seconds, base, () -> new VacantClient(base, token));
+        }
+
+        /** Runs a command mix for SECONDS and waits for the projections to catch up (CPU counted over both). */
+        CommandPhase commands(int n, int seconds, String label, WorkerFactory clients) throws Exception {
             long headBefore = head();
+            double[] cpuBefore = cpu.millis();
             long startMillis = System.currentTimeMillis();
-            Result result = run(n, seconds, () -> new VacantClient(base, token));
+            Result result = run(n, seconds, clients);
             // the window of the phase, for bench/JfrTop.java
-            System.err.printf("phase %s %d clients: %d %d%n", base, n, startMillis, System.currentTimeMillis());
+            System.err.printf("phase %s %d clients: %d %d%n", label, n, startMillis, System.currentTimeMillis());
             long caughtUpStart = System.nanoTime();
             long headAfter = head();
             awaitProjections(jdbcUrl, user, password, headAfter);
             double lag = (System.nanoTime() - caughtUpStart) / 1e9;
             long events = headAfter - headBefore;
             return new CommandPhase(result, lag, events / result.elapsedSeconds(),
-                    events / (result.elapsedSeconds() + lag));
+                    events / (result.elapsedSeconds() + lag),
+                    CpuPerCommand.between(cpuBefore, cpu.millis(), result.operations()));
         }
 
         Result reads(int n, int seconds, String probe) throws Exception {
@@ -85,16 +152,17 @@ public class CommandLoad {
     }
 
     /** A command phase: the commands, the projections' catch-up after it, events/s produced and applied. */
-    record CommandPhase(Result result, double catchUpSeconds, double producedPerSecond, double appliedPerSecond) {
+    record CommandPhase(Result result, double catchUpSeconds, double producedPerSecond, double appliedPerSecond,
+                        CpuPerCommand cpu) {
     }
 
     public static void main(String[] args) throws Exception {
         String token = args[2];
         String user = args[6];
         String password = args[7];
-        Target vacant = new Target(args[0], args[3], user, password, token);
+        Target vacant = new Target(args[0], args[3], user, password, token, CpuMeter.of("BENCH_APP_PID", args[3]));
         String grpcTarget = args[1];
-        Target plain = new Target(args[4], args[5], user, password, token);
+        Target plain = new Target(args[4], args[5], user, password, token, CpuMeter.of("BENCH_PLAIN_PID", args[5]));
         int seconds = Integer.parseInt(args[8]);
         int warmup = Integer.parseInt(args[9]);
         int[] clients = Arrays.stream(args, 10, args.length).mapToInt(Integer::parseInt).toArray();
@@ -109,14 +177,16 @@ public class CommandLoad {
         String plainProbe = new VacantClient(plain.base(), token).genesis(new ArrayList<>());
         List<String> commandRows = new ArrayList<>();
         List<String> projectionRows = new ArrayList<>();
+        List<String> cpuRows = new ArrayList<>();
         for (int n : clients) {
             CommandPhase app = vacant.commands(n, seconds);
             CommandPhase base = plain.commands(n, seconds);
             Result raw = run(n, seconds, () -> new RawInserts(vacant.jdbcUrl(), user, password));
             Result reads = vacant.reads(n, seconds, vacantProbe);
             Result plainReads = plain.reads(n, seconds, plainProbe);
-            Result grpc = run(n, seconds, () -> new GrpcVacantClient(grpcTarget, token));
-            awaitProjections(vacant.jdbcUrl(), user, password, vacant.head());
+            CommandPhase grpcPhase = vacant.commands(n, seconds, "grpc://" + grpcTarget,
+                    () -> new GrpcVacantClient(grpcTarget, token));
+            Result grpc = grpcPhase.result();
             commandRows.add(String.format("%-8d %10.0f %8.2f %8.2f %10.0f %8.2f %7.2f %10.0f %8.2f %7.2f %10.0f %7.2f", n,
                     app.result().rate(), app.result().percentile(50), app.result().percentile(99),
                     base.result().rate(), base.result().percentile(99), app.result().rate() / base.result().rate(),
@@ -126,6 +196,9 @@ public class CommandLoad {
                     app.producedPerSecond(), app.appliedPerSecond(), app.catchUpSeconds(), base.producedPerSecond(),
                     base.appliedPerSecond(), base.catchUpSeconds(), reads.rate(), plainReads.rate(),
                     reads.rate() / plainReads.rate()));
+            cpuRows.add(String.format("%-8d %s %s %7.2f %s %7.2f", n, app.cpu().columns(), base.cpu().columns(),
+                    base.cpu().total() / app.cpu().total(), grpcPhase.cpu().columns(),
+                    base.cpu().total() / grpcPhase.cpu().total()));
             System.err.println("done: " + n + " clients");
         }
         System.out.printf("load average before: %s, after: %s%n", loadBefore, loadAverage());
@@ -141,6 +214,11 @@ public class CommandLoad {
         System.out.printf("%-8s %10s %10s %8s %10s %10s %8s %10s %10s %7s%n", "clients", "vac prod/s", "vac appl/s",
                 "catch s", "pln prod/s", "pln appl/s", "catch s", "GET vac/s", "GET pln/s", "ratio");
         projectionRows.forEach(System.out::println);
+        System.out.println("CPU ms per command over each command phase and its catch-up: application JVM, its database's"
+                + " backends, load generator (ratio: plain total / vacant total; not bounded by the machine's load)");
+        System.out.printf("%-8s %20s %20s %7s %20s %7s%n", "clients", "vacant app db load", "plain app db load", "ratio",
+                "grpc app db load", "ratio");
+        cpuRows.forEach(System.out::println);
     }
 
     static String loadAverage() throws Exception {

@@ -56,7 +56,8 @@ PLAIN=$!
 trap 'kill $APP $PLAIN 2>/dev/null; wait $APP $PLAIN 2>/dev/null || true' EXIT
 await_up "$PLAIN_PORT"
 PG_JAR=$(find ~/.m2/repository/org/postgresql/postgresql -name 'postgresql-*.jar' | sort | tail -1)
-java -cp "$PG_JAR:infra/target/classes:$(cat infra/target/bench-classpath.txt)" bench/CommandLoad.java \
+BENCH_APP_PID=$APP BENCH_PLAIN_PID=$PLAIN \
+  java -cp "$PG_JAR:infra/target/classes:$(cat infra/target/bench-classpath.txt)" bench/CommandLoad.java \
   "http://127.0.0.1:$PORT" "127.0.0.1:$GRPC_PORT" "$TOKEN" "$JDBC" "http://127.0.0.1:$PLAIN_PORT" "$PLAIN_JDBC" \
   postgres "$PGPASSWORD" \
   "$SECONDS_PER_PHASE" "$WARMUP_SECONDS" ${BENCH_CLIENTS:-1 8 32}

@@ -51,10 +51,10 @@ public class AesGcmKeyCustody implements KeyCustody, NodeKeyCustody {
 
     @Override
     public VacantId create() {
-        Ed25519KeyPair pair = Ed25519.generate(random);
-        VacantId id = VacantId.of(pair.publicKey());
-        store(id.value(), pair.privateSeed());
-        signers.put(id, new KeyPairSigner(id, pair.privateSeed()));
+        Ed25519.SigningKey key = Ed25519.generateSigningKey(random);
+        VacantId id = VacantId.of(key.publicKey());
+        store(id.value(), key.seed());
+        signers.put(id, new KeyPairSigner(id, key));
         return id;
     }
 

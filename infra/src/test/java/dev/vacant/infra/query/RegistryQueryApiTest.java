@@ -35,6 +35,9 @@ class RegistryQueryApiTest extends VacantApiTestBase {
     void vacant_reflectsItsOwnWrites_whenTheQueryPassesTheCommandPosition() {
         String id = genesis(null);
         Response beat = api.post("/api/v1/vacants/" + id + "/heartbeats", aliceToken, null);
+        // the position to read at is the heartbeat's own entry in the store, not a later head
+        assertThat(beat.body().path("position").asLong())
+                .isEqualTo(beat.body().path("logbook_head").path("global_index").asLong()).isPositive();
 
         Response view = api.get("/api/v1/vacants/" + id + "?position=" + beat.body().get("position").asLong(), aliceToken);
 

@@ -21,6 +21,14 @@ public final class Ed25519 {
         return fromSeed(new Ed25519PrivateKeyParameters(random).getEncoded());
     }
 
+    /**
+     * A fresh signing key from the given randomness, its public key derived once for both the caller and every
+     * signature (a keypair followed by {@link #signingKey(byte[])} would derive it twice).
+     */
+    public static SigningKey generateSigningKey(SecureRandom random) {
+        return new SigningKey(new Ed25519PrivateKeyParameters(random));
+    }
+
     /** The keypair of a 32-byte private seed. */
     public static Ed25519KeyPair fromSeed(byte[] seed) {
         Ed25519PrivateKeyParameters privateKey = new Ed25519PrivateKeyParameters(checkLength(seed, KEY_BYTES, "seed"), 0);
@@ -47,6 +55,16 @@ public final class Ed25519 {
 
         private SigningKey(Ed25519PrivateKeyParameters key) {
             this.key = key;
+        }
+
+        /** The 32-byte public key (derived once, then remembered). */
+        public byte[] publicKey() {
+            return key.generatePublicKey().getEncoded();
+        }
+
+        /** The 32-byte private seed, for custody to encrypt; never log it. */
+        public byte[] seed() {
+            return key.getEncoded();
         }
 
         /** The 64-byte signature of {@code message}. */

@@ -19,6 +19,12 @@ public final class KeyPairSigner implements LogbookSigner {
         this(node.value(), seed);
     }
 
+    /** The signer of a key just generated, which already knows its public key. */
+    public KeyPairSigner(VacantId vacant, Ed25519.SigningKey key) {
+        this.signerId = vacant.value();
+        this.key = key;
+    }
+
     private KeyPairSigner(String signerId, byte[] seed) {
         this.signerId = signerId;
         this.key = Ed25519.signingKey(seed);

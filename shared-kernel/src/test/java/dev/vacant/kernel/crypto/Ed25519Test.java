@@ -59,4 +59,15 @@ class Ed25519Test {
         assertThat(a.publicKey()).isNotEqualTo(b.publicKey());
         assertThat(a.toString()).doesNotContain(Hex.encode(a.privateSeed())).contains("<redacted>");
     }
+
+    @Test
+    void generateSigningKey_knowsTheKeypairOfItsSeed_andSignsVerifiably() {
+        Ed25519.SigningKey key = Ed25519.generateSigningKey(new SecureRandom());
+        byte[] message = {1, 2, 3};
+
+        assertThat(key.publicKey()).isEqualTo(Ed25519.fromSeed(key.seed()).publicKey());
+        assertThat(key.sign(message)).isEqualTo(Ed25519.sign(key.seed(), message));
+        assertThat(Ed25519.verify(key.publicKey(), message, key.sign(message))).isTrue();
+        assertThat(key.toString()).doesNotContain(Hex.encode(key.seed()));
+    }
 }

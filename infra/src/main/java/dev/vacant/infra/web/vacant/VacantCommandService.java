@@ -51,8 +51,7 @@ public class VacantCommandService {
     }
 
     private VacantState send(Object command) {
-        VacantCommandResult result = commands.send(command);
-        return VacantState.of(result, positions.head(), positions);
+        return VacantState.of(commands.<VacantCommandResult>send(command), positions);
     }
 
     private static String id(String id) {
@@ -106,7 +105,7 @@ public class VacantCommandService {
 
     public Spawned spawn(Actor actor, String id, @NotNull @Valid SpawnBody body) {
         SpawnResult result = commands.send(new SpawnVacantCommand(id(id), actor, body.toRequest(), body.controller()));
-        return Spawned.of(result, positions.head(), positions);
+        return Spawned.of(result, positions);
     }
 
     public VacantState sample(Actor actor, String id, @NotNull @Valid SampleBody body) {

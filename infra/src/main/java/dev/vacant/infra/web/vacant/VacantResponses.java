@@ -33,14 +33,25 @@ public final class VacantResponses {
             return new VacantState(result.id(), result.state(), new LogbookHead(result.seq(), result.hash(),
                     positions.globalIndexOf(result.id(), result.seq())), position);
         }
+
+        /**
+         * A vacant after a command that wrote to its own logbook only: the position to read the write at is its new
+         * head entry's global index (one lookup, no query of the store's head).
+         */
+        public static VacantState of(VacantCommandResult result, ProjectionPositions positions) {
+            long index = positions.globalIndexOf(result.id(), result.seq());
+            return new VacantState(result.id(), result.state(), new LogbookHead(result.seq(), result.hash(), index), index);
+        }
     }
 
     /** A spawn: the path, the child's id, and both vacants after it. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Spawned(SpawnPath path, String childId, VacantState child, VacantState parent, long position) {
-        static Spawned of(SpawnResult result, long position, ProjectionPositions positions) {
-            return new Spawned(result.path(), result.child().id(), VacantState.of(result.child(), position, positions),
-                    VacantState.of(result.parent(), position, positions), position);
+        /** A spawn writes to the parent's and the child's logbooks: its position is the later of their heads. */
+        static Spawned of(SpawnResult result, ProjectionPositions positions) {
+            VacantState child = VacantState.of(result.child(), positions);
+            VacantState parent = VacantState.of(result.parent(), positions);
+            return new Spawned(result.path(), child.id(), child, parent, Math.max(child.position(), parent.position()));
         }
     }
 }
