@@ -12,6 +12,9 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -38,6 +41,10 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 public class SecurityConfiguration {
 
     /** The paths under {@code /api} that need no token. */
+    private static final String FILTER_CHAIN = "springSecurityFilterChain";
+    private static final String COMPOSITE_CHAIN =
+            "org.springframework.security.config.annotation.web.configuration.WebMvcSecurityConfiguration$CompositeFilterChainProxy";
+
     public static final List<String> PUBLIC_API = List.of("/api/v1/lifecycle/**", "/api/v1/tasks/transitions");
 
     @Bean
@@ -65,6 +72,31 @@ public class SecurityConfiguration {
     @Bean
     SecurityObservationSettings noSecurityObservations() {
         return SecurityObservationSettings.noObservations();
+    }
+
+    /**
+     * No handler lookup for Spring Security before Spring MVC's own: with Spring MVC present, Spring Security wraps
+     * its filter chain in a composite whose first filter asks every handler mapping which handler a request goes to
+     * ({@code HandlerMappingIntrospector}'s cache filter), for {@code MvcRequestMatcher}s and CORS lookups. This
+     * chain has neither (its rules are {@link PathPatternRequestMatcher}s, no CORS), so the lookup only doubled the
+     * {@code DispatcherServlet}'s (about a seventh of an authenticated GET's CPU, {@code docs/performance.md}).
+     * Runs after every bean-definition registry post-processor, Spring Security's included, and puts its original
+     * chain back.
+     */
+    @Bean
+    static BeanFactoryPostProcessor securityChainWithoutHandlerLookup() {
+        return factory -> {
+            if (factory instanceof BeanDefinitionRegistry registry && registry.containsBeanDefinition(FILTER_CHAIN)) {
+                BeanDefinition chain = registry.getBeanDefinition(FILTER_CHAIN);
+                var filters = chain.getConstructorArgumentValues().getIndexedArgumentValue(0, null);
+                if (COMPOSITE_CHAIN.equals(chain.getBeanClassName()) && filters != null
+                        && filters.getValue() instanceof List<?> list && !list.isEmpty()
+                        && list.get(list.size() - 1) instanceof BeanDefinition original) {
+                    registry.removeBeanDefinition(FILTER_CHAIN);
+                    registry.registerBeanDefinition(FILTER_CHAIN, original);
+                }
+            }
+        };
     }
 
     /** Makes every {@code requestMatchers(String...)} below a {@link PathPatternRequestMatcher}. */

@@ -46,6 +46,15 @@ class SecurityFilterChainTest extends VacantApiTestBase {
     }
 
     @Test
+    void securityChain_isNotWrappedInAHandlerMappingLookup() {
+        Object chain = context.getBean("springSecurityFilterChain");
+
+        assertThat(chain).isInstanceOf(org.springframework.security.web.FilterChainProxy.class);
+        // Spring Security's MVC integration would wrap the chain in its own composite, led by the lookup's cache filter
+        assertThat(chain.getClass().getName()).doesNotContain("WebMvcSecurityConfiguration");
+    }
+
+    @Test
     void securityFilters_areNotWrappedInObservations() {
         SecurityObservationSettings settings = context.getBean(SecurityObservationSettings.class);
 
