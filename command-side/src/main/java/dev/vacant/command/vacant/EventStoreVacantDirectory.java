@@ -1,10 +1,10 @@
 package dev.vacant.command.vacant;
 
-import dev.vacant.kernel.lifecycle.LifecycleState;
-import dev.vacant.kernel.vacant.VacantEvent;
 import dev.vacant.kernel.composite.ManifestPayload;
+import dev.vacant.kernel.event.VacantEvent;
+import dev.vacant.kernel.event.VacantEvents.ManifestAcceptedEvent;
+import dev.vacant.kernel.lifecycle.LifecycleState;
 import dev.vacant.kernel.vacant.Payloads;
-import dev.vacant.kernel.vacant.VacantEvents.ManifestAcceptedEvent;
 import java.util.Optional;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 

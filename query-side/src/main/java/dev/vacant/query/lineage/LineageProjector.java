@@ -1,12 +1,12 @@
 package dev.vacant.query.lineage;
 
+import dev.vacant.kernel.event.VacantEvent;
+import dev.vacant.kernel.event.VacantEvents.GenesisRecordedEvent;
+import dev.vacant.kernel.event.VacantEvents.VacantBornEvent;
 import dev.vacant.kernel.logbook.LogbookEntry;
 import dev.vacant.kernel.logbook.Timestamps;
 import dev.vacant.kernel.vacant.BirthPayload;
 import dev.vacant.kernel.vacant.Payloads;
-import dev.vacant.kernel.vacant.VacantEvent;
-import dev.vacant.kernel.vacant.VacantEvents.GenesisRecordedEvent;
-import dev.vacant.kernel.vacant.VacantEvents.VacantBornEvent;
 import dev.vacant.query.projection.EventPosition;
 import dev.vacant.query.projection.ProjectionTable;
 import dev.vacant.query.projection.Projector;

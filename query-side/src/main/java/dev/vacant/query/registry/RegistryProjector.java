@@ -1,11 +1,11 @@
 package dev.vacant.query.registry;
 
+import dev.vacant.kernel.event.VacantEvent;
+import dev.vacant.kernel.event.VacantEvents.GenesisRecordedEvent;
+import dev.vacant.kernel.event.VacantEvents.VacantBornEvent;
 import dev.vacant.kernel.json.Json;
 import dev.vacant.kernel.spawn.BehaviorBundle;
 import dev.vacant.kernel.spawn.SubstrateSpec;
-import dev.vacant.kernel.vacant.VacantEvent;
-import dev.vacant.kernel.vacant.VacantEvents.GenesisRecordedEvent;
-import dev.vacant.kernel.vacant.VacantEvents.VacantBornEvent;
 import dev.vacant.query.projection.EventPosition;
 import dev.vacant.query.projection.ProjectionTable;
 import dev.vacant.query.projection.Projector;

@@ -2,6 +2,7 @@ package dev.vacant.query.registry;
 
 import dev.vacant.kernel.composite.GraduatedPayload;
 import dev.vacant.kernel.composite.ManifestPayload;
+import dev.vacant.kernel.event.VacantEvent;
 import dev.vacant.kernel.lifecycle.LifecycleState;
 import dev.vacant.kernel.logbook.LogbookEntry;
 import dev.vacant.kernel.logbook.Timestamps;
@@ -11,7 +12,6 @@ import dev.vacant.kernel.vacant.LogbookKind;
 import dev.vacant.kernel.vacant.Payloads;
 import dev.vacant.kernel.vacant.RegistryVisibility;
 import dev.vacant.kernel.vacant.SamplePayload;
-import dev.vacant.kernel.vacant.VacantEvent;
 import java.time.Instant;
 
 /**

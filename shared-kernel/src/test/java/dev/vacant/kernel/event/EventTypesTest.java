@@ -3,13 +3,10 @@ package dev.vacant.kernel.event;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.vacant.kernel.task.ControlChangedEvent;
+import dev.vacant.kernel.event.VacantEvents.ReviewReceivedEvent;
 import dev.vacant.kernel.task.ControlMode;
-import dev.vacant.kernel.task.TaskEvent;
 import dev.vacant.kernel.task.TaskLogbookKind;
 import dev.vacant.kernel.vacant.LogbookKind;
-import dev.vacant.kernel.vacant.VacantEvent;
-import dev.vacant.kernel.vacant.VacantEvents.ReviewReceivedEvent;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

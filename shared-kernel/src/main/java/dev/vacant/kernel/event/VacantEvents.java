@@ -1,8 +1,7 @@
-package dev.vacant.kernel.vacant;
+package dev.vacant.kernel.event;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.vacant.kernel.event.Attached;
 import dev.vacant.kernel.json.Json;
 import dev.vacant.kernel.logbook.LogbookEntry;
 import dev.vacant.kernel.spawn.BehaviorBundle;
