@@ -17,8 +17,6 @@ import dev.vacant.command.vacant.VacantCommands.ReviveVacantCommand;
 import dev.vacant.kernel.auth.Actor;
 import dev.vacant.kernel.composite.ChildManifest;
 import dev.vacant.kernel.composite.CollusionParty;
-import dev.vacant.kernel.composite.GraduatedPayload;
-import dev.vacant.kernel.composite.ManifestPayload;
 import dev.vacant.kernel.consent.ConsentGrantedPayload;
 import dev.vacant.kernel.consent.ConsentRequest;
 import dev.vacant.kernel.crypto.Base64Url;
@@ -460,22 +458,22 @@ public class Vacant {
         LogbookKind kind = event.kind();
         Instant at = Timestamps.parse(entry.body().ts());
         if (event instanceof GenesisRecordedEvent genesis) {
-            born(entry, genesis.bundle(), genesis.substrate());
+            born(entry, genesis.payload(), genesis.bundle(), genesis.substrate());
         } else if (event instanceof VacantBornEvent birth) {
-            born(entry, birth.bundle(), birth.substrate());
-        } else if (event instanceof ManifestAcceptedEvent) {
-            manifest = Payloads.read(entry.body().payload(), ManifestPayload.class).manifest();
-        } else if (event instanceof ChildGraduatedEvent && id.equals(entry.body().payload().path("child").asText())) {
-            manifest = Payloads.read(entry.body().payload(), GraduatedPayload.class).manifest();
-        } else if (event instanceof ChildSpawnedEvent) {
-            SpawnPayload spawn = Payloads.read(entry.body().payload(), SpawnPayload.class);
+            born(entry, birth.payload(), birth.bundle(), birth.substrate());
+        } else if (event instanceof ManifestAcceptedEvent accepted) {
+            manifest = accepted.payload().manifest();
+        } else if (event instanceof ChildGraduatedEvent graduated && id.equals(graduated.payload().child())) {
+            manifest = graduated.payload().manifest();
+        } else if (event instanceof ChildSpawnedEvent spawned) {
+            SpawnPayload spawn = spawned.payload();
             if (spawn.spawnKey() != null) {
                 spawnsByKey.put(spawn.spawnKey(), spawn);
             }
-        } else if (event instanceof SpawnConsentUsedEvent) {
-            spentConsentNonces.add(Payloads.read(entry.body().payload(), ConsentUsedPayload.class).nonce());
-        } else if (event instanceof BehaviorSampledEvent) {
-            SamplePayload sample = Payloads.read(entry.body().payload(), SamplePayload.class);
+        } else if (event instanceof SpawnConsentUsedEvent used) {
+            spentConsentNonces.add(used.payload().nonce());
+        } else if (event instanceof BehaviorSampledEvent sampled) {
+            SamplePayload sample = sampled.payload();
             anchor = sample.anchor() ? anchor.plus(sample.features()) : anchor;
         } else if (event instanceof AnchorResetEvent) {
             anchor = Anchor.empty();
@@ -496,8 +494,7 @@ public class Vacant {
         chain = chain.after(entry);
     }
 
-    private void born(LogbookEntry entry, BehaviorBundle bornBundle, SubstrateSpec bornSubstrate) {
-        BirthPayload birth = Payloads.read(entry.body().payload(), BirthPayload.class);
+    private void born(LogbookEntry entry, BirthPayload birth, BehaviorBundle bornBundle, SubstrateSpec bornSubstrate) {
         id = entry.body().vacant();
         chain = LogbookChain.empty(id);
         controller = birth.controller();

@@ -51,7 +51,7 @@ class RegistryRowTest {
         BirthPayload birth = new BirthPayload(state, "ctl", "b".repeat(64), "s".repeat(64),
                 state == LifecycleState.LOCAL ? RegistryVisibility.NONE : RegistryVisibility.PUBLIC,
                 null, null, null, null);
-        return RegistryRow.born(next(LogbookKind.GENESIS, Payloads.toJson(birth), t0),
+        return RegistryRow.born(next(LogbookKind.GENESIS, Payloads.toJson(birth), t0), birth,
                 new SubstrateSpec("p", "m", "f", null), 1);
     }
 
