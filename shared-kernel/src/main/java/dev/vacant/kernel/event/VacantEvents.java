@@ -54,7 +54,7 @@ public final class VacantEvents {
 
     /** A root vacant was minted by genesis (GENESIS, seq 0). */
     public record GenesisRecordedEvent(LogbookEntry entry, BirthPayload payload, BehaviorBundle bundle,
-                                 SubstrateSpec substrate) implements VacantEvent, Attached {
+                                       SubstrateSpec substrate) implements VacantEvent, Attached {
 
         /** The event of {@code entry}, its payload decoded, with the bundle and substrate it addresses. */
         public GenesisRecordedEvent(LogbookEntry entry, BehaviorBundle bundle, SubstrateSpec substrate) {
@@ -75,7 +75,7 @@ public final class VacantEvents {
 
     /** A child vacant was born of a spawn (BIRTH, seq 0). */
     public record VacantBornEvent(LogbookEntry entry, BirthPayload payload, BehaviorBundle bundle,
-                                 SubstrateSpec substrate) implements VacantEvent, Attached {
+                                  SubstrateSpec substrate) implements VacantEvent, Attached {
 
         /** The event of {@code entry}, its payload decoded, with the bundle and substrate it addresses. */
         public VacantBornEvent(LogbookEntry entry, BehaviorBundle bundle, SubstrateSpec substrate) {
