@@ -5,17 +5,15 @@ import dev.vacant.kernel.composite.ChildManifest;
 import dev.vacant.kernel.composite.DelegatedPayload;
 import dev.vacant.kernel.composite.DelegationCompletedPayload;
 import dev.vacant.kernel.composite.GraduatedPayload;
-import dev.vacant.kernel.composite.ManifestPayload;
 import dev.vacant.kernel.error.ErrorCode;
 import dev.vacant.kernel.error.VacantException;
+import dev.vacant.kernel.event.VacantEvent;
+import dev.vacant.kernel.event.VacantEvents.AllowlistChangedEvent;
+import dev.vacant.kernel.event.VacantEvents.ChildGraduatedEvent;
+import dev.vacant.kernel.event.VacantEvents.ChildRegisteredEvent;
+import dev.vacant.kernel.event.VacantEvents.DelegationCompletedEvent;
+import dev.vacant.kernel.event.VacantEvents.SubtaskDelegatedEvent;
 import dev.vacant.kernel.logbook.Timestamps;
-import dev.vacant.kernel.vacant.Payloads;
-import dev.vacant.kernel.vacant.VacantEvent;
-import dev.vacant.kernel.vacant.VacantEvents.AllowlistChangedEvent;
-import dev.vacant.kernel.vacant.VacantEvents.ChildGraduatedEvent;
-import dev.vacant.kernel.vacant.VacantEvents.ChildRegisteredEvent;
-import dev.vacant.kernel.vacant.VacantEvents.DelegationCompletedEvent;
-import dev.vacant.kernel.vacant.VacantEvents.SubtaskDelegatedEvent;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -43,25 +41,24 @@ public final class Composite {
 
     /** Evolves the composite from one of its vacant's entries (the other kinds leave it as it is). */
     public void on(VacantEvent event, String self) {
-        var payload = event.entry().body().payload();
-        if (event instanceof ChildRegisteredEvent) {
-            ChildManifest manifest = Payloads.read(payload, ManifestPayload.class).manifest();
+        if (event instanceof ChildRegisteredEvent registered) {
+            ChildManifest manifest = registered.payload().manifest();
             children.put(manifest.childId(), manifest);
-        } else if (event instanceof AllowlistChangedEvent) {
-            AllowlistPayload change = Payloads.read(payload, AllowlistPayload.class);
+        } else if (event instanceof AllowlistChangedEvent changed) {
+            AllowlistPayload change = changed.payload();
             allowlist.addAll(change.added());
             change.removed().forEach(allowlist::remove);
-        } else if (event instanceof SubtaskDelegatedEvent) {
-            DelegatedPayload delegated = Payloads.read(payload, DelegatedPayload.class);
+        } else if (event instanceof SubtaskDelegatedEvent delegation) {
+            DelegatedPayload delegated = delegation.payload();
             openDelegations.put(delegated.delegationId(), delegated.child());
-        } else if (event instanceof DelegationCompletedEvent) {
-            DelegationCompletedPayload completed = Payloads.read(payload, DelegationCompletedPayload.class);
+        } else if (event instanceof DelegationCompletedEvent completion) {
+            DelegationCompletedPayload completed = completion.payload();
             if (self.equals(completed.parent())) {
                 openDelegations.remove(completed.delegationId());
                 completedDelegations.add(completed.delegationId());
             }
-        } else if (event instanceof ChildGraduatedEvent) {
-            GraduatedPayload graduated = Payloads.read(payload, GraduatedPayload.class);
+        } else if (event instanceof ChildGraduatedEvent graduation) {
+            GraduatedPayload graduated = graduation.payload();
             if (self.equals(graduated.parent())) {
                 children.put(graduated.child(), graduated.manifest());
                 this.graduated.add(graduated.child());

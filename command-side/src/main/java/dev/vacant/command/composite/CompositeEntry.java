@@ -1,17 +1,17 @@
 package dev.vacant.command.composite;
 
+import dev.vacant.kernel.event.VacantEvent;
+import dev.vacant.kernel.event.VacantEvents.AllowlistChangedEvent;
+import dev.vacant.kernel.event.VacantEvents.ChildGraduatedEvent;
+import dev.vacant.kernel.event.VacantEvents.ChildRegisteredEvent;
+import dev.vacant.kernel.event.VacantEvents.DelegationCompletedEvent;
+import dev.vacant.kernel.event.VacantEvents.ManifestAcceptedEvent;
+import dev.vacant.kernel.event.VacantEvents.OutboundCallAllowedEvent;
+import dev.vacant.kernel.event.VacantEvents.OutboundCallDeniedEvent;
+import dev.vacant.kernel.event.VacantEvents.SubtaskDelegatedEvent;
+import dev.vacant.kernel.event.VacantEvents.TaskReceivedEvent;
 import dev.vacant.kernel.logbook.LogbookEntry;
 import dev.vacant.kernel.vacant.LogbookKind;
-import dev.vacant.kernel.vacant.VacantEvent;
-import dev.vacant.kernel.vacant.VacantEvents.AllowlistChangedEvent;
-import dev.vacant.kernel.vacant.VacantEvents.ChildGraduatedEvent;
-import dev.vacant.kernel.vacant.VacantEvents.ChildRegisteredEvent;
-import dev.vacant.kernel.vacant.VacantEvents.DelegationCompletedEvent;
-import dev.vacant.kernel.vacant.VacantEvents.ManifestAcceptedEvent;
-import dev.vacant.kernel.vacant.VacantEvents.OutboundCallAllowedEvent;
-import dev.vacant.kernel.vacant.VacantEvents.OutboundCallDeniedEvent;
-import dev.vacant.kernel.vacant.VacantEvents.SubtaskDelegatedEvent;
-import dev.vacant.kernel.vacant.VacantEvents.TaskReceivedEvent;
 import java.util.function.Function;
 
 /**

@@ -1,10 +1,8 @@
 package dev.vacant.command.vacant;
 
+import dev.vacant.kernel.event.VacantEvent;
+import dev.vacant.kernel.event.VacantEvents.ManifestAcceptedEvent;
 import dev.vacant.kernel.lifecycle.LifecycleState;
-import dev.vacant.kernel.vacant.VacantEvent;
-import dev.vacant.kernel.composite.ManifestPayload;
-import dev.vacant.kernel.vacant.Payloads;
-import dev.vacant.kernel.vacant.VacantEvents.ManifestAcceptedEvent;
 import java.util.Optional;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 
@@ -30,8 +28,8 @@ public class EventStoreVacantDirectory implements VacantDirectory {
     @Override
     public Optional<String> compositeOf(String vacantId) {
         return store.readEvents(vacantId).asStream().map(m -> (VacantEvent) m.getPayload())
-                .filter(ManifestAcceptedEvent.class::isInstance)
-                .map(e -> Payloads.read(e.entry().body().payload(), ManifestPayload.class).manifest().parentId())
+                .filter(ManifestAcceptedEvent.class::isInstance).map(ManifestAcceptedEvent.class::cast)
+                .map(accepted -> accepted.payload().manifest().parentId())
                 .reduce((earlier, later) -> later);
     }
 }

@@ -8,36 +8,43 @@ import dev.vacant.command.composite.CompositeEntry;
 import dev.vacant.command.vacant.VacantCommands.ArchiveVacantCommand;
 import dev.vacant.command.vacant.VacantCommands.FireVacantTimerCommand;
 import dev.vacant.command.vacant.VacantCommands.GrantConsentCommand;
-import dev.vacant.kernel.consent.ConsentGrantedPayload;
-import dev.vacant.kernel.consent.ConsentRequest;
-import dev.vacant.kernel.crypto.Base64Url;
-import dev.vacant.kernel.vacant.VacantEvents.ConsentGrantedEvent;
 import dev.vacant.command.vacant.VacantCommands.PublishVacantCommand;
 import dev.vacant.command.vacant.VacantCommands.ReceiveCallCommand;
 import dev.vacant.command.vacant.VacantCommands.RecordHeartbeatCommand;
 import dev.vacant.command.vacant.VacantCommands.ReportBehaviorSampleCommand;
 import dev.vacant.command.vacant.VacantCommands.ResetAnchorCommand;
 import dev.vacant.command.vacant.VacantCommands.ReviveVacantCommand;
+import dev.vacant.kernel.auth.Actor;
 import dev.vacant.kernel.composite.ChildManifest;
 import dev.vacant.kernel.composite.CollusionParty;
-import dev.vacant.kernel.composite.GraduatedPayload;
-import dev.vacant.kernel.composite.ManifestPayload;
-import dev.vacant.kernel.vacant.VacantEvents.ChildGraduatedEvent;
-import dev.vacant.kernel.vacant.VacantEvents.ManifestAcceptedEvent;
-import java.util.List;
+import dev.vacant.kernel.consent.ConsentGrantedPayload;
+import dev.vacant.kernel.consent.ConsentRequest;
+import dev.vacant.kernel.crypto.Base64Url;
 import dev.vacant.kernel.drift.Anchor;
 import dev.vacant.kernel.drift.BehaviorSample;
 import dev.vacant.kernel.drift.Drift;
 import dev.vacant.kernel.drift.DriftAssessment;
 import dev.vacant.kernel.drift.Stylo16;
-import dev.vacant.kernel.vacant.DriftPayload;
-import dev.vacant.kernel.vacant.SamplePayload;
-import dev.vacant.kernel.vacant.VacantEvents.AnchorResetEvent;
-import dev.vacant.kernel.vacant.VacantEvents.BehaviorSampledEvent;
-import dev.vacant.kernel.vacant.VacantEvents.DriftDetectedEvent;
-import dev.vacant.kernel.auth.Actor;
 import dev.vacant.kernel.error.ErrorCode;
 import dev.vacant.kernel.error.VacantException;
+import dev.vacant.kernel.event.VacantEvent;
+import dev.vacant.kernel.event.VacantEvents.AnchorResetEvent;
+import dev.vacant.kernel.event.VacantEvents.BehaviorSampledEvent;
+import dev.vacant.kernel.event.VacantEvents.CallReceivedEvent;
+import dev.vacant.kernel.event.VacantEvents.ChildGraduatedEvent;
+import dev.vacant.kernel.event.VacantEvents.ChildSpawnedEvent;
+import dev.vacant.kernel.event.VacantEvents.ConsentGrantedEvent;
+import dev.vacant.kernel.event.VacantEvents.DormancyElapsedEvent;
+import dev.vacant.kernel.event.VacantEvents.DriftDetectedEvent;
+import dev.vacant.kernel.event.VacantEvents.GenesisRecordedEvent;
+import dev.vacant.kernel.event.VacantEvents.HeartbeatRecordedEvent;
+import dev.vacant.kernel.event.VacantEvents.ManifestAcceptedEvent;
+import dev.vacant.kernel.event.VacantEvents.ReviewReceivedEvent;
+import dev.vacant.kernel.event.VacantEvents.SpawnConsentUsedEvent;
+import dev.vacant.kernel.event.VacantEvents.VacantArchivedEvent;
+import dev.vacant.kernel.event.VacantEvents.VacantBornEvent;
+import dev.vacant.kernel.event.VacantEvents.VacantPublishedEvent;
+import dev.vacant.kernel.event.VacantEvents.VacantRevivedEvent;
 import dev.vacant.kernel.id.VacantId;
 import dev.vacant.kernel.lifecycle.HeartbeatRule;
 import dev.vacant.kernel.lifecycle.LifecycleEvent;
@@ -56,28 +63,19 @@ import dev.vacant.kernel.spawn.SubstrateSpec;
 import dev.vacant.kernel.vacant.BirthPayload;
 import dev.vacant.kernel.vacant.CallPayload;
 import dev.vacant.kernel.vacant.ConsentUsedPayload;
+import dev.vacant.kernel.vacant.DriftPayload;
 import dev.vacant.kernel.vacant.LogbookKind;
 import dev.vacant.kernel.vacant.Payloads;
 import dev.vacant.kernel.vacant.RegistryVisibility;
 import dev.vacant.kernel.vacant.ReviewPayload;
+import dev.vacant.kernel.vacant.SamplePayload;
 import dev.vacant.kernel.vacant.SpawnPayload;
 import dev.vacant.kernel.vacant.TransitionPayload;
-import dev.vacant.kernel.vacant.VacantEvent;
-import dev.vacant.kernel.vacant.VacantEvents.CallReceivedEvent;
-import dev.vacant.kernel.vacant.VacantEvents.ChildSpawnedEvent;
-import dev.vacant.kernel.vacant.VacantEvents.DormancyElapsedEvent;
-import dev.vacant.kernel.vacant.VacantEvents.GenesisRecordedEvent;
-import dev.vacant.kernel.vacant.VacantEvents.HeartbeatRecordedEvent;
-import dev.vacant.kernel.vacant.VacantEvents.ReviewReceivedEvent;
-import dev.vacant.kernel.vacant.VacantEvents.SpawnConsentUsedEvent;
-import dev.vacant.kernel.vacant.VacantEvents.VacantArchivedEvent;
-import dev.vacant.kernel.vacant.VacantEvents.VacantBornEvent;
-import dev.vacant.kernel.vacant.VacantEvents.VacantPublishedEvent;
-import dev.vacant.kernel.vacant.VacantEvents.VacantRevivedEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -460,22 +458,22 @@ public class Vacant {
         LogbookKind kind = event.kind();
         Instant at = Timestamps.parse(entry.body().ts());
         if (event instanceof GenesisRecordedEvent genesis) {
-            born(entry, genesis.bundle(), genesis.substrate());
+            born(entry, genesis.payload(), genesis.bundle(), genesis.substrate());
         } else if (event instanceof VacantBornEvent birth) {
-            born(entry, birth.bundle(), birth.substrate());
-        } else if (event instanceof ManifestAcceptedEvent) {
-            manifest = Payloads.read(entry.body().payload(), ManifestPayload.class).manifest();
-        } else if (event instanceof ChildGraduatedEvent && id.equals(entry.body().payload().path("child").asText())) {
-            manifest = Payloads.read(entry.body().payload(), GraduatedPayload.class).manifest();
-        } else if (event instanceof ChildSpawnedEvent) {
-            SpawnPayload spawn = Payloads.read(entry.body().payload(), SpawnPayload.class);
+            born(entry, birth.payload(), birth.bundle(), birth.substrate());
+        } else if (event instanceof ManifestAcceptedEvent accepted) {
+            manifest = accepted.payload().manifest();
+        } else if (event instanceof ChildGraduatedEvent graduated && id.equals(graduated.payload().child())) {
+            manifest = graduated.payload().manifest();
+        } else if (event instanceof ChildSpawnedEvent spawned) {
+            SpawnPayload spawn = spawned.payload();
             if (spawn.spawnKey() != null) {
                 spawnsByKey.put(spawn.spawnKey(), spawn);
             }
-        } else if (event instanceof SpawnConsentUsedEvent) {
-            spentConsentNonces.add(Payloads.read(entry.body().payload(), ConsentUsedPayload.class).nonce());
-        } else if (event instanceof BehaviorSampledEvent) {
-            SamplePayload sample = Payloads.read(entry.body().payload(), SamplePayload.class);
+        } else if (event instanceof SpawnConsentUsedEvent used) {
+            spentConsentNonces.add(used.payload().nonce());
+        } else if (event instanceof BehaviorSampledEvent sampled) {
+            SamplePayload sample = sampled.payload();
             anchor = sample.anchor() ? anchor.plus(sample.features()) : anchor;
         } else if (event instanceof AnchorResetEvent) {
             anchor = Anchor.empty();
@@ -496,8 +494,7 @@ public class Vacant {
         chain = chain.after(entry);
     }
 
-    private void born(LogbookEntry entry, BehaviorBundle bornBundle, SubstrateSpec bornSubstrate) {
-        BirthPayload birth = Payloads.read(entry.body().payload(), BirthPayload.class);
+    private void born(LogbookEntry entry, BirthPayload birth, BehaviorBundle bornBundle, SubstrateSpec bornSubstrate) {
         id = entry.body().vacant();
         chain = LogbookChain.empty(id);
         controller = birth.controller();

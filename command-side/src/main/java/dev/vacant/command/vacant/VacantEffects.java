@@ -1,8 +1,8 @@
 package dev.vacant.command.vacant;
 
+import dev.vacant.kernel.event.VacantEvent;
 import dev.vacant.kernel.id.VacantId;
 import dev.vacant.kernel.vacant.LogbookKind;
-import dev.vacant.kernel.vacant.VacantEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.modelling.command.Aggregate;

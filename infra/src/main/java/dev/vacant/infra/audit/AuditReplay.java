@@ -6,7 +6,7 @@ import dev.vacant.kernel.audit.StreamingVerifier;
 import dev.vacant.kernel.audit.VerificationResult;
 import dev.vacant.kernel.checkpoint.Checkpoint;
 import dev.vacant.kernel.event.SignedEvent;
-import dev.vacant.kernel.vacant.VacantEvent;
+import dev.vacant.kernel.event.VacantEvent;
 import dev.vacant.query.audit.ParkedSequence;
 import dev.vacant.query.audit.ScratchProjections;
 import dev.vacant.query.audit.TableComparison;

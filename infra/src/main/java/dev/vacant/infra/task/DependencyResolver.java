@@ -1,7 +1,7 @@
 package dev.vacant.infra.task;
 
 import dev.vacant.command.task.TaskCommands.ResolveDependenciesCommand;
-import dev.vacant.kernel.task.TaskEvent;
+import dev.vacant.kernel.event.TaskEvent;
 import dev.vacant.kernel.task.TaskLogbookKind;
 import dev.vacant.kernel.task.TaskState;
 import dev.vacant.query.task.TaskDependants;

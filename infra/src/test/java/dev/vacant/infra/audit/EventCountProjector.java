@@ -1,6 +1,6 @@
 package dev.vacant.infra.audit;
 
-import dev.vacant.kernel.vacant.VacantEvent;
+import dev.vacant.kernel.event.VacantEvent;
 import dev.vacant.query.projection.EventPosition;
 import dev.vacant.query.projection.ProjectionTable;
 import dev.vacant.query.projection.Projector;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vacant.infra.projection.ProjectionPositions;
 import dev.vacant.infra.vacant.VacantApiTestBase;
 import dev.vacant.kernel.custody.KeyCustody;
-import dev.vacant.kernel.vacant.VacantEvent;
+import dev.vacant.kernel.event.VacantEvent;
 import dev.vacant.query.lineage.LineageProjector;
 import dev.vacant.query.projection.EventPosition;
 import dev.vacant.query.projection.ProjectionCatalog;

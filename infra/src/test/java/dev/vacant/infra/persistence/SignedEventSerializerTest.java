@@ -15,7 +15,7 @@ import dev.vacant.kernel.audit.StreamingVerifier;
 import dev.vacant.kernel.event.EventType;
 import dev.vacant.kernel.event.EventTypes;
 import dev.vacant.kernel.event.SignedEvent;
-import dev.vacant.kernel.vacant.VacantEvent;
+import dev.vacant.kernel.event.VacantEvent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;

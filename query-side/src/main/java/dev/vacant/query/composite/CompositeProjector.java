@@ -1,17 +1,21 @@
 package dev.vacant.query.composite;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.vacant.kernel.composite.AllowlistPayload;
 import dev.vacant.kernel.composite.ChildManifest;
 import dev.vacant.kernel.composite.DelegatedPayload;
 import dev.vacant.kernel.composite.DelegationCompletedPayload;
 import dev.vacant.kernel.composite.GraduatedPayload;
-import dev.vacant.kernel.composite.ManifestPayload;
+import dev.vacant.kernel.event.VacantEvent;
+import dev.vacant.kernel.event.VacantEvents.AllowlistChangedEvent;
+import dev.vacant.kernel.event.VacantEvents.ChildGraduatedEvent;
+import dev.vacant.kernel.event.VacantEvents.ChildRegisteredEvent;
+import dev.vacant.kernel.event.VacantEvents.DelegationCompletedEvent;
+import dev.vacant.kernel.event.VacantEvents.OutboundCallAllowedEvent;
+import dev.vacant.kernel.event.VacantEvents.OutboundCallDeniedEvent;
+import dev.vacant.kernel.event.VacantEvents.SubtaskDelegatedEvent;
 import dev.vacant.kernel.json.Json;
 import dev.vacant.kernel.logbook.Timestamps;
 import dev.vacant.kernel.vacant.LogbookKind;
-import dev.vacant.kernel.vacant.Payloads;
-import dev.vacant.kernel.vacant.VacantEvent;
 import dev.vacant.query.projection.EventPosition;
 import dev.vacant.query.projection.ProjectionTable;
 import dev.vacant.query.projection.Projector;
@@ -64,16 +68,21 @@ public final class CompositeProjector implements Projector {
             return;
         }
         String vacant = event.vacantId();
-        JsonNode payload = event.entry().body().payload();
         OffsetDateTime at = OffsetDateTime.ofInstant(Timestamps.parse(event.entry().body().ts()), ZoneOffset.UTC);
-        switch (kind) {
-            case CHILD_REGISTERED -> registered(jdbc, Payloads.read(payload, ManifestPayload.class).manifest(), at);
-            case ALLOWLIST_CHANGED -> allowlist(jdbc, vacant, Payloads.read(payload, AllowlistPayload.class));
-            case OUTBOUND_ALLOWED -> count(jdbc, vacant, "allowed");
-            case OUTBOUND_DENIED -> count(jdbc, vacant, "denied");
-            case DELEGATED -> delegated(jdbc, event, Payloads.read(payload, DelegatedPayload.class), at);
-            case DELEGATION_COMPLETED -> completed(jdbc, vacant, Payloads.read(payload, DelegationCompletedPayload.class), at);
-            default -> graduated(jdbc, vacant, Payloads.read(payload, GraduatedPayload.class), at);
+        if (event instanceof ChildRegisteredEvent registered) {
+            registered(jdbc, registered.payload().manifest(), at);
+        } else if (event instanceof AllowlistChangedEvent changed) {
+            allowlist(jdbc, vacant, changed.payload());
+        } else if (event instanceof OutboundCallAllowedEvent) {
+            count(jdbc, vacant, "allowed");
+        } else if (event instanceof OutboundCallDeniedEvent) {
+            count(jdbc, vacant, "denied");
+        } else if (event instanceof SubtaskDelegatedEvent delegation) {
+            delegated(jdbc, event, delegation.payload(), at);
+        } else if (event instanceof DelegationCompletedEvent completion) {
+            completed(jdbc, vacant, completion.payload(), at);
+        } else if (event instanceof ChildGraduatedEvent graduation) {
+            graduated(jdbc, vacant, graduation.payload(), at);
         }
         jdbc.update("update " + HEADS + " set head_seq = ? where vacant_id = ?", event.entry().seq(), vacant);
     }

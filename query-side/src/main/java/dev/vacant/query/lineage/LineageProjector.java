@@ -1,12 +1,11 @@
 package dev.vacant.query.lineage;
 
+import dev.vacant.kernel.event.VacantEvent;
+import dev.vacant.kernel.event.VacantEvents.GenesisRecordedEvent;
+import dev.vacant.kernel.event.VacantEvents.VacantBornEvent;
 import dev.vacant.kernel.logbook.LogbookEntry;
 import dev.vacant.kernel.logbook.Timestamps;
 import dev.vacant.kernel.vacant.BirthPayload;
-import dev.vacant.kernel.vacant.Payloads;
-import dev.vacant.kernel.vacant.VacantEvent;
-import dev.vacant.kernel.vacant.VacantEvents.GenesisRecordedEvent;
-import dev.vacant.kernel.vacant.VacantEvents.VacantBornEvent;
 import dev.vacant.query.projection.EventPosition;
 import dev.vacant.query.projection.ProjectionTable;
 import dev.vacant.query.projection.Projector;
@@ -57,12 +56,11 @@ public final class LineageProjector implements Projector {
         long node = position.globalIndex();
         jdbc.update("insert into lineage_node (vacant_id, node) values (?, ?)", event.vacantId(), node);
         if (event instanceof VacantBornEvent birth) {
-            born(jdbc, birth.entry(), node);
+            born(jdbc, birth.entry(), birth.payload(), node);
         }
     }
 
-    private static void born(JdbcTemplate jdbc, LogbookEntry entry, long node) {
-        BirthPayload birth = Payloads.read(entry.body().payload(), BirthPayload.class);
+    private static void born(JdbcTemplate jdbc, LogbookEntry entry, BirthPayload birth, long node) {
         List<Parent> parents = new ArrayList<>(List.of(new Parent(birth.parent(), false)));
         if (birth.secondaryParent() != null) {
             parents.add(new Parent(birth.secondaryParent(), true));

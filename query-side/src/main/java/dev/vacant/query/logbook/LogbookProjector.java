@@ -1,9 +1,9 @@
 package dev.vacant.query.logbook;
 
+import dev.vacant.kernel.event.VacantEvent;
 import dev.vacant.kernel.json.Json;
 import dev.vacant.kernel.logbook.LogbookEntry;
 import dev.vacant.kernel.logbook.Timestamps;
-import dev.vacant.kernel.vacant.VacantEvent;
 import dev.vacant.query.projection.EventPosition;
 import dev.vacant.query.projection.ProjectionTable;
 import dev.vacant.query.projection.Projector;

@@ -1,6 +1,6 @@
 package dev.vacant.query.projection;
 
-import dev.vacant.kernel.vacant.VacantEvent;
+import dev.vacant.kernel.event.VacantEvent;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.annotation.MessageIdentifier;

@@ -1,6 +1,6 @@
 package dev.vacant.query.projection;
 
-import dev.vacant.kernel.vacant.VacantEvent;
+import dev.vacant.kernel.event.VacantEvent;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 

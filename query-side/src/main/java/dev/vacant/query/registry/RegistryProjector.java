@@ -1,11 +1,12 @@
 package dev.vacant.query.registry;
 
+import dev.vacant.kernel.event.VacantEvent;
+import dev.vacant.kernel.event.VacantEvents.GenesisRecordedEvent;
+import dev.vacant.kernel.event.VacantEvents.VacantBornEvent;
 import dev.vacant.kernel.json.Json;
 import dev.vacant.kernel.spawn.BehaviorBundle;
 import dev.vacant.kernel.spawn.SubstrateSpec;
-import dev.vacant.kernel.vacant.VacantEvent;
-import dev.vacant.kernel.vacant.VacantEvents.GenesisRecordedEvent;
-import dev.vacant.kernel.vacant.VacantEvents.VacantBornEvent;
+import dev.vacant.kernel.vacant.BirthPayload;
 import dev.vacant.query.projection.EventPosition;
 import dev.vacant.query.projection.ProjectionTable;
 import dev.vacant.query.projection.Projector;
@@ -36,9 +37,9 @@ public final class RegistryProjector implements Projector {
     @Override
     public void apply(JdbcTemplate jdbc, VacantEvent event, EventPosition position) {
         if (event instanceof GenesisRecordedEvent genesis) {
-            born(jdbc, event, genesis.bundle(), genesis.substrate(), position);
+            born(jdbc, event, genesis.payload(), genesis.bundle(), genesis.substrate(), position);
         } else if (event instanceof VacantBornEvent birth) {
-            born(jdbc, event, birth.bundle(), birth.substrate(), position);
+            born(jdbc, event, birth.payload(), birth.bundle(), birth.substrate(), position);
         } else {
             rows.find(jdbc, event.vacantId())
                     .filter(row -> event.entry().seq() > row.headSeq())
@@ -46,12 +47,12 @@ public final class RegistryProjector implements Projector {
         }
     }
 
-    private void born(JdbcTemplate jdbc, VacantEvent event, BehaviorBundle bundle, SubstrateSpec substrate,
-                      EventPosition position) {
+    private void born(JdbcTemplate jdbc, VacantEvent event, BirthPayload birth, BehaviorBundle bundle,
+                      SubstrateSpec substrate, EventPosition position) {
         if (rows.find(jdbc, event.vacantId()).isPresent()) {
             return;
         }
-        rows.insert(jdbc, RegistryRow.born(event.entry(), substrate, position.globalIndex()));
+        rows.insert(jdbc, RegistryRow.born(event.entry(), birth, substrate, position.globalIndex()));
         storeContent(jdbc, bundle.digest(), "bundle", Json.write(bundle));
         storeContent(jdbc, substrate.digest(), "substrate", Json.write(substrate));
     }

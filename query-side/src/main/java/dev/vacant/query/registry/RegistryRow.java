@@ -1,18 +1,19 @@
 package dev.vacant.query.registry;
 
 import dev.vacant.kernel.composite.GraduatedPayload;
-import dev.vacant.kernel.composite.ManifestPayload;
+import dev.vacant.kernel.event.VacantEvent;
+import dev.vacant.kernel.event.VacantEvents.BehaviorSampledEvent;
+import dev.vacant.kernel.event.VacantEvents.ChildGraduatedEvent;
+import dev.vacant.kernel.event.VacantEvents.ManifestAcceptedEvent;
 import dev.vacant.kernel.lifecycle.LifecycleState;
 import dev.vacant.kernel.logbook.LogbookEntry;
 import dev.vacant.kernel.logbook.Timestamps;
 import dev.vacant.kernel.spawn.SubstrateSpec;
 import dev.vacant.kernel.vacant.BirthPayload;
 import dev.vacant.kernel.vacant.LogbookKind;
-import dev.vacant.kernel.vacant.Payloads;
 import dev.vacant.kernel.vacant.RegistryVisibility;
-import dev.vacant.kernel.vacant.SamplePayload;
-import dev.vacant.kernel.vacant.VacantEvent;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * One vacant in the registry, and how each signed entry changes it. Everything comes from the entries (never
@@ -25,9 +26,8 @@ public record RegistryRow(String vacantId, LifecycleState state, String controll
                           Instant lastHeartbeat, long heartbeatCount, Long driftLatestMilli, long driftDetections,
                           long samples, long headSeq, String headHash, long position) {
 
-    /** The row of a vacant just minted (GENESIS) or born (BIRTH). */
-    public static RegistryRow born(LogbookEntry entry, SubstrateSpec substrate, long position) {
-        BirthPayload birth = Payloads.read(entry.body().payload(), BirthPayload.class);
+    /** The row of a vacant just minted (GENESIS) or born (BIRTH), its entry's payload {@code birth}. */
+    public static RegistryRow born(LogbookEntry entry, BirthPayload birth, SubstrateSpec substrate, long position) {
         Instant at = Timestamps.parse(entry.body().ts());
         return new RegistryRow(entry.body().vacant(), birth.state(), birth.controller(), birth.registryVisibility(),
                 substrate.provider(), substrate.model(), substrate.modelFamily(), birth.bundleDigest(),
@@ -45,9 +45,9 @@ public record RegistryRow(String vacantId, LifecycleState state, String controll
         boolean heartbeat = kind == LogbookKind.HEARTBEAT || kind == LogbookKind.HEARTBEAT_SUNK;
         Long drift = driftLatestMilli;
         long sampled = samples;
-        if (kind == LogbookKind.BEHAVIOR_SAMPLED) {
+        if (event instanceof BehaviorSampledEvent sample) {
             sampled++;
-            Long sampleDrift = Payloads.read(entry.body().payload(), SamplePayload.class).driftMilli();
+            Long sampleDrift = sample.payload().driftMilli();
             drift = sampleDrift == null ? drift : sampleDrift;
         }
         return new RegistryRow(vacantId, next, controller, visibilityAfter(event), provider, model, modelFamily,
@@ -66,21 +66,21 @@ public record RegistryRow(String vacantId, LifecycleState state, String controll
         if (event.kind() == LogbookKind.PUBLISHED) {
             return RegistryVisibility.PUBLIC;
         }
-        if (event.kind() == LogbookKind.MANIFEST_ACCEPTED) {
-            return Payloads.read(event.entry().body().payload(), ManifestPayload.class).manifest().registryVisibility();
+        if (event instanceof ManifestAcceptedEvent accepted) {
+            return accepted.payload().manifest().registryVisibility();
         }
-        return graduatedChild(event) ? RegistryVisibility.PUBLIC : visibility;
+        return graduatedChild(event).isPresent() ? RegistryVisibility.PUBLIC : visibility;
     }
 
     /** A graduated child's capability text is the one it graduated with. */
     private String capabilityTextAfter(VacantEvent event) {
-        return graduatedChild(event)
-                ? Payloads.read(event.entry().body().payload(), GraduatedPayload.class).capabilityText()
-                : capabilityText;
+        return graduatedChild(event).map(GraduatedPayload::capabilityText).orElse(capabilityText);
     }
 
-    private boolean graduatedChild(VacantEvent event) {
-        return event.kind() == LogbookKind.GRADUATED && vacantId.equals(event.entry().body().payload().path("child").asText());
+    /** The payload of {@code event} if it is this vacant's own GRADUATED entry (the child's, not its parent's). */
+    private Optional<GraduatedPayload> graduatedChild(VacantEvent event) {
+        return event instanceof ChildGraduatedEvent graduated && vacantId.equals(graduated.payload().child())
+                ? Optional.of(graduated.payload()) : Optional.empty();
     }
 
     /** Whether this vacant is listed in the public registry (see {@code lifecycle.md}). */

@@ -1,10 +1,10 @@
 package dev.vacant.query.task;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vacant.kernel.event.TaskEvent;
 import dev.vacant.kernel.json.Json;
 import dev.vacant.kernel.logbook.LogbookBody;
 import dev.vacant.kernel.logbook.Timestamps;
-import dev.vacant.kernel.task.TaskEvent;
 import dev.vacant.kernel.task.TaskLogbookKind;
 import java.sql.Timestamp;
 import java.util.StringJoiner;

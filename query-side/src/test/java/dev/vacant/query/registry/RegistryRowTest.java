@@ -10,6 +10,13 @@ import dev.vacant.kernel.composite.GraduatedPayload;
 import dev.vacant.kernel.composite.ManifestPayload;
 import dev.vacant.kernel.composite.OutboundPolicy;
 import dev.vacant.kernel.custody.InMemoryKeyCustody;
+import dev.vacant.kernel.event.VacantEvent;
+import dev.vacant.kernel.event.VacantEvents.ChildGraduatedEvent;
+import dev.vacant.kernel.event.VacantEvents.DormancyElapsedEvent;
+import dev.vacant.kernel.event.VacantEvents.DriftDetectedEvent;
+import dev.vacant.kernel.event.VacantEvents.HeartbeatRecordedEvent;
+import dev.vacant.kernel.event.VacantEvents.ManifestAcceptedEvent;
+import dev.vacant.kernel.event.VacantEvents.VacantPublishedEvent;
 import dev.vacant.kernel.id.VacantId;
 import dev.vacant.kernel.json.Json;
 import dev.vacant.kernel.lifecycle.LifecycleState;
@@ -21,13 +28,6 @@ import dev.vacant.kernel.vacant.BirthPayload;
 import dev.vacant.kernel.vacant.LogbookKind;
 import dev.vacant.kernel.vacant.Payloads;
 import dev.vacant.kernel.vacant.RegistryVisibility;
-import dev.vacant.kernel.vacant.VacantEvent;
-import dev.vacant.kernel.vacant.VacantEvents.ChildGraduatedEvent;
-import dev.vacant.kernel.vacant.VacantEvents.DormancyElapsedEvent;
-import dev.vacant.kernel.vacant.VacantEvents.ManifestAcceptedEvent;
-import dev.vacant.kernel.vacant.VacantEvents.DriftDetectedEvent;
-import dev.vacant.kernel.vacant.VacantEvents.HeartbeatRecordedEvent;
-import dev.vacant.kernel.vacant.VacantEvents.VacantPublishedEvent;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
@@ -51,7 +51,7 @@ class RegistryRowTest {
         BirthPayload birth = new BirthPayload(state, "ctl", "b".repeat(64), "s".repeat(64),
                 state == LifecycleState.LOCAL ? RegistryVisibility.NONE : RegistryVisibility.PUBLIC,
                 null, null, null, null);
-        return RegistryRow.born(next(LogbookKind.GENESIS, Payloads.toJson(birth), t0),
+        return RegistryRow.born(next(LogbookKind.GENESIS, Payloads.toJson(birth), t0), birth,
                 new SubstrateSpec("p", "m", "f", null), 1);
     }
 

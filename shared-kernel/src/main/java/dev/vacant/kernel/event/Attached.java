@@ -8,11 +8,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A signed event with content-addressed attachments (genesis and birth: the bundle and the substrate). The stored
- * payload names their digests; the contents travel beside it (Axon metadata {@value #META_DATA_KEY}: digest to the
- * JCS text of the content) and count only where they hash to the digest that addresses them.
+ * What a signed event with content-addressed attachments adds to its entry (genesis and birth: the bundle and the
+ * substrate). The stored payload names their digests; the contents travel beside it (Axon metadata
+ * {@value #META_DATA_KEY}: digest to the JCS text of the content) and count only where they hash to the digest that
+ * addresses them.
  */
-public interface Attached extends SignedEvent {
+public interface Attached {
 
     /** The metadata key holding the attachments. */
     String META_DATA_KEY = "attachments";

@@ -2,12 +2,9 @@ package dev.vacant.kernel.event;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vacant.kernel.logbook.LogbookEntry;
-import dev.vacant.kernel.task.ControlChangedEvent;
 import dev.vacant.kernel.task.ControlMode;
-import dev.vacant.kernel.task.TaskEvents;
 import dev.vacant.kernel.task.TaskLogbookKind;
 import dev.vacant.kernel.vacant.LogbookKind;
-import dev.vacant.kernel.vacant.VacantEvents;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -151,12 +148,6 @@ public final class EventTypes {
      */
     public Optional<EventType> lift(String name, String revision) {
         return of(name, revision).filter(row -> !isCurrent(row)).map(row -> byClass.get(row.type()));
-    }
-
-    /** This table with {@code replacement} in place of the row of the same name and revision (a renamed type). */
-    public EventTypes replacing(EventType replacement) {
-        return new EventTypes(rows.stream().map(row -> row.name().equals(replacement.name())
-                && row.revision() == replacement.revision() ? replacement : row).toList());
     }
 
     private static String key(String name, String revision) {

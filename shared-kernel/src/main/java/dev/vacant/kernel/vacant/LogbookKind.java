@@ -1,5 +1,6 @@
 package dev.vacant.kernel.vacant;
 
+import dev.vacant.kernel.event.VacantEvent;
 import dev.vacant.kernel.lifecycle.LifecycleEvent;
 import dev.vacant.kernel.lifecycle.LifecycleState;
 import java.util.Optional;

@@ -6,14 +6,15 @@ import static dev.vacant.kernel.logbook.VerificationFailureReason.HASH_MISMATCH;
 import static dev.vacant.kernel.logbook.VerificationFailureReason.SEQ_GAP;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vacant.kernel.event.EventType;
-import dev.vacant.kernel.event.EventTypes;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.vacant.kernel.event.LegacyStoredEvent;
+import dev.vacant.kernel.event.LegacyStoredEvent.Upgraded;
 import dev.vacant.kernel.event.SignedEvent;
-import dev.vacant.kernel.logbook.LogbookEntry;
+import dev.vacant.kernel.event.VacantEvent;
+import dev.vacant.kernel.json.Json;
 import dev.vacant.kernel.logbook.VerificationFailure;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class StreamingVerifierTest {
@@ -21,9 +22,8 @@ class StreamingVerifierTest {
     private static final int VACANTS = 6;
     private static final int ENTRIES = 5;
 
-    /** A heartbeat's record under another name, as a rename in a later release would leave it. */
-    record RenamedHeartbeat(LogbookEntry entry) implements SignedEvent {
-    }
+    /** Where the Vacant events' records lived when the store named them by class (history: never to be renamed). */
+    private static final String CLASS_NAMES_BEFORE_THE_MOVE = "dev.vacant.kernel.vacant.VacantEvents$";
 
     private final List<StoredEvent> rows = new ArrayList<>(StoredHistory.interleaved(VACANTS, ENTRIES));
 
@@ -70,17 +70,30 @@ class StreamingVerifierTest {
         assertThat(result.failures()).isEmpty();
     }
 
-    @Test
-    void finish_reportsNoFailure_whenTheTableReadsAStoredNameIntoARenamedRecord() {
-        EventType renamed = new EventType("vacant.heartbeat", 1, RenamedHeartbeat.class,
-                Set.of("HEARTBEAT", "HEARTBEAT_SUNK"), false, (entry, attachments) -> new RenamedHeartbeat(entry));
-        StoredEventDecoder decoder = new StoredEventDecoder(EventTypes.STANDARD.replacing(renamed));
-
-        try (StreamingVerifier verifier = new StreamingVerifier(2, decoder)) {
-            verifier.accept(rows);
-            assertThat(verifier.finish().failures()).isEmpty();
+    /** {@code row} as the legacy form stored it (its record's class name then, the record's Jackson JSON), upgraded. */
+    private static StoredEvent upgradedFromTheOldClassName(StoredEvent row) {
+        SignedEvent event = StoredEventDecoder.standard().decode(row).orElseThrow();
+        try {
+            Upgraded upgraded = LegacyStoredEvent.upgrade(CLASS_NAMES_BEFORE_THE_MOVE + event.getClass().getSimpleName(),
+                    Json.mapper().writeValueAsBytes(event), null).orElseThrow();
+            return new StoredEvent(row.globalIndex(), row.aggregateIdentifier(), row.sequenceNumber(),
+                    row.aggregateType(), upgraded.payloadType(), upgraded.payloadRevision(), upgraded.payload(),
+                    upgraded.metaData());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
-        assertThat(decoder.decode(rows.get(VACANTS))).containsInstanceOf(RenamedHeartbeat.class);
+    }
+
+    @Test
+    void finish_reportsNoFailure_andReadsTheMovedRecords_forAStoreThatNamedTheRecordsByTheirOldClassNames() {
+        List<StoredEvent> upgraded = rows.stream().map(StreamingVerifierTest::upgradedFromTheOldClassName).toList();
+
+        assertThat(verify(upgraded, 2, 7).failures()).isEmpty();
+        assertThat(upgraded).extracting(StoredEvent::payload).containsExactlyElementsOf(rows.stream()
+                .map(StoredEvent::payload).toList());
+        assertThat(upgraded).allSatisfy(row -> assertThat(StoredEventDecoder.standard().decode(row)).get()
+                .isInstanceOf(VacantEvent.class).isEqualTo(StoredEventDecoder.standard().decode(
+                        rows.get((int) row.globalIndex() - 1)).orElseThrow()));
     }
 
     @Test

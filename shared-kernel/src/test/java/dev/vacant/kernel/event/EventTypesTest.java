@@ -3,33 +3,43 @@ package dev.vacant.kernel.event;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.vacant.kernel.task.ControlChangedEvent;
+import dev.vacant.kernel.event.VacantEvents.ReviewReceivedEvent;
 import dev.vacant.kernel.task.ControlMode;
-import dev.vacant.kernel.task.TaskEvent;
 import dev.vacant.kernel.task.TaskLogbookKind;
 import dev.vacant.kernel.vacant.LogbookKind;
-import dev.vacant.kernel.vacant.VacantEvent;
-import dev.vacant.kernel.vacant.VacantEvents.ReviewReceivedEvent;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class EventTypesTest {
 
+    /** The concrete types of the sealed family below {@code type}: its permitted records, through sealed interfaces. */
+    private static Stream<Class<?>> concreteTypesOf(Class<?> type) {
+        return type.isSealed() && type.isInterface()
+                ? Arrays.stream(type.getPermittedSubclasses()).flatMap(EventTypesTest::concreteTypesOf)
+                : Stream.of(type);
+    }
+
     private static List<Class<?>> signedEventTypes() {
-        List<Class<?>> types = new ArrayList<>(Arrays.asList(VacantEvent.class.getPermittedSubclasses()));
-        types.addAll(Arrays.asList(TaskEvent.class.getPermittedSubclasses()));
-        types.add(ControlChangedEvent.class);
-        return types;
+        return concreteTypesOf(SignedEvent.class).toList();
     }
 
     @Test
-    void of_namesEverySignedEventTypeOnce_withANameOfItsFamily() {
+    void signedEvent_isOneSealedFamilyOfRecords() {
+        assertThat(SignedEvent.class.isSealed()).isTrue();
+        assertThat(SignedEvent.class.getPermittedSubclasses()).containsExactlyInAnyOrder(VacantEvent.class,
+                TaskEvent.class, ControlChangedEvent.class);
+        assertThat(signedEventTypes()).isNotEmpty().doesNotHaveDuplicates().allMatch(Class::isRecord);
+    }
+
+    @Test
+    void theTable_namesExactlyTheSealedFamily_everyTypeOnceAsCurrent_withANameOfItsFamily() {
         assertThat(signedEventTypes()).allSatisfy(type -> assertThat(EventTypes.STANDARD.of(type)).as(type.getName())
                 .hasValueSatisfying(row -> assertThat(row.family().names(row.name())).isTrue()));
         assertThat(EventTypes.STANDARD.rows().stream().filter(EventTypes.STANDARD::isCurrent)
                 .<Class<?>>map(EventType::type).toList()).containsExactlyInAnyOrderElementsOf(signedEventTypes());
+        assertThat(EventTypes.STANDARD.rows()).allSatisfy(row -> assertThat(signedEventTypes()).contains(row.type()));
     }
 
     @Test

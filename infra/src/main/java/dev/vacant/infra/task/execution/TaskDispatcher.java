@@ -1,7 +1,7 @@
 package dev.vacant.infra.task.execution;
 
 import dev.vacant.command.tuple.gateway.TupleGateway;
-import dev.vacant.kernel.task.TaskEvent;
+import dev.vacant.kernel.event.TaskEvent;
 import dev.vacant.kernel.task.TaskState;
 import dev.vacant.query.task.TaskProjection;
 import org.axonframework.config.ProcessingGroup;

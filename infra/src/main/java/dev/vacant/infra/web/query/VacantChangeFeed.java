@@ -1,8 +1,8 @@
 package dev.vacant.infra.web.query;
 
 import dev.vacant.kernel.auth.Actor;
+import dev.vacant.kernel.event.VacantEvent;
 import dev.vacant.kernel.lifecycle.LifecycleState;
-import dev.vacant.kernel.vacant.VacantEvent;
 import dev.vacant.query.logbook.LogbookQueries.StoredEntry;
 import java.util.ArrayList;
 import java.util.List;

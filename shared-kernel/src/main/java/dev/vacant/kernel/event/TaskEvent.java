@@ -1,6 +1,7 @@
-package dev.vacant.kernel.task;
+package dev.vacant.kernel.event;
 
-import dev.vacant.kernel.event.SignedEvent;
+import dev.vacant.kernel.task.TaskLogbookKind;
+import dev.vacant.kernel.task.TaskState;
 
 /** Marker of the Task aggregate's events: each carries one signed entry of the task's chain holding all its data. */
 public sealed interface TaskEvent extends SignedEvent permits TaskEvents.TaskSubmittedEvent, TaskEvents.TaskUnblockedEvent,

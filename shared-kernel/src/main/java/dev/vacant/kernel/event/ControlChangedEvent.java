@@ -1,9 +1,9 @@
-package dev.vacant.kernel.task;
+package dev.vacant.kernel.event;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
-import dev.vacant.kernel.event.SignedEvent;
 import dev.vacant.kernel.logbook.LogbookEntry;
+import dev.vacant.kernel.task.ControlMode;
 
 /**
  * An operator switched the task loop (HALT, PAUSE or RESUME on the {@code control} chain, signed by the node);

@@ -1,8 +1,8 @@
-package dev.vacant.kernel.vacant;
+package dev.vacant.kernel.event;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.vacant.kernel.event.SignedEvent;
 import dev.vacant.kernel.lifecycle.LifecycleState;
+import dev.vacant.kernel.vacant.LogbookKind;
 
 /**
  * Marker of the Vacant aggregate's events. Each carries one signed logbook entry holding all of its data;

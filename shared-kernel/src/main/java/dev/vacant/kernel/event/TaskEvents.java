@@ -1,4 +1,4 @@
-package dev.vacant.kernel.task;
+package dev.vacant.kernel.event;
 
 import dev.vacant.kernel.logbook.LogbookEntry;
 
