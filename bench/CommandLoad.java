@@ -137,7 +137,10 @@ public class CommandLoad {
         }
 
         Result reads(int n, int seconds, String probe) throws Exception {
-            return run(n, seconds, () -> new RegistryReads(base, token, probe));
+            long startMillis = System.currentTimeMillis();
+            Result result = run(n, seconds, () -> new RegistryReads(base, token, probe));
+            System.err.printf("phase %s GET %d clients: %d %d%n", base, n, startMillis, System.currentTimeMillis());
+            return result;
         }
 
         /** Average stored bytes (payload and metadata) of one event. */
