@@ -7,6 +7,7 @@ import dev.vacant.command.tuple.space.CompositeTrees;
 import dev.vacant.command.tuple.space.LaneWorker;
 import dev.vacant.command.tuple.space.TupleCodec;
 import dev.vacant.command.tuple.space.TupleReply;
+import dev.vacant.command.tuple.space.TupleResult;
 import dev.vacant.command.tuple.space.TupleSpace;
 import dev.vacant.command.tuple.space.TupleStore;
 import dev.vacant.infra.tuple.transport.InProcessLaneTransport;
@@ -110,7 +111,8 @@ public class TupleLoad {
                     .load().migrate();
             TupleStore store = new JdbcTupleStore(new JdbcTemplate(db),
                     new TransactionTemplate(new DataSourceTransactionManager(db)));
-            TupleSpace space = new TupleSpace(store, NO_COMPOSITES, NO_BUDS, CLOCK, new TupleIds(CLOCK, new SecureRandom()), Json::object);
+            TupleSpace space = new TupleSpace(store, NO_COMPOSITES, NO_BUDS, CLOCK, new TupleIds(CLOCK, new SecureRandom()), Json::object,
+                    Json::object);
             EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, PARTITIONS);
             broker.afterPropertiesSet();
             try {
@@ -230,7 +232,7 @@ public class TupleLoad {
                     Template.ofYool("job"), 0));
             out.thenCombine(in, (written, taken) -> {
                 written.orThrow();
-                if (taken.orThrow().get("tuple").isNull()) {
+                if (taken.orThrow().as(TupleResult.Single.class).found().isEmpty()) {
                     throw new IllegalStateException("an in on " + lane + " found nothing");
                 }
                 return taken;

@@ -1,12 +1,12 @@
 package dev.vacant.infra.composite;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vacant.command.composite.CompositeCommands.CompleteDelegationCommand;
 import dev.vacant.command.composite.CompositeCommands.Subtask;
 import dev.vacant.command.composite.CompositeResults.Delegated;
 import dev.vacant.command.composite.CompositeResults.DelegationResult;
 import dev.vacant.command.tuple.gateway.TupleGateway;
+import dev.vacant.command.tuple.space.TupleResult;
 import dev.vacant.infra.web.vacant.CommandSender;
 import dev.vacant.kernel.auth.Actor;
 import dev.vacant.kernel.auth.Role;
@@ -17,6 +17,7 @@ import dev.vacant.kernel.id.VacantId;
 import dev.vacant.kernel.json.Json;
 import dev.vacant.kernel.tuple.Authority;
 import dev.vacant.kernel.tuple.Template;
+import dev.vacant.kernel.tuple.Tuple;
 import dev.vacant.kernel.tuple.TupleMap;
 import dev.vacant.kernel.tuple.TupleOp;
 import java.time.Duration;
@@ -95,10 +96,10 @@ public final class DelegationDelivery {
                 .put("plan_id", delivery.planId()).put("plan_index", delivery.index())
                 .put("parent", delivery.parent()).put("child", delivery.delegation().child())
                 .put("subtask", delivery.subtask());
-        JsonNode reply = gateway.request(new TupleOp.Out("delegate:" + delivery.delegation().delegationId(),
+        TupleResult written = gateway.request(new TupleOp.Out("delegate:" + delivery.delegation().delegationId(),
                 delivery.lane().tasks(), delivery.parentAuthority(), DelegationLane.YOOL,
                 new TupleMap(List.of(delivery.index())), SOURCE, null, null, data, delivery.timeout().toMillis()));
-        return UUID.fromString(reply.path("tuple").path("id").asText());
+        return written.as(TupleResult.Single.class).tuple().id();
     }
 
     /**
@@ -117,9 +118,9 @@ public final class DelegationDelivery {
             if (left <= 0) {
                 return DelegationAnswer.TIMED_OUT;
             }
-            JsonNode reply;
+            TupleResult taken;
             try {
-                reply = gateway.request(new TupleOp.In("return:" + delivery.delegation().delegationId() + ":" + take,
+                taken = gateway.request(new TupleOp.In("return:" + delivery.delegation().delegationId() + ":" + take,
                         delivery.lane().results(), delivery.parentAuthority(), answerTo,
                         Math.min(left, TupleOp.MAX_TIMEOUT_MS)));
             } catch (VacantException e) {
@@ -129,10 +130,10 @@ public final class DelegationDelivery {
                 throw e;
             }
             take++;
-            JsonNode tuple = reply.path("tuple");
-            String author = tuple.path("authority").asText();
-            if (author.equals(delivery.parent()) || author.equals(delivery.delegation().child())) {
-                return DelegationAnswer.of(tuple.path("data"));
+            Tuple answer = taken.as(TupleResult.Single.class).tuple();
+            String author = answer == null ? null : answer.authority().value();
+            if (delivery.parent().equals(author) || delivery.delegation().child().equals(author)) {
+                return DelegationAnswer.of(answer.data());
             }
         }
     }

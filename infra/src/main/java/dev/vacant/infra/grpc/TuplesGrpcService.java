@@ -29,7 +29,7 @@ import dev.vacant.grpc.tuples.v1.WallReply;
 import dev.vacant.grpc.tuples.v1.WallRequest;
 import dev.vacant.grpc.tuples.v1.WatchLaneRequest;
 import dev.vacant.command.tuple.space.SpaceScan;
-import dev.vacant.command.tuple.space.TupleJson;
+import dev.vacant.command.tuple.space.TupleResultJson;
 import dev.vacant.infra.tuple.web.AgentOps;
 import dev.vacant.infra.tuple.web.LaneOps;
 import dev.vacant.infra.tuple.web.SpaceOps;
@@ -193,7 +193,7 @@ public class TuplesGrpcService extends TuplesGrpc.TuplesImplBase implements Grpc
         watches.open(observer, () -> {
             List<dev.vacant.kernel.tuple.Tuple> present = spaceScan.lane(authority, lane, yool, TupleOp.MAX_SCAN_LIMIT);
             List<Tuple> arrived = present.stream().filter(tuple -> !seen.contains(tuple.id().toString()))
-                    .map(tuple -> json.<Tuple>write(TupleJson.of(tuple), Tuple.newBuilder())).toList();
+                    .map(tuple -> json.<Tuple>write(TupleResultJson.tuple(tuple), Tuple.newBuilder())).toList();
             seen.clear();
             seen.addAll(ids(present));
             return arrived;

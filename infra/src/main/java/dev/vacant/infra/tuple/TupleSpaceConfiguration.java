@@ -13,7 +13,6 @@ import dev.vacant.command.tuple.space.LaneMaintenance;
 import dev.vacant.command.tuple.space.LaneWorker;
 import dev.vacant.command.tuple.space.SpaceScan;
 import dev.vacant.command.tuple.space.TupleSpace;
-import dev.vacant.kernel.json.Json;
 import dev.vacant.command.tuple.space.TupleStore;
 import dev.vacant.infra.tuple.transport.InProcessLaneTransport;
 import dev.vacant.command.tuple.gateway.LaneTransport;
@@ -75,8 +74,7 @@ public class TupleSpaceConfiguration {
     TupleSpace tupleSpace(TupleStore store, CompositeTrees trees, BudSpawner buds, Clock clock, TupleIds ids,
                           ExecutionLanes executionLanes, LanePolicyProperties policy) {
         ObjectNode policyBlock = policy.snapshot();
-        return new TupleSpace(store, trees, buds, clock, ids, () -> Json.object()
-                .<ObjectNode>set("execution", executionLanes.snapshot()).set("policy", policyBlock.deepCopy()));
+        return new TupleSpace(store, trees, buds, clock, ids, executionLanes::snapshot, policyBlock::deepCopy);
     }
 
     @Bean

@@ -3,14 +3,25 @@ package dev.vacant.infra.architecture;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.vacant.command.tuple.gateway.LaneTransport;
+import dev.vacant.command.tuple.gateway.TupleGateway;
+import dev.vacant.command.tuple.space.LaneWorker;
+import dev.vacant.command.tuple.space.SpaceScan;
+import dev.vacant.command.tuple.space.TupleCodec;
+import dev.vacant.command.tuple.space.TupleReply;
+import dev.vacant.command.tuple.space.TupleResultJson;
+import dev.vacant.command.tuple.space.TupleSpace;
 import org.axonframework.commandhandling.CommandHandler;
 
 /** Module boundaries, checked on the main classes of every module. */
@@ -63,6 +74,23 @@ class ArchitectureTest {
             .that().resideInAPackage("dev.vacant.command.tuple.space..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.vacant.command.tuple.gateway..",
                     "dev.vacant.command.tuple.lane..", "dev.vacant.command.tuple.runner..");
+
+    /** The tuple core answers typed {@code TupleResult}s: none of its op-facing methods returns JSON. */
+    @ArchTest
+    static final ArchRule tupleCore_returnsTypedResults = noMethods()
+            .that().arePublic().and().areDeclaredInClassesThat().belongToAnyOf(TupleSpace.class, LaneWorker.class,
+                    SpaceScan.class, TupleGateway.class, LaneTransport.class, TupleReply.class)
+            .should().haveRawReturnType(JavaClass.Predicates.assignableTo(JsonNode.class));
+
+    /**
+     * Results become JSON at the edge: in the command side only {@link TupleCodec} (the stored and Kafka reply form)
+     * uses {@link TupleResultJson}; the REST and gRPC adapters in infra use it for their answers.
+     */
+    @ArchTest
+    static final ArchRule tupleResultJson_isUsedOnlyByTheReplyCodecAndTheAdapters = noClasses()
+            .that().resideInAPackage("dev.vacant.command..")
+            .and().doNotBelongToAnyOf(TupleCodec.class, TupleResultJson.class)
+            .should().dependOnClassesThat().belongToAnyOf(TupleResultJson.class);
 
     /** Composite is a concept of its own: its state, commands, results and handlers live in its package. */
     @ArchTest

@@ -10,6 +10,7 @@ import dev.vacant.command.tuple.runner.TaskResults;
 import dev.vacant.command.tuple.space.LaneMaintenance;
 import dev.vacant.command.tuple.space.LaneWorker;
 import dev.vacant.command.tuple.space.TupleReply;
+import dev.vacant.command.tuple.space.TupleResultJson;
 import dev.vacant.command.tuple.space.TupleStore;
 import dev.vacant.command.tuple.gateway.LaneTransport;
 import dev.vacant.command.tuple.gateway.TupleGateway;
@@ -58,11 +59,11 @@ abstract class TupleLaneContract extends PostgresApplicationTest {
     final TupleOps lane = TupleOps.freshLane();
 
     JsonNode call(TupleOp op) {
-        return gateway.request(op);
+        return TupleResultJson.write(gateway.request(op));
     }
 
     static JsonNode await(CompletableFuture<TupleReply> reply) throws Exception {
-        return reply.get(WAIT_S, TimeUnit.SECONDS).orThrow();
+        return TupleOps.result(reply.get(WAIT_S, TimeUnit.SECONDS));
     }
 
     /** Waits until every op sent to the lane before has been applied (ops of a lane are applied in order). */

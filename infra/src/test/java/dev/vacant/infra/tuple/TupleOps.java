@@ -1,6 +1,9 @@
 package dev.vacant.infra.tuple;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vacant.command.tuple.space.TupleReply;
+import dev.vacant.command.tuple.space.TupleResultJson;
 import dev.vacant.kernel.id.VacantId;
 import dev.vacant.kernel.json.Json;
 import dev.vacant.kernel.tuple.Authority;
@@ -36,6 +39,11 @@ final class TupleOps {
 
     TupleOps as(Authority other) {
         return new TupleOps(lane, other);
+    }
+
+    /** A reply's result in its JSON form (the REST and gRPC answer), or its rejection thrown. */
+    static JsonNode result(TupleReply reply) {
+        return TupleResultJson.write(reply.orThrow());
     }
 
     static String opId() {

@@ -1,7 +1,7 @@
 package dev.vacant.command.tuple.gateway;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.vacant.command.tuple.space.FrontCheck;
+import dev.vacant.command.tuple.space.TupleResult;
 import dev.vacant.kernel.error.ErrorCode;
 import dev.vacant.kernel.error.VacantException;
 import dev.vacant.kernel.input.InputPolicy;
@@ -35,16 +35,16 @@ public final class TupleGateway {
     }
 
     /**
-     * The op's result, or its rejection as a {@link VacantException}. Every op is first held to the kernel's
+     * The op's typed result, or its rejection as a {@link VacantException}. Every op is first held to the kernel's
      * {@link InputPolicy}, whichever adapter built it.
      */
-    public JsonNode request(TupleOp op) {
+    public TupleResult request(TupleOp op) {
         long start = System.nanoTime();
         String outcome = ErrorCode.INTERNAL.name();
         try {
             InputPolicy.require(op, NumberRule.EXACT);
             front.check(op);
-            JsonNode result = send(op);
+            TupleResult result = send(op);
             outcome = OK;
             return result;
         } catch (VacantException e) {
@@ -55,7 +55,7 @@ public final class TupleGateway {
         }
     }
 
-    private JsonNode send(TupleOp op) {
+    private TupleResult send(TupleOp op) {
         long wait = replyTimeout.toMillis() + (op instanceof TupleOp.In in ? in.timeoutMs() : 0);
         try {
             return transport.send(op).get(wait, TimeUnit.MILLISECONDS).orThrow();

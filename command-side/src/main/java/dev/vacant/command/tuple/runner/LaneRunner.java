@@ -4,6 +4,7 @@ import dev.vacant.command.tuple.lane.ExecutionLane;
 import dev.vacant.command.tuple.lane.ExecutionLanes;
 import dev.vacant.command.tuple.lane.LaneResult;
 import dev.vacant.command.tuple.gateway.TupleGateway;
+import dev.vacant.command.tuple.space.TupleResult;
 import dev.vacant.kernel.error.ErrorCode;
 import dev.vacant.kernel.error.VacantException;
 import dev.vacant.kernel.id.VacantId;
@@ -158,7 +159,7 @@ public final class LaneRunner {
             while (tasks.acquire(this::isRunning)) {
                 Optional<TaskTuple> taken;
                 try {
-                    taken = TaskTuple.taken(gateway.request(take));
+                    taken = gateway.request(take).as(TupleResult.Single.class).found().map(TaskTuple::of);
                 } catch (RuntimeException e) {
                     tasks.release();
                     log.warn("Taking a task from lane {} failed ({}); op {} is sent again", lane, e, take.opId());

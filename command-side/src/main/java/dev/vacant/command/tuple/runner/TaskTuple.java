@@ -1,13 +1,10 @@
 package dev.vacant.command.tuple.runner;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vacant.command.tuple.lane.LaneTask;
 import dev.vacant.kernel.id.VacantId;
+import dev.vacant.kernel.tuple.Tuple;
 import dev.vacant.kernel.tuple.TupleMap;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -23,17 +20,9 @@ import java.util.UUID;
  */
 public record TaskTuple(UUID id, String lane, String yool, TupleMap map, VacantId authority, ObjectNode data) {
 
-    /** The tuple of an {@code in} reply ({@code {"tuple": ...}}), if one was taken. */
-    public static Optional<TaskTuple> taken(JsonNode reply) {
-        JsonNode tuple = reply.path("tuple");
-        if (!tuple.isObject()) {
-            return Optional.empty();
-        }
-        List<Integer> coords = new ArrayList<>();
-        tuple.get("map").forEach(coord -> coords.add(coord.asInt()));
-        return Optional.of(new TaskTuple(UUID.fromString(tuple.get("id").asText()), tuple.get("lane").asText(),
-                tuple.get("yool").asText(), new TupleMap(coords), VacantId.parse(tuple.get("authority").asText()),
-                (ObjectNode) tuple.get("data")));
+    /** The task tuple an {@code in} took. */
+    public static TaskTuple of(Tuple tuple) {
+        return new TaskTuple(tuple.id(), tuple.lane(), tuple.yool(), tuple.map(), tuple.authority(), tuple.data());
     }
 
     /** The work of this tuple for its {@code ExecutionLane}. */

@@ -1,6 +1,5 @@
 package dev.vacant.command.tuple.space;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.vacant.kernel.error.ErrorCode;
 import dev.vacant.kernel.error.VacantException;
 import dev.vacant.kernel.tuple.Tuple;
@@ -180,7 +179,7 @@ public final class LaneWorker {
             List<EncodedReply> answered = store.inTransaction(() -> {
                 Answers answers = new Answers(Map.of(), true);
                 due.stream().filter(w -> store.deleteWaiter(w.op().opId()))
-                        .forEach(w -> answers.record(w.op(), TupleJson.tupleResult(null)));
+                        .forEach(w -> answers.record(w.op(), new TupleResult.Single(null)));
                 return answers.delivered;
             });
             s.waiters.removeAll(due);
@@ -230,7 +229,7 @@ public final class LaneWorker {
             lane.waiters.addLast(waiter);
             return;
         }
-        answers.record(in, TupleJson.tupleResult(taken.orElse(null)));
+        answers.record(in, new TupleResult.Single(taken.orElse(null)));
     }
 
     private void write(TupleOp.Out put, LaneState lane, Answers answers) {
@@ -243,8 +242,8 @@ public final class LaneWorker {
                 if (!store.deleteWaiter(waiter.op().opId())) {
                     continue;
                 }
-                answers.record(put, TupleJson.tupleResult(tuple));
-                answers.record(waiter.op(), TupleJson.tupleResult(space.taken(tuple, waiter.op().opId())));
+                answers.record(put, new TupleResult.Single(tuple));
+                answers.record(waiter.op(), new TupleResult.Single(space.taken(tuple, waiter.op().opId())));
                 return;
             }
         }
@@ -257,7 +256,7 @@ public final class LaneWorker {
                 "op_id was used before for a different op")));
     }
 
-    private JsonNode effect(TupleOp op) {
+    private TupleResult effect(TupleOp op) {
         if (op instanceof TupleOp.Rd rd) {
             return space.read(rd);
         } else if (op instanceof TupleOp.Scan scan) {
@@ -304,7 +303,7 @@ public final class LaneWorker {
             return lookedUp ? Optional.empty() : Optional.ofNullable(store.replies(List.of(opId)).get(opId));
         }
 
-        void record(TupleOp op, JsonNode result) {
+        void record(TupleOp op, TupleResult result) {
             EncodedReply reply = EncodedReply.of(TupleReply.ok(op, result));
             store.recordReply(op.lane(), reply, space.now());
             recorded.put(op.opId(), reply);

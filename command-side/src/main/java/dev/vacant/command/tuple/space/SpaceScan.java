@@ -1,6 +1,5 @@
 package dev.vacant.command.tuple.space;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vacant.kernel.tuple.Authority;
 import dev.vacant.kernel.tuple.Tuple;
 import dev.vacant.kernel.tuple.TupleOp;
@@ -28,10 +27,10 @@ public final class SpaceScan {
         this.clock = clock;
     }
 
-    /** {@code {"tuples": [...]}}; {@code limit} 1..1000, else {@code VALIDATION_FAILED}. */
-    public ObjectNode scan(Authority authority, String yool, int limit) {
+    /** The tuples found; {@code limit} 1..1000, else {@code VALIDATION_FAILED}. */
+    public TupleResult.Scanned scan(Authority authority, String yool, int limit) {
         TupleRules.range("limit", limit, 1, TupleOp.MAX_SCAN_LIMIT);
-        return store.inReadOnlyTransaction(() -> TupleJson.tuplesResult(
+        return store.inReadOnlyTransaction(() -> new TupleResult.Scanned(
                 admitted(new LaneAccess(authority, store, trees), yool, limit, clock.instant())));
     }
 

@@ -7,11 +7,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vacant.kernel.crypto.Blake2b;
+import dev.vacant.kernel.error.ErrorCode;
 import dev.vacant.kernel.tuple.TupleOp;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
-/** The JSON wire and storage form of ops (Kafka commands) and replies (Kafka replies, stored replies). */
+/**
+ * The JSON wire and storage form of ops (Kafka commands, waiters) and replies (Kafka replies, stored replies):
+ * {@code {"opId", "result", "error", "message", "opDigest"}}, the {@code result} in {@link TupleResultJson}'s form.
+ */
 public final class TupleCodec {
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
@@ -21,12 +25,16 @@ public final class TupleCodec {
     private TupleCodec() {
     }
 
-    public static String write(Object opOrReply) {
-        try {
-            return MAPPER.writeValueAsString(opOrReply);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+    public static String write(TupleOp op) {
+        return write((Object) op);
+    }
+
+    public static String write(TupleReply reply) {
+        ObjectNode json = MAPPER.createObjectNode().put("opId", reply.opId());
+        json.set("result", reply.result() == null ? null : TupleResultJson.write(reply.result()));
+        return write(json.put("error", reply.error() == null ? null : reply.error().name())
+                .put("message", reply.message())
+                .put("opDigest", reply.opDigest()));
     }
 
     /**
@@ -44,16 +52,34 @@ public final class TupleCodec {
     }
 
     public static TupleOp op(String json) {
-        return read(json, TupleOp.class);
+        try {
+            return MAPPER.readValue(json, TupleOp.class);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static TupleReply reply(String json) {
-        return read(json, TupleReply.class);
+        JsonNode reply;
+        try {
+            reply = MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+        JsonNode result = reply.path("result");
+        return new TupleReply(text(reply, "opId"), result.isObject() ? TupleResultJson.read(result) : null,
+                text(reply, "error") == null ? null : ErrorCode.valueOf(text(reply, "error")), text(reply, "message"),
+                text(reply, "opDigest"));
     }
 
-    private static <T> T read(String json, Class<T> type) {
+    private static String text(JsonNode json, String field) {
+        JsonNode value = json.path(field);
+        return value.isTextual() ? value.textValue() : null;
+    }
+
+    private static String write(Object value) {
         try {
-            return MAPPER.readValue(json, type);
+            return MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,18 +1,17 @@
 package dev.vacant.command.tuple.space;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.vacant.kernel.error.ErrorCode;
 import dev.vacant.kernel.error.VacantException;
 import dev.vacant.kernel.tuple.TupleOp;
 
 /**
- * The answer to one op: a result or an error code with its message. Results of applied ops are stored
+ * The answer to one op: a typed result or an error code with its message. Results of applied ops are stored
  * with the op, so a redelivered op gets the very same reply; {@code opDigest} ({@link TupleCodec#digest}) tells
  * whether an op arriving with the same op id is that op again.
  */
-public record TupleReply(String opId, JsonNode result, ErrorCode error, String message, String opDigest) {
+public record TupleReply(String opId, TupleResult result, ErrorCode error, String message, String opDigest) {
 
-    public static TupleReply ok(TupleOp op, JsonNode result) {
+    public static TupleReply ok(TupleOp op, TupleResult result) {
         return new TupleReply(op.opId(), result, null, null, TupleCodec.digest(op));
     }
 
@@ -29,7 +28,7 @@ public record TupleReply(String opId, JsonNode result, ErrorCode error, String m
     }
 
     /** The result, or the rejection rethrown as a {@link VacantException}. */
-    public JsonNode orThrow() {
+    public TupleResult orThrow() {
         if (error != null) {
             throw new VacantException(error, message);
         }

@@ -1,8 +1,8 @@
 package dev.vacant.command.tuple.space;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vacant.command.tuple.space.TupleStore.AgentState;
-import dev.vacant.command.tuple.space.TupleStore.SpaceCounts;
 import dev.vacant.command.tuple.space.TupleStore.StoredAgent;
 import dev.vacant.command.tuple.space.TupleStore.Subtree;
 import dev.vacant.kernel.error.ErrorCode;
@@ -32,7 +32,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * The effects of the non-blocking ops on the store, each returning its reply's result. Every check
+ * The effects of the non-blocking ops on the store, each returning its reply's typed {@link TupleResult}. Every check
  * (hookwall, existence, state) happens before the first write, so a rejected op writes nothing. Called by
  * the {@link LaneWorker} inside its transaction, one lane at a time.
  */
@@ -50,20 +50,22 @@ public final class TupleSpace {
     private final BudSpawner buds;
     private final Clock clock;
     private final TupleIds ids;
-    private final Supplier<ObjectNode> execution;
+    private final Supplier<JsonNode> execution;
+    private final Supplier<JsonNode> policy;
 
     /**
-     * @param execution the process's own parts of the snapshot, merged into it: {@code execution} (lane metrics,
-     *                  breakers, cache) and {@code policy} (the guardrail numbers in force)
+     * @param execution the process's {@code execution} part of the snapshot (lane metrics, breakers, cache)
+     * @param policy    the process's {@code policy} part of the snapshot (the guardrail numbers in force)
      */
     public TupleSpace(TupleStore store, CompositeTrees trees, BudSpawner buds, Clock clock, TupleIds ids,
-                      Supplier<ObjectNode> execution) {
+                      Supplier<JsonNode> execution, Supplier<JsonNode> policy) {
         this.store = store;
         this.trees = trees;
         this.buds = buds;
         this.clock = clock;
         this.ids = ids;
         this.execution = execution;
+        this.policy = policy;
     }
 
     public Instant now() {
@@ -88,9 +90,9 @@ public final class TupleSpace {
                 out.receipts().stream()).toList(), now, lease);
     }
 
-    public ObjectNode store(Tuple tuple) {
+    public TupleResult.Single store(Tuple tuple) {
         store.insert(tuple, null);
-        return TupleJson.tupleResult(tuple);
+        return new TupleResult.Single(tuple);
     }
 
     /** Takes the first visible match, leaving an {@code in@} receipt on the returned tuple. */
@@ -106,30 +108,30 @@ public final class TupleSpace {
         return tuple.withReceipt(Receipts.of("in", inOpId, tuple.id().toString()), now());
     }
 
-    public ObjectNode read(TupleOp.Rd rd) {
-        return TupleJson.tupleResult(store.first(rd.lane(), rd.template(), now()).orElse(null));
+    public TupleResult.Single read(TupleOp.Rd rd) {
+        return new TupleResult.Single(store.first(rd.lane(), rd.template(), now()).orElse(null));
     }
 
-    public ObjectNode scan(TupleOp.Scan scan) {
-        return TupleJson.tuplesResult(
+    public TupleResult.Scanned scan(TupleOp.Scan scan) {
+        return new TupleResult.Scanned(
                 store.scan(scan.lane(), scan.yool(), scan.hilbertFrom(), scan.hilbertTo(), scan.limit(), now()));
     }
 
-    public ObjectNode routePacket(TupleOp.RoutePacket route) {
+    public TupleResult.Single routePacket(TupleOp.RoutePacket route) {
         Tuple first = store.first(route.lane(), Template.ANY, now())
                 .orElseThrow(() -> new VacantException(ErrorCode.NOT_FOUND, "lane '" + route.lane() + "' is empty"));
         ObjectNode merged = first.data().deepCopy();
         merged.setAll(route.packet());
         Tuple routed = first.withData(merged).withReceipt(Receipts.of("route", route.opId(), first.id().toString()), now());
         store.update(routed);
-        return TupleJson.tupleResult(routed);
+        return new TupleResult.Single(routed);
     }
 
     /**
      * Hooks, unhooks or checks a capability. The wall of a composite-internal lane is its parent's tree: it is checked
      * like any wall ({@code cap:<vacant_id>} of the parent or a member is held) but cannot be hooked or unhooked.
      */
-    public ObjectNode hookwall(TupleOp.Hookwall op) {
+    public TupleResult.Wall hookwall(TupleOp.Hookwall op) {
         boolean composite = CompositeLane.reserved(op.wall());
         TupleRules.require(!composite || op.action() == TupleOp.WallAction.CHECK, "wall",
                 "a composite lane's wall is its parent's tree and cannot be hooked or unhooked");
@@ -146,7 +148,7 @@ public final class TupleSpace {
                     ? treeHolds(op.wall(), op.capability())
                     : store.wall(op.wall()).contains(op.capability());
         };
-        return Json.object().put("wall", op.wall()).put("capability", op.capability()).put("held", held);
+        return new TupleResult.Wall(op.wall(), op.capability(), held);
     }
 
     private boolean treeHolds(String lane, String capability) {
@@ -155,17 +157,17 @@ public final class TupleSpace {
                 .isPresent();
     }
 
-    public ObjectNode spawnAgent(TupleOp.SpawnAgent spawn) {
+    public TupleResult.Agent spawnAgent(TupleOp.SpawnAgent spawn) {
         requireParent(spawn.parentTuple());
         UUID id = ids.next();
         Tuple agent = agentTuple(id, "agt-" + id, spawn.yool(), spawn, spawn.parentTuple(), spawn.data(),
                 Receipts.of("spawn", spawn.opId(), id.toString()));
         store.insert(agent, AgentState.ACTIVE);
-        return Json.object().set("agent", TupleJson.of(agent));
+        return new TupleResult.Agent(agent);
     }
 
     /** One controller agent and one subtree descriptor, whatever the subtree's size. */
-    public ObjectNode batchSpawn(TupleOp.BatchSpawn batch) {
+    public TupleResult.BatchSpawned batchSpawn(TupleOp.BatchSpawn batch) {
         requireParent(batch.parentTuple());
         UUID id = ids.next();
         VirtualSubtree subtree = batch.subtree();
@@ -177,9 +179,7 @@ public final class TupleSpace {
         store.insert(controller, AgentState.ACTIVE);
         store.insertSubtree(new Subtree(receipt, controller.agentId(), id, batch.lane(), batch.yool(), subtree.depth(),
                 subtree.branching(), subtree.size(), 0, batch.compressionThreshold()));
-        ObjectNode result = Json.object().put("receipt", receipt).put("virtual_agents", subtree.size());
-        result.set("controller", TupleJson.of(controller));
-        return result;
+        return new TupleResult.BatchSpawned(receipt, subtree.size(), controller);
     }
 
     /**
@@ -187,7 +187,7 @@ public final class TupleSpace {
      * subtree's agents are active than its compression threshold, the least recently active are compressed. With
      * {@code as_vacant}, an active agent that is no vacant yet becomes one ({@link #asBud}).
      */
-    public ObjectNode materialize(TupleOp.Materialize op) {
+    public TupleResult.Materialized materialize(TupleOp.Materialize op) {
         Subtree subtree = store.subtree(op.receipt()).filter(s -> s.lane().equals(op.lane()))
                 .orElseThrow(() -> new VacantException(ErrorCode.NOT_FOUND,
                         "no batch spawn '" + op.receipt() + "' in lane '" + op.lane() + "'"));
@@ -200,7 +200,7 @@ public final class TupleSpace {
                 agent = asBud(agent, subtree, op);
                 store.update(agent);
             }
-            return Json.object().put("created", false).set("agent", TupleJson.of(agent));
+            return new TupleResult.Materialized(false, agent);
         }
         UUID id = ids.next();
         ObjectNode address = Json.object().put("receipt", subtree.receipt());
@@ -217,7 +217,7 @@ public final class TupleSpace {
             long excess = store.activeAgents(prefix) - subtree.compressionThreshold();
             compressLeastActive(prefix, excess, op.opId());
         }
-        return Json.object().put("created", true).set("agent", TupleJson.of(agent));
+        return new TupleResult.Materialized(true, agent);
     }
 
     /**
@@ -239,18 +239,18 @@ public final class TupleSpace {
         return agent.withData(data).withReceipt(Receipts.of("bud", op.opId(), bud.value()), now());
     }
 
-    public ObjectNode compress(TupleOp.Compress op) {
+    public TupleResult.Compressed compress(TupleOp.Compress op) {
         StoredAgent agent = agentIn(op.lane(), op.agentId());
         if (agent.state() == AgentState.COMPRESSED) {
-            return token(agent.tuple(), agent.dataDigest());
+            return new TupleResult.Compressed(agent.tuple(), agent.dataDigest());
         }
-        return token(compress(agent.tuple(), op.opId()), TupleData.digest(agent.tuple().data()));
+        return new TupleResult.Compressed(compress(agent.tuple(), op.opId()), TupleData.digest(agent.tuple().data()));
     }
 
-    public ObjectNode restore(TupleOp.Restore op) {
+    public TupleResult.Agent restore(TupleOp.Restore op) {
         StoredAgent agent = agentIn(op.lane(), op.agentId());
         if (agent.state() == AgentState.ACTIVE) {
-            return Json.object().set("agent", TupleJson.of(agent.tuple()));
+            return new TupleResult.Agent(agent.tuple());
         }
         ColdData cold = store.cold(op.agentId())
                 .filter(c -> c.digest().equals(agent.dataDigest()))
@@ -258,26 +258,15 @@ public final class TupleSpace {
         Tuple restored = agent.tuple().withData(cold.restore())
                 .withReceipt(Receipts.of("restore", op.opId(), op.agentId()), now());
         store.restore(restored);
-        return Json.object().set("agent", TupleJson.of(restored));
+        return new TupleResult.Agent(restored);
     }
 
-    public ObjectNode pruneIdle(TupleOp.PruneIdle op) {
-        long excess = store.activeAgents(null) - op.maxActive();
-        ObjectNode result = Json.object();
-        compressLeastActive(null, excess, op.opId()).forEach(result.putArray("compressed")::add);
-        return result;
+    public TupleResult.Pruned pruneIdle(TupleOp.PruneIdle op) {
+        return new TupleResult.Pruned(compressLeastActive(null, store.activeAgents(null) - op.maxActive(), op.opId()));
     }
 
-    public ObjectNode snapshot() {
-        SpaceCounts counts = store.counts(now());
-        ObjectNode result = Json.object().put("tuples", counts.tuples());
-        ObjectNode lanes = result.putObject("lanes");
-        counts.lanes().forEach(lanes::put);
-        return result.put("active_agents", counts.activeAgents())
-                .put("compressed_agents", counts.compressedAgents())
-                .put("virtual_agents", counts.virtualAgents())
-                .put("total_agents", counts.activeAgents() + counts.compressedAgents() + counts.virtualAgents())
-                .setAll(execution.get());
+    public TupleResult.Snapshot snapshot() {
+        return new TupleResult.Snapshot(store.counts(now()), execution.get(), policy.get());
     }
 
     private List<String> compressLeastActive(String prefix, long count, String opId) {
@@ -294,14 +283,6 @@ public final class TupleSpace {
         Tuple token = agent.withData(Json.object()).withReceipt(Receipts.of("compress", opId, agent.agentId()), now());
         store.compress(token, cold);
         return token;
-    }
-
-    /** The compress token: envelope, receipts and data digest, without the data. */
-    private static ObjectNode token(Tuple token, String dataDigest) {
-        ObjectNode json = TupleJson.of(token);
-        json.remove("data");
-        json.put("compressed", true).put("data_digest", dataDigest);
-        return Json.object().set("token", json);
     }
 
     private StoredAgent agentIn(String lane, String agentId) {

@@ -1,9 +1,8 @@
 package dev.vacant.command.tuple.runner;
 
-import dev.vacant.command.tuple.space.TupleJson;
 import dev.vacant.command.tuple.space.TupleReply;
+import dev.vacant.command.tuple.space.TupleResult;
 import dev.vacant.command.tuple.gateway.LaneTransport;
-import dev.vacant.kernel.json.Json;
 import dev.vacant.kernel.tuple.Authority;
 import dev.vacant.kernel.tuple.Receipts;
 import dev.vacant.kernel.tuple.Tuple;
@@ -70,11 +69,11 @@ final class TaskLaneTransport implements LaneTransport, AutoCloseable {
             return CompletableFuture.failedFuture(new IllegalStateException("reply lost"));
         }
         if (op instanceof TupleOp.In in) {
-            return CompletableFuture.supplyAsync(() -> TupleReply.ok(in, TupleJson.tupleResult(poll(in))),
+            return CompletableFuture.supplyAsync(() -> TupleReply.ok(in, new TupleResult.Single(poll(in))),
                     workers);
         }
         results.add((TupleOp.Out) op);
-        return CompletableFuture.completedFuture(TupleReply.ok(op, Json.object()));
+        return CompletableFuture.completedFuture(TupleReply.ok(op, new TupleResult.Single(null)));
     }
 
     private Tuple poll(TupleOp.In in) {

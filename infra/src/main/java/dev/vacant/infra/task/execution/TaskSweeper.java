@@ -1,10 +1,10 @@
 package dev.vacant.infra.task.execution;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.vacant.command.task.TaskCommands.ExpireTaskLeaseCommand;
 import dev.vacant.command.task.TaskControl;
 import dev.vacant.command.tuple.gateway.TupleGateway;
 import dev.vacant.command.tuple.runner.LaneRunner;
+import dev.vacant.command.tuple.space.TupleResult;
 import dev.vacant.infra.web.vacant.CommandSender;
 import dev.vacant.kernel.event.ControlChangedEvent;
 import dev.vacant.kernel.task.ControlMode;
@@ -86,9 +86,9 @@ public final class TaskSweeper {
             return;
         }
         Set<String> onLane = new HashSet<>();
-        JsonNode scan = gateway.request(new TupleOp.Scan(UUID.randomUUID().toString(), lane, LaneRunner.AUTHORITY,
-                TaskTuples.YOOL, null, null, BATCH));
-        scan.path("tuples").forEach(tuple -> onLane.add(tuple.path("data").path("task_id").asText()));
+        gateway.request(new TupleOp.Scan(UUID.randomUUID().toString(), lane, LaneRunner.AUTHORITY,
+                TaskTuples.YOOL, null, null, BATCH)).as(TupleResult.Scanned.class).tuples()
+                .forEach(tuple -> onLane.add(tuple.data().path("task_id").asText()));
         queued.stream().filter(taskId -> !onLane.contains(taskId)).forEach(taskId ->
                 gateway.request(TaskTuples.out("sweep:" + UUID.randomUUID(), lane, taskId)));
     }

@@ -9,14 +9,16 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vacant.command.tuple.gateway.TupleGateway;
+import dev.vacant.command.tuple.space.TupleResult;
+import dev.vacant.command.tuple.space.TupleResultJson;
 import dev.vacant.kernel.json.Json;
 import dev.vacant.kernel.tuple.TupleOp;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The typed answers of the tuple-space endpoints ({@code docs/tuples.md}). A lane worker's reply travels as JSON
- * (through Kafka with that transport); {@link #answer} decodes it into its answer at the edge. Only a tuple's
+ * The typed answers of the tuple-space endpoints ({@code docs/tuples.md}): {@link #answer} reads an op's typed
+ * {@link TupleResult} in its JSON form ({@link TupleResultJson}) as the endpoint's answer, at the edge. Only a tuple's
  * {@code data} and the execution lanes' metrics stay free-form.
  */
 public final class TupleResponses {
@@ -32,7 +34,12 @@ public final class TupleResponses {
         return read(gateway.request(op), type);
     }
 
-    /** The reply {@code result} as the answer type {@code type}. */
+    /** {@code result} as the answer type {@code type}. */
+    static <T> T read(TupleResult result, Class<T> type) {
+        return read(TupleResultJson.write(result), type);
+    }
+
+    /** A result's JSON as the answer type {@code type}. */
     static <T> T read(JsonNode result, Class<T> type) {
         try {
             return READER.treeToValue(result, type);
