@@ -77,6 +77,7 @@ class ReviewRevisionTest extends GrpcApiTestBase {
             assertThat(row.get("revision")).isEqualTo("1");
             assertThat((String) row.get("payload")).doesNotContain("comment");
         });
+        ProjectionsCaughtUp.await(positions, PROJECTIONS); // the verification reads the vacant's registry row first
         JsonNode verification = api.get("/api/v1/vacants/" + id + "/logbook/verification", operator).body();
         assertThat(verification.path("verified").asBoolean()).as(verification.toString()).isTrue();
         assertThat(logbook(id)).extracting(LogbookEntry::kind).contains("REVIEW_RECEIVED");
