@@ -33,7 +33,8 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 public final class ScratchProjections implements AutoCloseable {
 
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
-    private static final int COMMIT_EVERY = 500;
+    /** Events per batch: a batch writes each changed registry row once, so larger batches write fewer rows. */
+    private static final int COMMIT_EVERY = 2_000;
     private static final int SAMPLE_KEYS = 5;
 
     private final Connection connection;
