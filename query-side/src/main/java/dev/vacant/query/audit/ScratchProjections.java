@@ -147,10 +147,11 @@ public final class ScratchProjections implements AutoCloseable {
         for (ProjectionTable table : tables()) {
             String live = liveSchema + "." + table.name();
             String rebuilt = scratchSchema + "." + table.name();
+            long missing = countExcept(rebuilt, live);
+            long extra = countExcept(live, rebuilt);
             comparisons.add(new TableComparison(table.name(),
-                    jdbc.queryForObject("select count(*) from " + rebuilt, Long.class),
-                    countExcept(rebuilt, live), countExcept(live, rebuilt),
-                    sampleKeys(table, rebuilt, live), sampleKeys(table, live, rebuilt)));
+                    jdbc.queryForObject("select count(*) from " + rebuilt, Long.class), missing, extra,
+                    sampleKeys(table, rebuilt, live, missing), sampleKeys(table, live, rebuilt, extra)));
         }
         return comparisons;
     }
@@ -192,7 +193,11 @@ public final class ScratchProjections implements AutoCloseable {
         return jdbc.queryForObject("select count(*) from (" + except(from, without) + ") d", Long.class);
     }
 
-    private List<String> sampleKeys(ProjectionTable table, String from, String without) {
+    /** Up to {@link #SAMPLE_KEYS} keys of the {@code differing} rows (none to look for when there are none). */
+    private List<String> sampleKeys(ProjectionTable table, String from, String without, long differing) {
+        if (differing == 0) {
+            return List.of();
+        }
         String keys = String.join(", ", table.keyColumns());
         return jdbc.query("select " + keys + " from (" + except(from, without) + ") d order by " + keys
                 + " limit " + SAMPLE_KEYS, (rs, n) -> {
