@@ -68,7 +68,7 @@ public class ProjectionBatches {
         return applied.contains(eventId);
     }
 
-    /** Processor batches applied whole, on the fast path. */
+    /** Processor batches applied whole, on the fast path (those with at least one event to apply). */
     public long batchesAppliedWhole() {
         return appliedWhole.get();
     }
@@ -84,7 +84,9 @@ public class ProjectionBatches {
         try {
             Set<String> applied = applyAll(rest(batch));
             jdbc.execute("release savepoint " + SAVEPOINT);
-            appliedWhole.incrementAndGet();
+            if (!applied.isEmpty()) {
+                appliedWhole.incrementAndGet();
+            }
             return applied;
         } catch (RuntimeException e) {
             jdbc.execute("rollback to savepoint " + SAVEPOINT);
