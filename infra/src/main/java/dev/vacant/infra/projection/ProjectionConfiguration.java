@@ -1,6 +1,8 @@
 package dev.vacant.infra.projection;
 
+import dev.vacant.query.projection.ProjectionBatches;
 import dev.vacant.query.projection.ProjectionCatalog;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Clock;
@@ -44,12 +46,20 @@ public class ProjectionConfiguration {
     }
 
     /**
-     * {@code vacant.projection.lag.events} and {@code .seconds}, and the parked dead letters
-     * ({@code vacant.projection.parked.sequences} and {@code .events}), tagged with the processor.
+     * {@code vacant.projection.lag.events} and {@code .seconds}, the parked dead letters
+     * ({@code vacant.projection.parked.sequences} and {@code .events}) and the processor batches applied whole or
+     * event by event ({@code vacant.projection.batches}, tag {@code path}), tagged with the processor.
      */
     @Bean
-    MeterBinder projectionLagMetrics(ProjectionLag lag, ProjectionDeadLetters deadLetters) {
+    MeterBinder projectionLagMetrics(ProjectionLag lag, ProjectionDeadLetters deadLetters, ProjectionBatches batches) {
         return registry -> {
+            FunctionCounter.builder("vacant.projection.batches", batches, ProjectionBatches::batchesAppliedWhole)
+                    .tag("processor", ProjectionCatalog.PROCESSING_GROUP).tag("path", "whole")
+                    .description("Processor batches applied whole, on the batched path").register(registry);
+            FunctionCounter.builder("vacant.projection.batches", batches, ProjectionBatches::batchesAppliedOneByOne)
+                    .tag("processor", ProjectionCatalog.PROCESSING_GROUP).tag("path", "one_by_one")
+                    .description("Processor batches that failed whole and were applied again event by event")
+                    .register(registry);
             Gauge.builder("vacant.projection.parked.sequences", deadLetters, ProjectionDeadLetters::parkedSequences)
                     .tag("processor", ProjectionCatalog.PROCESSING_GROUP)
                     .description("Sequences (vacants) parked in the projections' dead-letter queue").register(registry);

@@ -11,6 +11,8 @@ import dev.vacant.kernel.json.Json;
 import dev.vacant.query.audit.ParkedSequence;
 import dev.vacant.query.audit.TableComparison;
 import dev.vacant.query.projection.EventPosition;
+import dev.vacant.query.projection.PositionedEvent;
+import dev.vacant.query.projection.ProjectionCatalog;
 import dev.vacant.query.projection.ProjectionTable;
 import dev.vacant.query.projection.Projector;
 import java.nio.charset.StandardCharsets;
@@ -177,5 +179,91 @@ abstract class ProjectionRebuildContract {
         assertThat(report.parked().stream().mapToLong(ParkedSequence::events).sum()).isEqualTo(report.eventsRead());
         assertThat(report.clean()).isFalse();
         assertThat(scratchSchemas()).isZero();
+    }
+
+    @Test
+    void run_appliesTheEventsAsOneBatch_whenEveryEventApplies() throws SQLException {
+        BatchRecorder recorder = new BatchRecorder(null, -1);
+
+        AuditReport report = replay(recorder).run("batched1", AuditProgress.NONE);
+
+        assertThat(report.clean()).as(report.toString()).isTrue();
+        assertThat(recorder.batchSizes).as("one batch, never event by event").containsExactly(VACANTS * ENTRIES);
+    }
+
+    @Test
+    void run_appliesAFailedBatchAgainEventByEvent_parkingOnlyTheFailingEventsVacant() throws SQLException {
+        String refused = history.get(1).aggregateIdentifier();
+        BatchRecorder recorder = new BatchRecorder(refused, 2);
+
+        AuditReport report = replay(recorder).run("batched2", AuditProgress.NONE);
+
+        assertThat(recorder.batchSizes.get(0)).isEqualTo(VACANTS * ENTRIES);
+        assertThat(recorder.batchSizes.subList(1, recorder.batchSizes.size())).as("then event by event")
+                .hasSize(VACANTS * ENTRIES - (ENTRIES - 3)).containsOnly(1);
+        assertThat(report.parked()).containsExactly(new ParkedSequence(refused, 2,
+                history.stream().filter(row -> row.aggregateIdentifier().equals(refused)).toList().get(2).globalIndex(),
+                "IllegalStateException: refused by the test", ENTRIES - 2));
+        TableComparison table = report.projections().get(0);
+        assertThat(table.missingKeys()).containsExactly("vacant_id=" + refused);
+        assertThat(table.extraKeys()).containsExactly("vacant_id=" + refused);
+    }
+
+    @Test
+    void run_rebuildsTheCatalogsProjectionsInBatches_identicalToApplyingEachEventAlone() throws SQLException {
+        try (Connection connection = connect()) {
+            new JdbcEventStoreReader(connection, 5).forEachBatch(batch -> batch.forEach(row -> {
+                VacantEvent event = (VacantEvent) StoredEventDecoder.standard().decode(row).orElseThrow();
+                ProjectionCatalog.projectors().forEach(live ->
+                        live.apply(jdbc, event, new EventPosition(row.globalIndex())));
+            }));
+        }
+
+        AuditReport report = replay(ProjectionCatalog.projectors().toArray(Projector[]::new))
+                .run("catalog", AuditProgress.NONE);
+
+        assertThat(report.clean()).as(report.toString()).isTrue();
+        assertThat(report.projections()).filteredOn(table -> table.table().equals("vacant_logbook"))
+                .singleElement().extracting(TableComparison::rebuiltRows).isEqualTo((long) VACANTS * ENTRIES);
+        assertThat(report.projections()).filteredOn(table -> table.table().equals("vacant_registry"))
+                .singleElement().extracting(TableComparison::rebuiltRows).isEqualTo((long) VACANTS);
+    }
+
+    /** {@link EventCountProjector}, refusing one event, recording the size of every batch it is given. */
+    private static final class BatchRecorder implements Projector {
+
+        private final EventCountProjector counts = new EventCountProjector();
+        private final List<Integer> batchSizes = new ArrayList<>();
+        private final String refusedVacant;
+        private final long refusedSeq;
+
+        BatchRecorder(String refusedVacant, long refusedSeq) {
+            this.refusedVacant = refusedVacant;
+            this.refusedSeq = refusedSeq;
+        }
+
+        @Override
+        public String name() {
+            return counts.name();
+        }
+
+        @Override
+        public List<ProjectionTable> tables() {
+            return counts.tables();
+        }
+
+        @Override
+        public void apply(JdbcTemplate scratch, VacantEvent event, EventPosition position) {
+            if (event.vacantId().equals(refusedVacant) && event.entry().seq() == refusedSeq) {
+                throw new IllegalStateException("refused by the test");
+            }
+            counts.apply(scratch, event, position);
+        }
+
+        @Override
+        public void applyAll(JdbcTemplate scratch, List<PositionedEvent> events) {
+            batchSizes.add(events.size());
+            Projector.super.applyAll(scratch, events);
+        }
     }
 }

@@ -8,6 +8,7 @@ import dev.vacant.infra.support.Polling;
 import dev.vacant.infra.support.ProjectionsCaughtUp;
 import dev.vacant.infra.support.VacantFixtures;
 import dev.vacant.infra.vacant.VacantApiTestBase;
+import dev.vacant.query.projection.ProjectionBatches;
 import dev.vacant.query.projection.ProjectionCatalog;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,7 +24,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The read side survives an event it cannot store: an event whose registry row the database refuses parks only
- * its own vacant's sequence while the events of other vacants in the same batch project; the operator endpoints list and retry it, health reports it. Reads asking for a position
+ * its own vacant's sequence while the events of other vacants in the same batch project (the batch, applied whole
+ * on the fast path, falls back to event by event only then); the operator endpoints list and retry it, health reports it. Reads asking for a position
  * the projections have not reached are refused with {@code PROJECTION_LAGGING}, never answered stale.
  */
 class ProjectionDeadLetterTest extends VacantApiTestBase {
@@ -32,12 +34,47 @@ class ProjectionDeadLetterTest extends VacantApiTestBase {
     ProjectionPositions positions;
     @Autowired
     ProjectionLagHealth health;
+    @Autowired
+    ProjectionBatches batches;
+
+    @Test
+    void aBatchOfEventsThatAllApply_isAppliedWhole_neverEventByEvent() {
+        StreamingEventProcessor processor = positions.processor();
+        genesis(alice);
+        ProjectionsCaughtUp.await(positions, ProjectionCatalog.names());
+        long whole = batches.batchesAppliedWhole();
+        long oneByOne = batches.batchesAppliedOneByOne();
+        processor.shutDown();
+        List<String> vacants = new ArrayList<>();
+        try {
+            for (int i = 0; i < 3; i++) {
+                vacants.add(genesis(alice));
+                assertThat(api.post("/api/v1/vacants/" + vacants.get(i) + "/heartbeats", aliceToken, null).status())
+                        .isEqualTo(200);
+            }
+        } finally {
+            processor.start();
+        }
+        ProjectionsCaughtUp.await(positions, ProjectionCatalog.names());
+
+        assertThat(batches.batchesAppliedWhole()).as("batches applied whole").isGreaterThan(whole);
+        assertThat(batches.batchesAppliedOneByOne()).as("batches applied event by event").isEqualTo(oneByOne);
+        vacants.forEach(vacant -> {
+            assertThat(registryRows(vacant)).as("registry: " + vacant).isEqualTo(1);
+            assertThat(logbookRows(vacant)).as("logbook: " + vacant).isEqualTo(2);
+            assertThat(jdbc.queryForObject("select heartbeat_count from vacant_registry where vacant_id = ?",
+                    Long.class, vacant)).isEqualTo(1);
+            assertThat(jdbc.queryForObject("select count(*) from lineage_node where vacant_id = ?", Integer.class,
+                    vacant)).isEqualTo(1);
+        });
+    }
 
     @Test
     void anEventThatCannotBeStored_parksOnlyItsVacant_isListedAndRetried() {
         String doomed = "doomed-" + UUID.randomUUID().toString().substring(0, 8);
         refuseRegistryRowsOf(doomed);
         StreamingEventProcessor processor = positions.processor();
+        long oneByOne = batches.batchesAppliedOneByOne();
         processor.shutDown();
         String poisoned;
         List<String> others = new ArrayList<>();
@@ -53,12 +90,21 @@ class ProjectionDeadLetterTest extends VacantApiTestBase {
         }
         ProjectionsCaughtUp.await(positions, ProjectionCatalog.names());
 
+        assertThat(batches.batchesAppliedOneByOne()).as("the failed batch went event by event").isGreaterThan(oneByOne);
         others.forEach(vacant -> assertThat(registryRows(vacant)).as("projected: " + vacant).isEqualTo(1));
         assertThat(logbookRows(others.get(0))).isEqualTo(2);
         assertThat(registryRows(poisoned)).isZero();
         assertThat(logbookRows(poisoned)).isZero();
 
-        assertThat(api.post("/api/v1/vacants/" + poisoned + "/heartbeats", operator, null).status()).isEqualTo(200);
+        processor.shutDown();
+        String sameBatch;
+        try {
+            sameBatch = genesis(alice);
+            assertThat(api.post("/api/v1/vacants/" + poisoned + "/heartbeats", operator, null).status())
+                    .isEqualTo(200);
+        } finally {
+            processor.start();
+        }
         Polling.awaitUntil("the poisoned vacant's next event is parked behind it", Duration.ofSeconds(20),
                 () -> deadLetters(poisoned).size() == 2);
         List<JsonNode> parked = deadLetters(poisoned);
@@ -66,6 +112,8 @@ class ProjectionDeadLetterTest extends VacantApiTestBase {
         assertThat(parked.get(0).path("cause_type").asText()).isNotBlank();
         assertThat(parked.get(0).path("event_type").asText()).isEqualTo("GenesisRecordedEvent");
         assertThat(registryRows(poisoned)).isZero();
+        assertThat(logbookRows(poisoned)).as("a batch leaves a parked sequence's events to the queue").isZero();
+        assertThat(logbookRows(sameBatch)).as("the same batch's other events apply").isEqualTo(1);
         Response strongRead = api.get("/api/v1/vacants/" + poisoned + "?consistency=strong", operator);
         assertThat(strongRead.status()).isEqualTo(503);
         assertThat(strongRead.code()).isEqualTo("PROJECTION_LAGGING");

@@ -2,6 +2,8 @@ package dev.vacant.query.audit;
 
 import dev.vacant.kernel.event.VacantEvent;
 import dev.vacant.query.projection.EventPosition;
+import dev.vacant.query.projection.PositionedEvent;
+import dev.vacant.query.projection.ProjectionBatches;
 import dev.vacant.query.projection.ProjectionTable;
 import dev.vacant.query.projection.Projector;
 import java.sql.Connection;
@@ -21,16 +23,18 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  * (same columns as the live table, which lives in the connection's current schema) and an index on its key
  * columns, then points the connection at it so projectors' unqualified names land there. {@link #apply} every
  * event in global order, {@link #compare} live and rebuilt rows both ways with {@code EXCEPT}, and {@link #close}
- * drops the schema. Portable SQL (PostgreSQL and H2 in PostgreSQL mode); applies are committed in batches.
+ * drops the schema. Portable SQL (PostgreSQL and H2 in PostgreSQL mode); events are applied and committed in
+ * batches, as the live projections apply a processor batch ({@link ProjectionBatches}).
  * <p>
  * An event a projector cannot apply does not stop the rebuild, as it does not stop the live projections: the
- * uncommitted batch is rolled back and applied again one event at a time under savepoints, the failing event and
+ * failed batch is rolled back and applied again one event at a time under savepoints, the failing event and
  * every later event of its vacant are held back ({@link #parked}), as the live dead-letter queue parks them.
  */
 public final class ScratchProjections implements AutoCloseable {
 
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
-    private static final int COMMIT_EVERY = 500;
+    /** Events per batch: a batch writes each changed registry row once, so larger batches write fewer rows. */
+    private static final int COMMIT_EVERY = 2_000;
     private static final int SAMPLE_KEYS = 5;
 
     private final Connection connection;
@@ -38,12 +42,8 @@ public final class ScratchProjections implements AutoCloseable {
     private final String liveSchema;
     private final String scratchSchema;
     private final JdbcTemplate jdbc;
-    private final List<Applied> uncommitted = new ArrayList<>();
+    private final List<PositionedEvent> uncommitted = new ArrayList<>();
     private final Map<String, ParkedSequence> parked = new LinkedHashMap<>();
-
-    /** An event applied in the transaction in progress. */
-    private record Applied(VacantEvent event, EventPosition position) {
-    }
 
     private ScratchProjections(Connection connection, List<Projector> projectors, String liveSchema,
                                String scratchSchema) {
@@ -81,19 +81,17 @@ public final class ScratchProjections implements AutoCloseable {
         return scratch;
     }
 
-    /** Applies one event, in global order, to every projector's scratch tables (or parks it, see above). */
+    /**
+     * Takes one event, in global order, for every projector's scratch tables (or parks it, see above). Events are
+     * applied in batches, the live projections' way ({@link ProjectionBatches#applyBatch}).
+     */
     public void apply(VacantEvent event, EventPosition position) throws SQLException {
         if (parked.computeIfPresent(event.vacantId(), (vacant, sequence) -> sequence.withOneMore()) != null) {
             return;
         }
-        uncommitted.add(new Applied(event, position));
-        try {
-            applyToAll(event, position);
-        } catch (RuntimeException e) {
-            applyOneByOne();
-        }
+        uncommitted.add(new PositionedEvent(event, position));
         if (uncommitted.size() >= COMMIT_EVERY) {
-            commit();
+            applyUncommitted();
         }
     }
 
@@ -102,23 +100,27 @@ public final class ScratchProjections implements AutoCloseable {
         return List.copyOf(parked.values());
     }
 
-    private void applyToAll(VacantEvent event, EventPosition position) {
-        for (Projector projector : projectors) {
-            projector.apply(jdbc, event, position);
+    /** Applies the events taken since the last commit as one batch, or one by one if the batch fails, and commits. */
+    private void applyUncommitted() throws SQLException {
+        try {
+            ProjectionBatches.applyBatch(jdbc, projectors, uncommitted);
+        } catch (RuntimeException e) {
+            applyOneByOne();
         }
+        commit();
     }
 
-    /** Rolls the uncommitted events back and applies them again, each under a savepoint, parking the failing ones. */
+    /** Rolls the failed batch back and applies its events again, each under a savepoint, parking the failing ones. */
     private void applyOneByOne() throws SQLException {
         connection.rollback();
-        for (Applied applied : uncommitted) {
+        for (PositionedEvent applied : uncommitted) {
             String vacant = applied.event().vacantId();
             if (parked.computeIfPresent(vacant, (v, sequence) -> sequence.withOneMore()) != null) {
                 continue;
             }
             Savepoint savepoint = connection.setSavepoint();
             try {
-                applyToAll(applied.event(), applied.position());
+                ProjectionBatches.applyBatch(jdbc, projectors, List.of(applied));
                 connection.releaseSavepoint(savepoint);
             } catch (RuntimeException e) {
                 connection.rollback(savepoint);
@@ -126,7 +128,6 @@ public final class ScratchProjections implements AutoCloseable {
                         applied.position().globalIndex(), reason(e), 1));
             }
         }
-        commit();
     }
 
     /** The innermost cause and the first line of its message (the database's own words, without the statement). */
@@ -141,15 +142,16 @@ public final class ScratchProjections implements AutoCloseable {
 
     /** Compares every table, live against rebuilt, in projector and table order. */
     public List<TableComparison> compare() throws SQLException {
-        commit();
+        applyUncommitted();
         List<TableComparison> comparisons = new ArrayList<>();
         for (ProjectionTable table : tables()) {
             String live = liveSchema + "." + table.name();
             String rebuilt = scratchSchema + "." + table.name();
+            long missing = countExcept(rebuilt, live);
+            long extra = countExcept(live, rebuilt);
             comparisons.add(new TableComparison(table.name(),
-                    jdbc.queryForObject("select count(*) from " + rebuilt, Long.class),
-                    countExcept(rebuilt, live), countExcept(live, rebuilt),
-                    sampleKeys(table, rebuilt, live), sampleKeys(table, live, rebuilt)));
+                    jdbc.queryForObject("select count(*) from " + rebuilt, Long.class), missing, extra,
+                    sampleKeys(table, rebuilt, live, missing), sampleKeys(table, live, rebuilt, extra)));
         }
         return comparisons;
     }
@@ -191,7 +193,11 @@ public final class ScratchProjections implements AutoCloseable {
         return jdbc.queryForObject("select count(*) from (" + except(from, without) + ") d", Long.class);
     }
 
-    private List<String> sampleKeys(ProjectionTable table, String from, String without) {
+    /** Up to {@link #SAMPLE_KEYS} keys of the {@code differing} rows (none to look for when there are none). */
+    private List<String> sampleKeys(ProjectionTable table, String from, String without, long differing) {
+        if (differing == 0) {
+            return List.of();
+        }
         String keys = String.join(", ", table.keyColumns());
         return jdbc.query("select " + keys + " from (" + except(from, without) + ") d order by " + keys
                 + " limit " + SAMPLE_KEYS, (rs, n) -> {

@@ -7,9 +7,16 @@ import dev.vacant.kernel.logbook.Timestamps;
 import dev.vacant.query.projection.EventPosition;
 import dev.vacant.query.projection.ProjectionTable;
 import dev.vacant.query.projection.Projector;
+import dev.vacant.query.projection.PositionedEvent;
+import dev.vacant.query.projection.SqlLists;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -20,6 +27,10 @@ public final class LogbookProjector implements Projector {
 
     public static final String NAME = "logbook";
     public static final String TABLE = "vacant_logbook";
+
+    /** A stored entry's identity. */
+    private record Key(String vacant, long seq) {
+    }
 
     @Override
     public String name() {
@@ -33,16 +44,49 @@ public final class LogbookProjector implements Projector {
 
     @Override
     public void apply(JdbcTemplate jdbc, VacantEvent event, EventPosition position) {
-        LogbookEntry entry = event.entry();
-        Integer present = jdbc.queryForObject("select count(*) from " + TABLE + " where vacant_id = ? and seq = ?",
-                Integer.class, event.vacantId(), entry.seq());
-        if (present != null && present > 0) {
-            return;
+        applyAll(jdbc, List.of(new PositionedEvent(event, position)));
+    }
+
+    /** Reads which of the batch's entries are stored already in one query, and inserts the others in one JDBC batch. */
+    @Override
+    public void applyAll(JdbcTemplate jdbc, List<PositionedEvent> events) {
+        Set<Key> present = stored(jdbc, events);
+        List<Object[]> inserts = new ArrayList<>();
+        for (PositionedEvent positioned : events) {
+            VacantEvent event = positioned.event();
+            LogbookEntry entry = event.entry();
+            if (present.add(new Key(event.vacantId(), entry.seq()))) {
+                inserts.add(new Object[] {event.vacantId(), entry.seq(), entry.kind(),
+                        OffsetDateTime.ofInstant(Timestamps.parse(entry.body().ts()), ZoneOffset.UTC),
+                        Json.write(entry.body().toJson()), entry.sig(), entry.hash(),
+                        positioned.position().globalIndex()});
+            }
         }
-        jdbc.update("insert into " + TABLE + " (vacant_id, seq, kind, ts, body, sig, hash, position) "
-                        + "values (?, ?, ?, ?, ?, ?, ?, ?)",
-                event.vacantId(), entry.seq(), entry.kind(),
-                OffsetDateTime.ofInstant(Timestamps.parse(entry.body().ts()), ZoneOffset.UTC),
-                Json.write(entry.body().toJson()), entry.sig(), entry.hash(), position.globalIndex());
+        if (!inserts.isEmpty()) {
+            jdbc.batchUpdate("insert into " + TABLE + " (vacant_id, seq, kind, ts, body, sig, hash, position) "
+                    + "values (?, ?, ?, ?, ?, ?, ?, ?)", inserts);
+        }
+    }
+
+    /** The entries already stored among those from each vacant's first seq in {@code events} on. */
+    private static Set<Key> stored(JdbcTemplate jdbc, List<PositionedEvent> events) {
+        Map<String, Long> firstSeq = new LinkedHashMap<>();
+        events.forEach(positioned -> firstSeq.merge(positioned.event().vacantId(), positioned.event().entry().seq(),
+                Math::min));
+        List<Object> args = new ArrayList<>();
+        firstSeq.forEach((vacant, seq) -> {
+            args.add(vacant);
+            args.add(seq);
+        });
+        Set<Key> present = new HashSet<>();
+        if (firstSeq.isEmpty()) {
+            return present;
+        }
+        jdbc.query("select vacant_id, seq from " + TABLE + " where "
+                        + SqlLists.anyOf("vacant_id = ? and seq >= ?", firstSeq.size()),
+                rs -> {
+                    present.add(new Key(rs.getString(1), rs.getLong(2)));
+                }, args.toArray());
+        return present;
     }
 }

@@ -25,6 +25,14 @@ public interface Projector {
     /** Applies one event. */
     void apply(JdbcTemplate jdbc, VacantEvent event, EventPosition position);
 
+    /**
+     * Applies {@code events}, in order, leaving exactly the rows {@link #apply} would leave applied one by one.
+     * Projectors that write on most events override it to read and write a whole batch in a few JDBC batches.
+     */
+    default void applyAll(JdbcTemplate jdbc, List<PositionedEvent> events) {
+        events.forEach(positioned -> apply(jdbc, positioned.event(), positioned.position()));
+    }
+
     /** Deletes every row of its tables (before a replay). */
     default void reset(JdbcTemplate jdbc) {
         tables().forEach(table -> jdbc.update("delete from " + table.name()));

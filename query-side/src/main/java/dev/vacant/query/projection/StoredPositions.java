@@ -1,5 +1,8 @@
 package dev.vacant.query.projection;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -8,7 +11,7 @@ import org.springframework.stereotype.Component;
  * The {@code global_index} of a stored event, looked up by its identifier. A tracking token cannot tell it: an
  * event that fills a gap (its transaction committed after later ones) arrives with a token whose position is the
  * newest index seen, not its own. The projections sharing one processor handle an event one after the other, so
- * the last answer is kept.
+ * the last answer is kept; a whole batch is looked up in one query.
  */
 @Component
 public class StoredPositions {
@@ -37,5 +40,22 @@ public class StoredPositions {
         EventPosition position = new EventPosition(index);
         lastKnown.set(new Known(eventId, position));
         return position;
+    }
+
+    /** Where each of {@code eventIds} stands in the store, in one query. */
+    public Map<String, EventPosition> of(List<String> eventIds) {
+        Map<String, EventPosition> found = new HashMap<>();
+        if (eventIds.isEmpty()) {
+            return found;
+        }
+        jdbc.query("select event_identifier, global_index from domain_event_entry where event_identifier in ("
+                        + SqlLists.placeholders(eventIds.size()) + ")",
+                rs -> {
+                    found.put(rs.getString(1), new EventPosition(rs.getLong(2)));
+                }, eventIds.toArray());
+        eventIds.stream().filter(id -> !found.containsKey(id)).findFirst().ifPresent(missing -> {
+            throw new IllegalStateException("event " + missing + " is not in the store");
+        });
+        return found;
     }
 }

@@ -2,6 +2,7 @@ package dev.vacant.query.registry;
 
 import dev.vacant.kernel.lifecycle.LifecycleState;
 import dev.vacant.kernel.vacant.RegistryVisibility;
+import dev.vacant.query.projection.SqlLists;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -9,8 +10,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import java.util.stream.Collectors;
@@ -37,14 +41,34 @@ public final class RegistryRows {
                 .stream().findFirst();
     }
 
-    void insert(JdbcTemplate jdbc, RegistryRow row) {
-        jdbc.update(INSERT, values(row).toArray());
+    /** The rows of {@code vacantIds} that exist, by vacant id, in one query. */
+    Map<String, RegistryRow> findAll(JdbcTemplate jdbc, Collection<String> vacantIds) {
+        Map<String, RegistryRow> found = new HashMap<>();
+        if (!vacantIds.isEmpty()) {
+            jdbc.query("select " + COLUMNS + " from " + TABLE + " where vacant_id in ("
+                            + SqlLists.placeholders(vacantIds.size()) + ")", MAPPER, vacantIds.toArray())
+                    .forEach(row -> found.put(row.vacantId(), row));
+        }
+        return found;
     }
 
-    void update(JdbcTemplate jdbc, RegistryRow row) {
-        List<Object> values = new ArrayList<>(values(row).subList(1, COLUMN_COUNT));
-        values.add(row.vacantId());
-        jdbc.update(UPDATE, values.toArray());
+    /** Inserts {@code born} in one JDBC batch. */
+    void insertAll(JdbcTemplate jdbc, List<RegistryRow> born) {
+        if (!born.isEmpty()) {
+            jdbc.batchUpdate(INSERT, born.stream().map(row -> values(row).toArray()).toList());
+        }
+    }
+
+    /** Rewrites {@code changed} (rows that exist) in one JDBC batch. */
+    void updateAll(JdbcTemplate jdbc, List<RegistryRow> changed) {
+        if (changed.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate(UPDATE, changed.stream().map(row -> {
+            List<Object> values = new ArrayList<>(values(row).subList(1, COLUMN_COUNT));
+            values.add(row.vacantId());
+            return values.toArray();
+        }).toList());
     }
 
     private static List<Object> values(RegistryRow r) {
