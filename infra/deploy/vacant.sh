@@ -2,12 +2,13 @@
 # Starts Vacant from the built jar the fast way (docs/operations.md, "Starting the server"). Every argument goes to the
 # jar unchanged: none (or Spring options such as --server.port=8081) starts the server, "serve" too, anything else is
 # the operator CLI (--help lists it).
-#  - The embedded default (the server started without a Spring profile) is one small node: the serial collector,
-#    a bounded heap and the C1 compiler only, and class-data sharing by Spring Boot's recipe: its first start after
-#    a build extracts the jar next to it (<jar>-cds/app) and records a CDS archive (<jar>-cds/vacant.jsa) with a
-#    training run that refreshes the embedded default's context on a scratch data directory and exits; every later
-#    start maps that archive. Done once per jar and JVM options (they are the key); if the training fails the script
-#    says so and starts the plain jar. The archive holds only for these JVM options (another collector cannot map it).
+#  - The embedded default (the server started without a Spring profile) is one small node: the serial collector, a
+#    small initial and a bounded heap, the C1 compiler only, and class-data sharing by Spring Boot's recipe: its
+#    first start after a build extracts the jar next to it (<jar>-cds/app) and records a CDS archive
+#    (<jar>-cds/vacant.jsa) with a training run that refreshes the embedded default's context on a scratch data
+#    directory and exits; every later start maps that archive. Done once per jar and JVM options (they are the key);
+#    if the training fails the script says so and starts the plain jar. The archive holds only for these JVM options
+#    (another collector cannot map it).
 #  - With a profile (postgres, production) or a CLI command it runs "java -jar" on the jar with the JVM's defaults.
 # Env: VACANT_JAR (default: ../target/vacant.jar from this script), VACANT_CDS_DIR (default: the jar's path without
 # ".jar", plus "-cds"), VACANT_CDS=off (plain jar, no archive), VACANT_JAVA_OPTS (more JVM options, after the
@@ -16,7 +17,7 @@
 # an image, and exit).
 set -euo pipefail
 
-EMBEDDED_JVM_OPTS=(-XX:+UseSerialGC -Xmx256m -XX:TieredStopAtLevel=1)
+EMBEDDED_JVM_OPTS=(-XX:+UseSerialGC -Xms32m -Xmx256m -XX:TieredStopAtLevel=1)
 
 here="$(cd "$(dirname "$0")" && pwd)"
 jar="${VACANT_JAR:-$here/../target/vacant.jar}"

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 class LauncherScriptTest {
 
     private static final Path LAUNCHER = Path.of("deploy", "vacant.sh").toAbsolutePath();
-    private static final List<String> EMBEDDED = List.of("-XX:+UseSerialGC", "-Xmx256m", "-XX:TieredStopAtLevel=1");
+    private static final List<String> EMBEDDED = List.of("-XX:+UseSerialGC", "-Xms32m", "-Xmx256m",
+            "-XX:TieredStopAtLevel=1");
 
     @TempDir
     Path dir;
