@@ -14,7 +14,7 @@
 # ".jar", plus "-cds"), VACANT_CDS=off (plain jar, no archive), VACANT_JAVA_OPTS (more JVM options, after the
 # defaults, so a later -XX:TieredStopAtLevel=4 or -Xmx1g wins), VACANT_LAUNCHER_DRY_RUN=1 (print the java command
 # line instead of running it; prepares nothing), VACANT_LAUNCHER_PREPARE=1 (prepare the CDS cache, e.g. when building
-# an image, and exit).
+# an image, and exit: 0 if the archive is there).
 set -euo pipefail
 
 EMBEDDED_JVM_OPTS=(-XX:+UseSerialGC -Xms32m -Xmx256m -XX:TieredStopAtLevel=1)
@@ -59,7 +59,7 @@ prepare_cds() {
     mv "$cds_dir/training.jsa" "$cds_dir/vacant.jsa"
     jar_key > "$cds_dir/jar.key"
   else
-    echo "vacant.sh: the CDS training run failed (log: $cds_dir/training.log); starting the plain jar" >&2
+    echo "vacant.sh: the CDS training run failed (log: $cds_dir/training.log)" >&2
   fi
   rm -rf "$scratch"
 }
@@ -70,15 +70,21 @@ if [[ ! -f "$jar" ]]; then
 fi
 jar="$(cd "$(dirname "$jar")" && pwd)/$(basename "$jar")"
 cds_dir="${VACANT_CDS_DIR:-${jar%.jar}-cds}"
+if [[ -n "${VACANT_LAUNCHER_PREPARE:-}" ]]; then
+  prepare_cds
+  [[ -s "$cds_dir/vacant.jsa" ]]
+  exit
+fi
 jvm=()
 target=(-jar "$jar")
 if serving "$@" && embedded "$@"; then
   jvm+=("${EMBEDDED_JVM_OPTS[@]}")
   if [[ "${VACANT_CDS:-on}" != off ]]; then
     [[ -n "${VACANT_LAUNCHER_DRY_RUN:-}" ]] || prepare_cds
-    [[ -z "${VACANT_LAUNCHER_PREPARE:-}" ]] || exit 0
     if [[ -n "${VACANT_LAUNCHER_DRY_RUN:-}" || -s "$cds_dir/vacant.jsa" ]]; then
       target=(-XX:SharedArchiveFile="$cds_dir/vacant.jsa" -jar "$cds_dir/app/vacant.jar")
+    else
+      echo "vacant.sh: starting without class-data sharing" >&2
     fi
   fi
 fi

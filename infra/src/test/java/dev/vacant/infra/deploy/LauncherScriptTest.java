@@ -67,6 +67,19 @@ class LauncherScriptTest {
     }
 
     @Test
+    void aFailedPreparation_saysWhereItsLogIs_andFails() throws Exception {
+        jar();
+        ProcessBuilder builder = launcher(Map.of("VACANT_LAUNCHER_PREPARE", "1"), List.of()).redirectErrorStream(true);
+        builder.environment().remove("VACANT_LAUNCHER_DRY_RUN");
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(process.waitFor()).isEqualTo(1);
+        assertThat(output).contains("the CDS training run failed (log: " + dir.resolve("vacant-cds/training.log"));
+        assertThat(dir.resolve("vacant-cds/vacant.jsa")).doesNotExist();
+    }
+
+    @Test
     void aMissingJar_isAUsageError_sayingHowToBuildIt() throws Exception {
         Process process = launcher(Map.of(), List.of()).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
