@@ -5,12 +5,14 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.google.gson.Gson;
 import java.util.Arrays;
 import java.util.List;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.websocket.servlet.TomcatWebSocketServletWebServerCustomizer;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
@@ -52,5 +54,12 @@ interface BootContract {
         assertThat(applied).containsExactlyInAnyOrderElementsOf(
                 Arrays.stream(migrations).map(migration -> migration.getVersion().getVersion()).toList());
         assertThat(failed).isEmpty();
+    }
+
+    /** Auto-configurations the app does not use are excluded: they cost start time and build nothing it needs. */
+    @Test
+    default void unusedAutoConfigurations_buildNothing() {
+        assertThat(context().getBeanNamesForType(Gson.class)).isEmpty();
+        assertThat(context().getBeanNamesForType(TomcatWebSocketServletWebServerCustomizer.class)).isEmpty();
     }
 }

@@ -22,7 +22,11 @@ import dev.vacant.command.tuple.space.TupleCodec;
 import dev.vacant.command.tuple.space.TupleReply;
 import dev.vacant.command.tuple.space.TupleResultJson;
 import dev.vacant.command.tuple.space.TupleSpace;
+import dev.vacant.infra.VacantApplication;
+import java.util.Arrays;
 import org.axonframework.commandhandling.CommandHandler;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.stereotype.Component;
 
 /** Module boundaries, checked on the main classes of every module. */
 @AnalyzeClasses(packages = "dev.vacant",
@@ -52,6 +56,14 @@ class ArchitectureTest {
             .that().resideInAPackage("dev.vacant.command..")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "java.sql..", "javax.sql..",
                     "org.apache.kafka..", "io.micrometer..");
+
+    /** Every component (aggregates, projections, configurations, adapters) lies where the application scans. */
+    @ArchTest
+    static final ArchRule components_resideInTheScannedPackages = classes()
+            .that().areMetaAnnotatedWith(Component.class)
+            .should().resideInAnyPackage(Arrays.stream(VacantApplication.class
+                    .getAnnotation(SpringBootApplication.class).scanBasePackages())
+                    .map(scanned -> scanned + "..").toArray(String[]::new));
 
     /** The tuple space's domain lives in {@code dev.vacant.command.tuple}; infra keeps only its adapters. */
     @ArchTest

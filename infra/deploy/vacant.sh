@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# Starts Vacant from the built jar the fast way (docs/operations.md, "Starting the server"). Every argument goes to the
+# jar unchanged: none (or Spring options such as --server.port=8081) starts the server, "serve" too, anything else is
+# the operator CLI (--help lists it).
+#  - The embedded default (the server started without a Spring profile) is one small node: the serial collector, a
+#    small initial and a bounded heap, the C1 compiler only, and class-data sharing by Spring Boot's recipe: its
+#    first start after a build extracts the jar next to it (<jar>-cds/app) and records a CDS archive
+#    (<jar>-cds/vacant.jsa) with a training run that refreshes the embedded default's context on a scratch data
+#    directory and exits; every later start maps that archive. Done once per jar and JVM options (they are the key);
+#    if the training fails the script says so and starts the plain jar. The archive holds only for these JVM options
+#    (another collector cannot map it).
+#  - With a profile (postgres, production) or a CLI command it runs "java -jar" on the jar with the JVM's defaults.
+# Env: VACANT_JAR (default: ../target/vacant.jar from this script), VACANT_CDS_DIR (default: the jar's path without
+# ".jar", plus "-cds"), VACANT_CDS=off (plain jar, no archive), VACANT_JAVA_OPTS (more JVM options, after the
+# defaults, so a later -XX:TieredStopAtLevel=4 or -Xmx1g wins), VACANT_LAUNCHER_DRY_RUN=1 (print the java command
+# line instead of running it; prepares nothing), VACANT_LAUNCHER_PREPARE=1 (prepare the CDS cache, e.g. when building
+# an image, and exit: 0 if the archive is there).
+set -euo pipefail
+
+EMBEDDED_JVM_OPTS=(-XX:+UseSerialGC -Xms32m -Xmx256m -XX:TieredStopAtLevel=1)
+
+here="$(cd "$(dirname "$0")" && pwd)"
+jar="${VACANT_JAR:-$here/../target/vacant.jar}"
+read -r -a user_opts <<< "${VACANT_JAVA_OPTS:-}"
+
+# serving: no argument, "serve", or a first argument that is an option (VacantCli's rule for its default command)
+serving() {
+  [[ $# -eq 0 || "$1" == serve || ( "$1" == -* && "$1" != -h && "$1" != --help && "$1" != -V \
+     && "$1" != --version ) ]]
+}
+
+# embedded: no Spring profile in the environment, the JVM options or the arguments
+embedded() {
+  [[ -z "${SPRING_PROFILES_ACTIVE:-}" ]] && ! [[ " ${VACANT_JAVA_OPTS:-} $* " == *spring.profiles.active* ]]
+}
+
+# the cache's key: the jar (size and time) and the JVM options it was recorded with
+jar_key() {
+  echo "$(stat -c '%s %Y' "$jar") ${EMBEDDED_JVM_OPTS[*]} ${user_opts[*]}"
+}
+
+# prepare_cds: extracts the jar and records the archive unless the cache already belongs to this jar and these
+# options. In place: the archive names the extracted jar's path, which must not change after the training run.
+prepare_cds() {
+  if [[ -s "$cds_dir/vacant.jsa" && "$(cat "$cds_dir/jar.key" 2>/dev/null)" == "$(jar_key)" ]]; then
+    return 0
+  fi
+  local scratch
+  rm -rf "$cds_dir"
+  mkdir -p "$cds_dir"
+  scratch="$(mktemp -d -t vacant-cds-training-XXXXXX)"
+  echo "vacant.sh: preparing class-data sharing for $jar in $cds_dir (once per build)" >&2
+  if java -Djarmode=tools -jar "$jar" extract --destination "$cds_dir/app" > "$cds_dir/training.log" 2>&1 \
+      && (cd "$scratch" && env -u SPRING_PROFILES_ACTIVE java "${EMBEDDED_JVM_OPTS[@]}" "${user_opts[@]}" \
+          -XX:ArchiveClassesAtExit="$cds_dir/training.jsa" -Dspring.context.exit=onRefresh \
+          -Dvacant.data-dir="$scratch" -Dserver.port=0 -Dvacant.grpc.port=0 -jar "$cds_dir/app/vacant.jar" \
+          >> "$cds_dir/training.log" 2>&1) \
+      && [[ -s "$cds_dir/training.jsa" ]]; then
+    mv "$cds_dir/training.jsa" "$cds_dir/vacant.jsa"
+    jar_key > "$cds_dir/jar.key"
+  else
+    echo "vacant.sh: the CDS training run failed (log: $cds_dir/training.log)" >&2
+  fi
+  rm -rf "$scratch"
+}
+
+if [[ ! -f "$jar" ]]; then
+  echo "vacant.sh: no $jar; build it with ./mvnw -B -q -DskipTests package (or set VACANT_JAR)" >&2
+  exit 2
+fi
+jar="$(cd "$(dirname "$jar")" && pwd)/$(basename "$jar")"
+cds_dir="${VACANT_CDS_DIR:-${jar%.jar}-cds}"
+if [[ -n "${VACANT_LAUNCHER_PREPARE:-}" ]]; then
+  prepare_cds
+  [[ -s "$cds_dir/vacant.jsa" ]]
+  exit
+fi
+jvm=()
+target=(-jar "$jar")
+if serving "$@" && embedded "$@"; then
+  jvm+=("${EMBEDDED_JVM_OPTS[@]}")
+  if [[ "${VACANT_CDS:-on}" != off ]]; then
+    [[ -n "${VACANT_LAUNCHER_DRY_RUN:-}" ]] || prepare_cds
+    if [[ -n "${VACANT_LAUNCHER_DRY_RUN:-}" || -s "$cds_dir/vacant.jsa" ]]; then
+      target=(-XX:SharedArchiveFile="$cds_dir/vacant.jsa" -jar "$cds_dir/app/vacant.jar")
+    else
+      echo "vacant.sh: starting without class-data sharing" >&2
+    fi
+  fi
+fi
+jvm+=("${user_opts[@]}")
+if [[ -n "${VACANT_LAUNCHER_DRY_RUN:-}" ]]; then
+  echo java "${jvm[@]}" "${target[@]}" "$@"
+  exit 0
+fi
+exec java "${jvm[@]}" "${target[@]}" "$@"
