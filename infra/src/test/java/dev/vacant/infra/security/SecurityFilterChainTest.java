@@ -55,6 +55,12 @@ class SecurityFilterChainTest extends VacantApiTestBase {
     }
 
     @Test
+    void requestMappings_areMatchedPathFirst() {
+        assertThat(context.getBean("requestMappingHandlerMapping"))
+                .isInstanceOf(dev.vacant.infra.web.PathFirstRequestMappings.PathFirstHandlerMapping.class);
+    }
+
+    @Test
     void securityFilters_areNotWrappedInObservations() {
         SecurityObservationSettings settings = context.getBean(SecurityObservationSettings.class);
 
