@@ -1,16 +1,11 @@
 package dev.vacant.infra.audit;
 
-import dev.vacant.kernel.audit.StoredEvent;
-import dev.vacant.kernel.audit.StoredEventDecoder;
 import dev.vacant.kernel.audit.StreamingVerifier;
 import dev.vacant.kernel.audit.VerificationResult;
 import dev.vacant.kernel.checkpoint.Checkpoint;
-import dev.vacant.kernel.event.SignedEvent;
-import dev.vacant.kernel.event.VacantEvent;
 import dev.vacant.query.audit.ParkedSequence;
 import dev.vacant.query.audit.ScratchProjections;
 import dev.vacant.query.audit.TableComparison;
-import dev.vacant.query.projection.EventPosition;
 import dev.vacant.query.projection.Projector;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -22,8 +17,9 @@ import java.util.concurrent.TimeUnit;
  * Audit replay ({@code api.md}) over one database, with plain JDBC and no Spring context, so the offline CLI and
  * the API's background job run the same code: reads the whole event store in global order (one snapshot, keyset
  * batches), verifies every vacant's and task's chain on parallel workers ({@link StreamingVerifier}), when given
- * projectors, rebuilds them into a scratch schema and compares them with the live tables
- * ({@link ScratchProjections}), and, when asked, checks the store against a signed checkpoint.
+ * projectors, rebuilds them into a scratch schema on a thread of its own while the store is read and verified
+ * ({@link BackgroundRebuild}) and compares them with the live tables ({@link ScratchProjections}), and, when asked,
+ * checks the store against a signed checkpoint.
  */
 public final class AuditReplay {
 
@@ -75,23 +71,16 @@ public final class AuditReplay {
                 });
                 return report(counter.read(), verifier.finish(), List.of(), List.of(), started);
             }
-            try (ScratchProjections scratch = ScratchProjections.open(connections.open(), projectors, runId)) {
+            try (ScratchProjections scratch = ScratchProjections.open(connections.open(), projectors, runId);
+                 BackgroundRebuild rebuild = new BackgroundRebuild(scratch)) {
                 reader.forEachBatch(batch -> {
                     verifier.accept(batch);
-                    rebuild(scratch, batch);
+                    rebuild.accept(batch);
                     counter.add(batch.size());
                 });
-                return report(counter.read(), verifier.finish(), scratch.compare(), scratch.parked(), started);
-            }
-        }
-    }
-
-    /** Applies every row that decodes to a Vacant event; the verifier reports the others. */
-    private static void rebuild(ScratchProjections scratch, List<StoredEvent> batch) throws SQLException {
-        for (StoredEvent row : batch) {
-            Optional<SignedEvent> event = StoredEventDecoder.standard().decode(row);
-            if (event.isPresent() && event.get() instanceof VacantEvent vacantEvent) {
-                scratch.apply(vacantEvent, new EventPosition(row.globalIndex()));
+                rebuild.finish();
+                List<TableComparison> compared = scratch.compare();
+                return report(counter.read(), verifier.finish(), compared, scratch.parked(), started);
             }
         }
     }

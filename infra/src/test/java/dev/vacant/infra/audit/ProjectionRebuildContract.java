@@ -22,6 +22,8 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
@@ -207,6 +209,60 @@ abstract class ProjectionRebuildContract {
         TableComparison table = report.projections().get(0);
         assertThat(table.missingKeys()).containsExactly("vacant_id=" + refused);
         assertThat(table.extraKeys()).containsExactly("vacant_id=" + refused);
+    }
+
+    @Test
+    void run_readsTheWholeStoreWhileTheRebuildIsStillApplying() throws SQLException {
+        AxonRows.insert(jdbc, StoredHistory.interleaved(30, 100));
+        long stored = VACANTS * ENTRIES + 30 * 100;
+        CountDownLatch everythingRead = new CountDownLatch(1);
+        AuditProgress progress = new AuditProgress() {
+            @Override
+            public void started(long eventsTotal) {
+            }
+
+            @Override
+            public void read(long eventsRead) {
+                if (eventsRead == stored) {
+                    everythingRead.countDown();
+                }
+            }
+        };
+        List<Boolean> readBeforeApplying = new ArrayList<>();
+        Projector waiting = new Projector() {
+            @Override
+            public String name() {
+                return projector.name();
+            }
+
+            @Override
+            public List<ProjectionTable> tables() {
+                return projector.tables();
+            }
+
+            @Override
+            public void apply(JdbcTemplate scratch, VacantEvent event, EventPosition position) {
+                projector.apply(scratch, event, position);
+            }
+
+            @Override
+            public void applyAll(JdbcTemplate scratch, List<PositionedEvent> events) {
+                try {
+                    readBeforeApplying.add(everythingRead.await(10, TimeUnit.SECONDS));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                Projector.super.applyAll(scratch, events);
+            }
+        };
+
+        AuditReport report = replay(waiting).run("overlap", progress);
+
+        assertThat(report.eventsRead()).isEqualTo(stored);
+        assertThat(report.entriesVerified()).isEqualTo(stored);
+        assertThat(readBeforeApplying).as("the first rebuild batch waited for the reader, not the reader for it")
+                .isNotEmpty().containsOnly(true);
+        assertThat(scratchSchemas()).isZero();
     }
 
     @Test
