@@ -68,12 +68,14 @@ public final class StoredEventDecoder {
     /** The event a row holds (with its attachments), if it reads as one. */
     public Optional<SignedEvent> decode(StoredEvent row) {
         Optional<EventType> type = typeOf(row);
-        Optional<LogbookEntry> entry = type.flatMap(known -> StoredEntry.decodeCanonical(row.payload()));
-        if (entry.isEmpty()) {
-            return Optional.empty();
-        }
+        return type.flatMap(known -> StoredEntry.decodeCanonical(row.payload()))
+                .flatMap(entry -> create(type.get(), entry, row));
+    }
+
+    /** The event of an entry already decoded from {@code row}, with the row's attachments, if they match it. */
+    private static Optional<SignedEvent> create(EventType type, LogbookEntry entry, StoredEvent row) {
         try {
-            return Optional.of(type.get().create(entry.get(), attachments(row)));
+            return Optional.of(type.create(entry, attachments(row)));
         } catch (RuntimeException unmatched) {
             return Optional.empty();
         }
@@ -95,7 +97,7 @@ public final class StoredEventDecoder {
             return rejected(row, VerificationFailureReason.SEQ_GAP);
         }
         boolean intact = type.get().carries(body.kind())
-                && (!type.get().attached() || decode(row).isPresent());
+                && (!type.get().attached() || create(type.get(), entry, row).isPresent());
         return new RowCheck(Optional.of(entry),
                 intact ? List.of() : List.of(failure(row, VerificationFailureReason.HASH_MISMATCH)));
     }
