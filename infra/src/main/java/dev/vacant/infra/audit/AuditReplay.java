@@ -79,7 +79,7 @@ public final class AuditReplay {
                     counter.add(batch.size());
                 });
                 rebuild.finish();
-                List<TableComparison> compared = scratch.compare();
+                List<TableComparison> compared = scratch.compare(List.of(store));
                 return report(counter.read(), verifier.finish(), compared, scratch.parked(), started);
             }
         }

@@ -20,7 +20,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -265,8 +267,8 @@ abstract class ProjectionRebuildContract {
         assertThat(scratchSchemas()).isZero();
     }
 
-    @Test
-    void run_rebuildsTheCatalogsProjectionsInBatches_identicalToApplyingEachEventAlone() throws SQLException {
+    /** Fills the catalog's live tables from the store, event by event, as the live projections fill them. */
+    private void projectCatalogLive() throws SQLException {
         try (Connection connection = connect()) {
             new JdbcEventStoreReader(connection, 5).forEachBatch(batch -> batch.forEach(row -> {
                 VacantEvent event = (VacantEvent) StoredEventDecoder.standard().decode(row).orElseThrow();
@@ -274,6 +276,11 @@ abstract class ProjectionRebuildContract {
                         live.apply(jdbc, event, new EventPosition(row.globalIndex())));
             }));
         }
+    }
+
+    @Test
+    void run_rebuildsTheCatalogsProjectionsInBatches_identicalToApplyingEachEventAlone() throws SQLException {
+        projectCatalogLive();
 
         AuditReport report = replay(ProjectionCatalog.projectors().toArray(Projector[]::new))
                 .run("catalog", AuditProgress.NONE);
@@ -283,6 +290,46 @@ abstract class ProjectionRebuildContract {
                 .singleElement().extracting(TableComparison::rebuiltRows).isEqualTo((long) VACANTS * ENTRIES);
         assertThat(report.projections()).filteredOn(table -> table.table().equals("vacant_registry"))
                 .singleElement().extracting(TableComparison::rebuiltRows).isEqualTo((long) VACANTS);
+    }
+
+    @Test
+    void run_locatesARowMissingFromEveryLiveTable_comparingOnSeveralConnectionsAtOnce() throws SQLException {
+        projectCatalogLive();
+        Map<String, String> deleted = new LinkedHashMap<>();
+        for (ProjectionTable table : ProjectionCatalog.projectors().stream()
+                .flatMap(projector -> projector.tables().stream()).toList()) {
+            String keys = String.join(", ", table.keyColumns());
+            jdbc.query("select " + keys + " from " + table.name() + " order by " + keys + " limit 1", rs -> {
+                List<String> parts = new ArrayList<>();
+                List<String> where = new ArrayList<>();
+                List<Object> values = new ArrayList<>();
+                for (int i = 0; i < table.keyColumns().size(); i++) {
+                    parts.add(table.keyColumns().get(i) + "=" + rs.getString(i + 1));
+                    where.add(table.keyColumns().get(i) + " = ?");
+                    values.add(rs.getObject(i + 1));
+                }
+                jdbc.update("delete from " + table.name() + " where " + String.join(" and ", where), values.toArray());
+                deleted.put(table.name(), String.join(",", parts));
+            });
+        }
+        StatementLog log = new StatementLog();
+
+        AuditReport report = new AuditReplay(log.recording(this::connect), ProjectionCatalog.projectors(), 2)
+                .run("everytable", AuditProgress.NONE);
+
+        assertThat(deleted).as("the store's histories fill these tables")
+                .containsKeys("vacant_registry", "vacant_content", "vacant_logbook", "lineage_node");
+        assertThat(report.projections()).hasSize(12).allSatisfy(table -> {
+            if (deleted.containsKey(table.table())) {
+                assertThat(table.missing()).as(table.table()).isEqualTo(1);
+                assertThat(table.missingKeys()).as(table.table()).containsExactly(deleted.get(table.table()));
+            } else {
+                assertThat(table.missing()).as(table.table()).isZero();
+            }
+            assertThat(table.extra()).as(table.table()).isZero();
+        });
+        assertThat(log.byConnection()).as("connections that ran a comparison")
+                .filteredOn(statements -> statements.stream().anyMatch(sql -> sql.contains(" except "))).hasSize(2);
     }
 
     /** {@link EventCountProjector}, refusing one event, recording the size of every batch it is given. */

@@ -13,6 +13,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
@@ -44,6 +53,10 @@ public final class ScratchProjections implements AutoCloseable {
     private final JdbcTemplate jdbc;
     private final List<PositionedEvent> uncommitted = new ArrayList<>();
     private final Map<String, ParkedSequence> parked = new LinkedHashMap<>();
+
+    /** Rows of one table that the other lacks: how many, and a few of their keys. */
+    private record Difference(long rows, List<String> keys) {
+    }
 
     private ScratchProjections(Connection connection, List<Projector> projectors, String liveSchema,
                                String scratchSchema) {
@@ -140,20 +153,64 @@ public final class ScratchProjections implements AutoCloseable {
         return cause.getClass().getSimpleName() + ": " + message;
     }
 
-    /** Compares every table, live against rebuilt, in projector and table order. */
-    public List<TableComparison> compare() throws SQLException {
+    /**
+     * Compares every table, live against rebuilt, both ways; the results in projector and table order. The queries
+     * (each table's row count and its two {@code EXCEPT}s) run in parallel, one at a time on each connection: the
+     * scratch connection and every one of {@code more} (other connections to the same database, which the caller
+     * keeps and closes; they only read, and their transaction is ended afterwards, so that dropping the schema does
+     * not wait for them).
+     */
+    public List<TableComparison> compare(List<Connection> more) throws SQLException {
         applyUncommitted();
-        List<TableComparison> comparisons = new ArrayList<>();
-        for (ProjectionTable table : tables()) {
-            String live = liveSchema + "." + table.name();
-            String rebuilt = scratchSchema + "." + table.name();
-            long missing = countExcept(rebuilt, live);
-            long extra = countExcept(live, rebuilt);
-            comparisons.add(new TableComparison(table.name(),
-                    jdbc.queryForObject("select count(*) from " + rebuilt, Long.class), missing, extra,
-                    sampleKeys(table, rebuilt, live, missing), sampleKeys(table, live, rebuilt, extra)));
+        BlockingQueue<JdbcTemplate> idle = new LinkedBlockingQueue<>(List.of(jdbc));
+        more.forEach(other -> idle.add(new JdbcTemplate(new SingleConnectionDataSource(other, true))));
+        ExecutorService threads = Executors.newFixedThreadPool(idle.size(), task -> {
+            Thread thread = new Thread(task, "audit-compare");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<Long>> rebuiltRows = new ArrayList<>();
+            List<Future<Difference>> missing = new ArrayList<>();
+            List<Future<Difference>> extra = new ArrayList<>();
+            List<ProjectionTable> tables = tables();
+            for (ProjectionTable table : tables) {
+                String live = liveSchema + "." + table.name();
+                String rebuilt = scratchSchema + "." + table.name();
+                missing.add(threads.submit(() -> on(idle, session -> difference(session, table, rebuilt, live))));
+                extra.add(threads.submit(() -> on(idle, session -> difference(session, table, live, rebuilt))));
+                rebuiltRows.add(threads.submit(() -> on(idle, session ->
+                        session.queryForObject("select count(*) from " + rebuilt, Long.class))));
+            }
+            List<TableComparison> comparisons = new ArrayList<>();
+            for (int i = 0; i < tables.size(); i++) {
+                Difference onlyRebuilt = result(missing.get(i));
+                Difference onlyLive = result(extra.get(i));
+                comparisons.add(new TableComparison(tables.get(i).name(), result(rebuiltRows.get(i)),
+                        onlyRebuilt.rows(), onlyLive.rows(), onlyRebuilt.keys(), onlyLive.keys()));
+            }
+            return comparisons;
+        } finally {
+            threads.shutdownNow();
+            endReading(threads, more);
         }
-        return comparisons;
+    }
+
+    /**
+     * Waits for the comparison's last query (after a failure, one may still be running) and ends the transactions it
+     * began on other connections, so that they hold no lock on the scratch schema.
+     */
+    private static void endReading(ExecutorService threads, List<Connection> others) throws SQLException {
+        try {
+            threads.awaitTermination(1, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        for (Connection other : others) {
+            if (!other.getAutoCommit()) {
+                other.rollback();
+            }
+        }
     }
 
     /** Drops the scratch schema and closes the connection. */
@@ -189,24 +246,49 @@ public final class ScratchProjections implements AutoCloseable {
         uncommitted.clear();
     }
 
-    private long countExcept(String from, String without) {
-        return jdbc.queryForObject("select count(*) from (" + except(from, without) + ") d", Long.class);
+    /** Runs {@code query} on a connection no other query is using at the time. */
+    private static <T> T on(BlockingQueue<JdbcTemplate> idle, Function<JdbcTemplate, T> query)
+            throws InterruptedException {
+        JdbcTemplate session = idle.take();
+        try {
+            return query.apply(session);
+        } finally {
+            idle.add(session);
+        }
     }
 
-    /** Up to {@link #SAMPLE_KEYS} keys of the {@code differing} rows (none to look for when there are none). */
-    private List<String> sampleKeys(ProjectionTable table, String from, String without, long differing) {
-        if (differing == 0) {
-            return List.of();
+    private static <T> T result(Future<T> query) throws SQLException {
+        try {
+            return query.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("comparison interrupted");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new SQLException("the comparison failed", e.getCause());
+        }
+    }
+
+    /**
+     * The rows of {@code from} that {@code without} lacks: how many, and up to {@link #SAMPLE_KEYS} of their keys
+     * (none to look for when there are none).
+     */
+    private static Difference difference(JdbcTemplate session, ProjectionTable table, String from, String without) {
+        long rows = session.queryForObject("select count(*) from (" + except(from, without) + ") d", Long.class);
+        if (rows == 0) {
+            return new Difference(0, List.of());
         }
         String keys = String.join(", ", table.keyColumns());
-        return jdbc.query("select " + keys + " from (" + except(from, without) + ") d order by " + keys
-                + " limit " + SAMPLE_KEYS, (rs, n) -> {
+        return new Difference(rows, session.query("select " + keys + " from (" + except(from, without) + ") d "
+                + "order by " + keys + " limit " + SAMPLE_KEYS, (rs, n) -> {
                     List<String> parts = new ArrayList<>();
                     for (int i = 0; i < table.keyColumns().size(); i++) {
                         parts.add(table.keyColumns().get(i) + "=" + rs.getString(i + 1));
                     }
                     return String.join(",", parts);
-                });
+                }));
     }
 
     private static String except(String from, String without) {

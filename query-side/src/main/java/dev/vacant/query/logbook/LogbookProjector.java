@@ -68,7 +68,11 @@ public final class LogbookProjector implements Projector {
         }
     }
 
-    /** The entries already stored among those from each vacant's first seq in {@code events} on. */
+    /**
+     * The entries already stored among those from each vacant's first seq in {@code events} on: one join against a
+     * {@code values} list of (vacant, first seq), which plans in well under a millisecond whatever the number of
+     * vacants (an {@code or} of one condition per vacant took PostgreSQL 16.5 ms to plan for 300 vacants).
+     */
     private static Set<Key> stored(JdbcTemplate jdbc, List<PositionedEvent> events) {
         Map<String, Long> firstSeq = new LinkedHashMap<>();
         events.forEach(positioned -> firstSeq.merge(positioned.event().vacantId(), positioned.event().entry().seq(),
@@ -82,8 +86,9 @@ public final class LogbookProjector implements Projector {
         if (firstSeq.isEmpty()) {
             return present;
         }
-        jdbc.query("select vacant_id, seq from " + TABLE + " where "
-                        + SqlLists.anyOf("vacant_id = ? and seq >= ?", firstSeq.size()),
+        jdbc.query("select l.vacant_id, l.seq from " + TABLE + " l join (values "
+                        + SqlLists.repeated("(cast(? as varchar), cast(? as bigint))", firstSeq.size())
+                        + ") as f (vacant_id, first_seq) on l.vacant_id = f.vacant_id and l.seq >= f.first_seq",
                 rs -> {
                     present.add(new Key(rs.getString(1), rs.getLong(2)));
                 }, args.toArray());
