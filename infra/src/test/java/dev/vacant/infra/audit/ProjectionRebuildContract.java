@@ -45,6 +45,9 @@ abstract class ProjectionRebuildContract {
     /** Where the Vacant events' records lived when the store named them by class (history: never to be renamed). */
     private static final String CLASS_NAMES_BEFORE_THE_MOVE = "dev.vacant.kernel.vacant.VacantEvents$";
 
+    /** How the logbook projector's "already stored?" query begins. */
+    private static final String LOGBOOK_LOOKUP = "select vacant_id, seq from vacant_logbook where";
+
     private final EventCountProjector projector = new EventCountProjector();
     private JdbcTemplate jdbc;
     private List<StoredEvent> history;
@@ -281,15 +284,40 @@ abstract class ProjectionRebuildContract {
     @Test
     void run_rebuildsTheCatalogsProjectionsInBatches_identicalToApplyingEachEventAlone() throws SQLException {
         projectCatalogLive();
+        StatementLog log = new StatementLog();
 
-        AuditReport report = replay(ProjectionCatalog.projectors().toArray(Projector[]::new))
+        AuditReport report = new AuditReplay(log.recording(this::connect), ProjectionCatalog.projectors(), 2)
                 .run("catalog", AuditProgress.NONE);
 
         assertThat(report.clean()).as(report.toString()).isTrue();
+        assertThat(log.byConnection()).as("the rebuild remembers the entries it wrote instead of reading them back")
+                .allSatisfy(statements -> assertThat(statements).noneMatch(sql -> sql.startsWith(LOGBOOK_LOOKUP)));
         assertThat(report.projections()).filteredOn(table -> table.table().equals("vacant_logbook"))
                 .singleElement().extracting(TableComparison::rebuiltRows).isEqualTo((long) VACANTS * ENTRIES);
         assertThat(report.projections()).filteredOn(table -> table.table().equals("vacant_registry"))
                 .singleElement().extracting(TableComparison::rebuiltRows).isEqualTo((long) VACANTS);
+    }
+
+    @Test
+    void run_looksUpTheEntriesOfAFailedBatchAgain_soThatTheRebuiltLogbookLacksOnlyTheParkedEntries()
+            throws SQLException {
+        projectCatalogLive();
+        String refused = history.get(1).aggregateIdentifier();
+        List<Projector> projectors = new ArrayList<>(ProjectionCatalog.projectors());
+        projectors.add(new BatchRecorder(refused, 2));
+        StatementLog log = new StatementLog();
+
+        AuditReport report = new AuditReplay(log.recording(this::connect), projectors, 2)
+                .run("refetch", AuditProgress.NONE);
+
+        assertThat(report.parked()).extracting(ParkedSequence::vacant).containsExactly(refused);
+        TableComparison logbook = report.projections().stream()
+                .filter(table -> table.table().equals("vacant_logbook")).findFirst().orElseThrow();
+        assertThat(logbook.missing()).isZero();
+        assertThat(logbook.extra()).as("the parked entries only").isEqualTo(ENTRIES - 2);
+        assertThat(logbook.extraKeys()).allMatch(key -> key.startsWith("vacant_id=" + refused + ","));
+        assertThat(log.byConnection()).as("the entries of the rolled-back batch were looked up, not trusted")
+                .anySatisfy(statements -> assertThat(statements).anyMatch(sql -> sql.startsWith(LOGBOOK_LOOKUP)));
     }
 
     @Test

@@ -61,7 +61,7 @@ public final class ScratchProjections implements AutoCloseable {
     private ScratchProjections(Connection connection, List<Projector> projectors, String liveSchema,
                                String scratchSchema) {
         this.connection = connection;
-        this.projectors = List.copyOf(projectors);
+        this.projectors = projectors.stream().map(Projector::forRebuild).toList();
         this.liveSchema = liveSchema;
         this.scratchSchema = scratchSchema;
         this.jdbc = new JdbcTemplate(new SingleConnectionDataSource(connection, true));

@@ -33,6 +33,15 @@ public interface Projector {
         events.forEach(positioned -> apply(jdbc, positioned.event(), positioned.position()));
     }
 
+    /**
+     * The instance that rebuilds its tables into an empty scratch schema for one audit replay, as their only writer,
+     * in global order: this one by default; a projector may return one of its own that remembers what it wrote
+     * instead of reading it back.
+     */
+    default Projector forRebuild() {
+        return this;
+    }
+
     /** Deletes every row of its tables (before a replay). */
     default void reset(JdbcTemplate jdbc) {
         tables().forEach(table -> jdbc.update("delete from " + table.name()));

@@ -2,10 +2,7 @@ package dev.vacant.query.projection;
 
 import java.util.Collections;
 
-/**
- * Placeholders for statements that read a whole batch's rows at once ({@code in (?, ?, ?)}, or a {@code values}
- * list to join against).
- */
+/** Placeholders for statements that read a whole batch's rows at once ({@code in (?, ?, ?)}). */
 public final class SqlLists {
 
     private SqlLists() {
@@ -13,11 +10,11 @@ public final class SqlLists {
 
     /** {@code count} placeholders, comma-separated. */
     public static String placeholders(int count) {
-        return repeated("?", count);
+        return String.join(", ", Collections.nCopies(count, "?"));
     }
 
-    /** {@code count} copies of {@code item}, comma-separated (the rows of a {@code values} list, for example). */
-    public static String repeated(String item, int count) {
-        return String.join(", ", Collections.nCopies(count, item));
+    /** {@code count} copies of {@code condition} joined by {@code or}, each in parentheses. */
+    public static String anyOf(String condition, int count) {
+        return "(" + String.join(") or (", Collections.nCopies(count, condition)) + ")";
     }
 }
