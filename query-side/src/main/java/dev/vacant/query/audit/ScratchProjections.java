@@ -31,8 +31,8 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  * replay). {@link #open} creates schema {@code audit_<id>} with an empty copy of every table of every projector
  * (same columns as the live table, which lives in the connection's current schema) and an index on its key
  * columns, then points the connection at it so projectors' unqualified names land there. {@link #apply} every
- * event in global order, {@link #compare} live and rebuilt rows both ways with {@code EXCEPT}, and {@link #close}
- * drops the schema. Portable SQL (PostgreSQL and H2 in PostgreSQL mode); events are applied and committed in
+ * event in global order (to each projector's {@link Projector#forRebuild} instance), {@link #compare} live and
+ * rebuilt rows both ways with {@code EXCEPT}, and {@link #close} drops the schema. Portable SQL (PostgreSQL and H2 in PostgreSQL mode); events are applied and committed in
  * batches, as the live projections apply a processor batch ({@link ProjectionBatches}).
  * <p>
  * An event a projector cannot apply does not stop the rebuild, as it does not stop the live projections: the
