@@ -9,7 +9,7 @@
 #    and free loopback ports (context, Tomcat, the gRPC server, the processors), answers one GET /actuator/health,
 #    and is stopped with SIGTERM, after which the JVM writes the archive; every later start maps that archive. Done
 #    once per jar and JVM options (they are the key); if the training fails (or is not UP within
-#    VACANT_CDS_TRAINING_SECONDS, default 600) the script says so and starts the plain jar. The archive holds only for
+#    VACANT_CDS_TRAINING_SECONDS, default 180) the script says so and starts the plain jar. The archive holds only for
 #    these JVM options (another collector cannot map it).
 #  - With a profile (postgres, production) or a CLI command it runs "java -jar" on the jar with the JVM's defaults.
 # Env: VACANT_JAR (default: ../target/vacant.jar from this script), VACANT_CDS_DIR (default: the jar's path without
@@ -55,7 +55,7 @@ health() {
 # archive. So the archive holds the classes of a whole start up to its first answer, not only those of the refresh.
 train() {
   local scratch="$1" log="$cds_dir/training.log" pid port="" deadline
-  deadline=$(( SECONDS + ${VACANT_CDS_TRAINING_SECONDS:-600} ))
+  deadline=$(( SECONDS + ${VACANT_CDS_TRAINING_SECONDS:-180} ))
   (cd "$scratch" && exec env -u SPRING_PROFILES_ACTIVE java "${EMBEDDED_JVM_OPTS[@]}" "${user_opts[@]}" \
       -XX:ArchiveClassesAtExit="$cds_dir/training.jsa" -jar "$cds_dir/app/vacant.jar" --vacant.data-dir="$scratch" \
       --server.port=0 --server.address=127.0.0.1 --vacant.grpc.port=0 >> "$log" 2>&1) &
@@ -69,7 +69,7 @@ train() {
     fi
     sleep 0.2
   done
-  echo "vacant.sh: the training run ended or was not UP within ${VACANT_CDS_TRAINING_SECONDS:-600} s" >> "$log"
+  echo "vacant.sh: the training run ended or was not UP within ${VACANT_CDS_TRAINING_SECONDS:-180} s" >> "$log"
   kill -KILL "$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
   return 1
