@@ -5,10 +5,12 @@
 #  - The embedded default (the server started without a Spring profile) is one small node: the serial collector, a
 #    small initial and a bounded heap, the C1 compiler only, and class-data sharing by Spring Boot's recipe: its
 #    first start after a build extracts the jar next to it (<jar>-cds/app) and records a CDS archive
-#    (<jar>-cds/vacant.jsa) with a training run that refreshes the embedded default's context on a scratch data
-#    directory and exits; every later start maps that archive. Done once per jar and JVM options (they are the key);
-#    if the training fails the script says so and starts the plain jar. The archive holds only for these JVM options
-#    (another collector cannot map it).
+#    (<jar>-cds/vacant.jsa) with a training run: the embedded default starts all the way on a scratch data directory
+#    and free loopback ports (context, Tomcat, the gRPC server, the processors), answers one GET /actuator/health,
+#    and is stopped with SIGTERM, after which the JVM writes the archive; every later start maps that archive. Done
+#    once per jar and JVM options (they are the key); if the training fails (or is not UP within
+#    VACANT_CDS_TRAINING_SECONDS, default 180) the script says so and starts the plain jar. The archive holds only for
+#    these JVM options (another collector cannot map it).
 #  - With a profile (postgres, production) or a CLI command it runs "java -jar" on the jar with the JVM's defaults.
 # Env: VACANT_JAR (default: ../target/vacant.jar from this script), VACANT_CDS_DIR (default: the jar's path without
 # ".jar", plus "-cds"), VACANT_CDS=off (plain jar, no archive), VACANT_JAVA_OPTS (more JVM options, after the
@@ -17,7 +19,7 @@
 # an image, and exit: 0 if the archive is there).
 set -euo pipefail
 
-EMBEDDED_JVM_OPTS=(-XX:+UseSerialGC -Xms32m -Xmx256m -XX:TieredStopAtLevel=1)
+EMBEDDED_JVM_OPTS=(-XX:+UseSerialGC -Xms128m -Xmx256m -XX:TieredStopAtLevel=1)
 
 here="$(cd "$(dirname "$0")" && pwd)"
 jar="${VACANT_JAR:-$here/../target/vacant.jar}"
@@ -39,6 +41,40 @@ jar_key() {
   echo "$(stat -c '%s %Y' "$jar") ${EMBEDDED_JVM_OPTS[*]} ${user_opts[*]}"
 }
 
+# health PORT: the answer of GET /actuator/health on 127.0.0.1:PORT (bash's /dev/tcp: no curl needed)
+health() {
+  exec 3<> "/dev/tcp/127.0.0.1/$1" || return 1
+  printf 'GET /actuator/health HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n' >&3
+  cat <&3
+  exec 3<&-
+}
+
+# train SCRATCH: the training run. Starts the embedded default on SCRATCH and free loopback ports with
+# -XX:ArchiveClassesAtExit, waits until it answers GET /actuator/health with UP (its HTTP port from Spring Boot's
+# "Tomcat started on port" line), then stops it with SIGTERM: a graceful shutdown, after which the JVM writes the
+# archive. So the archive holds the classes of a whole start up to its first answer, not only those of the refresh.
+train() {
+  local scratch="$1" log="$cds_dir/training.log" pid port="" deadline
+  deadline=$(( SECONDS + ${VACANT_CDS_TRAINING_SECONDS:-180} ))
+  (cd "$scratch" && exec env -u SPRING_PROFILES_ACTIVE java "${EMBEDDED_JVM_OPTS[@]}" "${user_opts[@]}" \
+      -XX:ArchiveClassesAtExit="$cds_dir/training.jsa" -jar "$cds_dir/app/vacant.jar" --vacant.data-dir="$scratch" \
+      --server.port=0 --server.address=127.0.0.1 --vacant.grpc.port=0 >> "$log" 2>&1) &
+  pid=$!
+  while kill -0 "$pid" 2>/dev/null && (( SECONDS < deadline )); do
+    port="${port:-$(sed -n 's/.*Tomcat started on port \([0-9][0-9]*\).*/\1/p' "$log" | head -n 1)}"
+    if [[ -n "$port" && "$(health "$port" 2>/dev/null)" == *'"status":"UP"'* ]]; then
+      kill -TERM "$pid"
+      wait "$pid" || true
+      return 0
+    fi
+    sleep 0.2
+  done
+  echo "vacant.sh: the training run ended or was not UP within ${VACANT_CDS_TRAINING_SECONDS:-180} s" >> "$log"
+  kill -KILL "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+  return 1
+}
+
 # prepare_cds: extracts the jar and records the archive unless the cache already belongs to this jar and these
 # options. In place: the archive names the extracted jar's path, which must not change after the training run.
 prepare_cds() {
@@ -51,11 +87,7 @@ prepare_cds() {
   scratch="$(mktemp -d -t vacant-cds-training-XXXXXX)"
   echo "vacant.sh: preparing class-data sharing for $jar in $cds_dir (once per build)" >&2
   if java -Djarmode=tools -jar "$jar" extract --destination "$cds_dir/app" > "$cds_dir/training.log" 2>&1 \
-      && (cd "$scratch" && env -u SPRING_PROFILES_ACTIVE java "${EMBEDDED_JVM_OPTS[@]}" "${user_opts[@]}" \
-          -XX:ArchiveClassesAtExit="$cds_dir/training.jsa" -Dspring.context.exit=onRefresh \
-          -Dvacant.data-dir="$scratch" -Dserver.port=0 -Dvacant.grpc.port=0 -jar "$cds_dir/app/vacant.jar" \
-          >> "$cds_dir/training.log" 2>&1) \
-      && [[ -s "$cds_dir/training.jsa" ]]; then
+      && train "$scratch" && [[ -s "$cds_dir/training.jsa" ]]; then
     mv "$cds_dir/training.jsa" "$cds_dir/vacant.jsa"
     jar_key > "$cds_dir/jar.key"
   else

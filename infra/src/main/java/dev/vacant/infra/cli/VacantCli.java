@@ -56,12 +56,36 @@ public final class VacantCli {
      * the exit code, or nothing once the server is running (the process must then stay up).
      */
     public static OptionalInt main(String[] args, Consumer<String[]> server) {
+        if (onlySpringProperties(args)) {
+            return serve(args, server, new PrintWriter(System.err, true));
+        }
         boolean[] serving = {false};
         int code = execute(args, springArguments -> {
             server.accept(springArguments);
             serving[0] = true;
         }, new PrintWriter(System.out, true), new PrintWriter(System.err, true), true);
         return serving[0] ? OptionalInt.empty() : OptionalInt.of(code);
+    }
+
+    /**
+     * Whether {@code args} are only Spring properties ({@code --name.with.dots=value}) or none: they name no command
+     * and no option of this CLI, so parsing would route them to {@code serve} unchanged. {@link #main} then starts the
+     * server without building the command line, which spares a start picocli's model of every command (picocli's
+     * classes are Java 5 class files, which class-data sharing never archives: {@code docs/performance.md}).
+     */
+    static boolean onlySpringProperties(String[] args) {
+        return Arrays.stream(args).allMatch(arg -> arg.startsWith("--") && arg.indexOf('=') > 2
+                && arg.substring(0, arg.indexOf('=')).contains("."));
+    }
+
+    /** {@code serve} without parsing: starts the server with {@code args}; a failed start is reported as it reports it. */
+    static OptionalInt serve(String[] args, Consumer<String[]> server, PrintWriter err) {
+        try {
+            server.accept(args);
+            return OptionalInt.empty();
+        } catch (RuntimeException e) {
+            return OptionalInt.of(failed(ServeCommand.NAME, e, err));
+        }
     }
 
     /** Runs {@code args}, printing to {@code out} and {@code err}, and answers the exit code. */
@@ -99,11 +123,14 @@ public final class VacantCli {
 
     /** A command failed: one line on the error stream; a rejection exits {@link #REJECTED}, anything else {@link #FAILED}. */
     private static int failed(Exception e, CommandLine command, CommandLine.ParseResult parsed) {
-        PrintWriter err = command.getErr();
+        return failed(command.getCommandName(), e, command.getErr());
+    }
+
+    private static int failed(String commandName, Exception e, PrintWriter err) {
         if (e instanceof VacantException rejection) {
-            err.println(command.getCommandName() + ": rejected: " + rejection.code() + ": " + reason(e));
+            err.println(commandName + ": rejected: " + rejection.code() + ": " + reason(e));
         } else {
-            err.println(command.getCommandName() + ": failed: " + reason(e));
+            err.println(commandName + ": failed: " + reason(e));
         }
         err.flush();
         return e instanceof VacantException ? REJECTED : FAILED;

@@ -6,6 +6,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
+import java.util.function.Consumer;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
@@ -84,6 +86,44 @@ class VacantCliTest {
         }, new PrintWriter(out, true), new PrintWriter(err, true));
 
         assertThat(code).isEqualTo(VacantCli.FAILED);
+        assertThat(err.toString()).isEqualTo("serve: failed: port 8080 is in use" + System.lineSeparator());
+    }
+
+    @Test
+    void springPropertiesOnly_areTold_fromAnythingTheCommandLineMustParse() {
+        assertThat(VacantCli.onlySpringProperties(new String[0])).isTrue();
+        assertThat(VacantCli.onlySpringProperties(new String[]{"--server.port=0", "--vacant.data-dir=./x=y"})).isTrue();
+        for (String args : List.of("serve", "--help", "--version=1", "--debug", "--server.port=0 --help",
+                "--server.port=0 serve", "--server.port=0 -h", "-Dx.y=1", "--=x.y", "@args.txt", "--server.port")) {
+            assertThat(VacantCli.onlySpringProperties(args.split(" "))).as(args).isFalse();
+        }
+    }
+
+    @Test
+    void main_startsTheServerWithSpringPropertiesOnly_withoutParsingThem() {
+        List<Boolean> parsed = new ArrayList<>();
+        Consumer<String[]> server = springArguments -> {
+            serverStarts.add(List.of(springArguments));
+            parsed.add(StackWalker.getInstance().walk(frames -> frames.anyMatch(frame -> frame.getClassName()
+                    .startsWith("picocli."))));
+        };
+
+        assertThat(VacantCli.main(new String[0], server)).isEmpty();
+        assertThat(VacantCli.main(new String[]{"--server.port=0", "--vacant.data-dir=./x"}, server)).isEmpty();
+        assertThat(VacantCli.main(new String[]{"serve", "--server.port=0"}, server)).isEmpty();
+
+        assertThat(serverStarts).containsExactly(List.of(), List.of("--server.port=0", "--vacant.data-dir=./x"),
+                List.of("--server.port=0"));
+        assertThat(parsed).containsExactly(false, false, true);
+    }
+
+    @Test
+    void aServerThatFailsToStart_withoutParsing_exitsFailed_withTheSameLine() {
+        OptionalInt code = VacantCli.serve(new String[]{"--server.port=8080"}, springArguments -> {
+            throw new IllegalStateException("port 8080 is in use");
+        }, new PrintWriter(err, true));
+
+        assertThat(code).hasValue(VacantCli.FAILED);
         assertThat(err.toString()).isEqualTo("serve: failed: port 8080 is in use" + System.lineSeparator());
     }
 

@@ -2,25 +2,31 @@ package dev.vacant.infra.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The launcher {@code infra/deploy/vacant.sh} (the README's run command) picks its JVM command line by what starts:
  * the embedded default's server gets the small-node options and the class-data sharing archive, a profile or a CLI
- * command gets plain {@code java -jar}. Checked through its dry run, which prints the command and prepares nothing.
+ * command gets plain {@code java -jar}. Checked through its dry run, which prints the command and prepares nothing,
+ * and, for the class-data sharing archive's training run, with a stand-in {@code java} on the {@code PATH} that
+ * "starts" on the port of a small HTTP server of the test and writes the archive when it is stopped with SIGTERM.
  */
 class LauncherScriptTest {
 
     private static final Path LAUNCHER = Path.of("deploy", "vacant.sh").toAbsolutePath();
-    private static final List<String> EMBEDDED = List.of("-XX:+UseSerialGC", "-Xms32m", "-Xmx256m",
+    private static final List<String> EMBEDDED = List.of("-XX:+UseSerialGC", "-Xms128m", "-Xmx256m",
             "-XX:TieredStopAtLevel=1");
 
     @TempDir
@@ -80,12 +86,101 @@ class LauncherScriptTest {
     }
 
     @Test
+    void theTrainingRun_startsTheServerAllTheWay_waitsForItsHealth_andStopsIt_soTheArchiveCoversAWholeStart()
+            throws Exception {
+        jar();
+        AtomicInteger healthRequests = new AtomicInteger();
+        HttpServer server = health("UP", 200, healthRequests);
+        try {
+            Process process = prepare(server).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+            assertThat(process.waitFor()).as(output).isZero();
+        } finally {
+            server.stop(0);
+        }
+        Path cds = dir.resolve("vacant-cds");
+        assertThat(Files.readAllLines(dir.resolve("training.args"))).containsSubsequence(EMBEDDED)
+                .contains("-XX:ArchiveClassesAtExit=" + cds.resolve("training.jsa"), "--server.port=0",
+                        "--vacant.grpc.port=0")
+                .containsSubsequence("-jar", cds.resolve("app/vacant.jar").toString())
+                .noneMatch(arg -> arg.contains("spring.context.exit"));
+        assertThat(healthRequests.get()).isPositive();
+        assertThat(cds.resolve("vacant.jsa")).content().contains("written at exit after SIGTERM");
+    }
+
+    @Test
+    void aTrainingRunThatIsNotUpInTime_isKilled_andThePreparationFails() throws Exception {
+        jar();
+        HttpServer server = health("DOWN", 503, new AtomicInteger());
+        Process process;
+        String output;
+        try {
+            ProcessBuilder builder = prepare(server);
+            builder.environment().put("VACANT_CDS_TRAINING_SECONDS", "2");
+            process = builder.start();
+            output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(process.waitFor()).isEqualTo(1);
+        } finally {
+            server.stop(0);
+        }
+        assertThat(output).contains("the CDS training run failed");
+        assertThat(dir.resolve("vacant-cds/training.log")).content().contains("not UP within 2 s");
+        long pid = Long.parseLong(Files.readString(dir.resolve("training.pid")).strip());
+        assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).isEmpty();
+        assertThat(dir.resolve("vacant-cds/vacant.jsa")).doesNotExist();
+    }
+
+    @Test
     void aMissingJar_isAUsageError_sayingHowToBuildIt() throws Exception {
         Process process = launcher(Map.of(), List.of()).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 
         assertThat(process.waitFor()).isEqualTo(2);
         assertThat(output).contains("no " + dir.resolve("vacant.jar"), "./mvnw -B -q -DskipTests package");
+    }
+
+    /** A stand-in for the server's health endpoint on a loopback port, answering STATUS with CODE. */
+    private static HttpServer health(String status, int code, AtomicInteger requests) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/actuator/health", exchange -> {
+            requests.incrementAndGet();
+            byte[] body = ("{\"status\":\"" + status + "\"}").getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(code, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        return server;
+    }
+
+    /**
+     * The launcher preparing its cache with a stand-in {@code java} first on the {@code PATH}: it "extracts" an
+     * empty jar; as the training run it records its arguments and pid, logs Spring Boot's "Tomcat started" line with
+     * the port of {@code server}, and writes the archive only when stopped with SIGTERM (as the JVM does at exit).
+     */
+    private ProcessBuilder prepare(HttpServer server) throws IOException {
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        Path java = Files.writeString(bin.resolve("java"), """
+                #!/usr/bin/env bash
+                if [[ " $* " == *" -Djarmode=tools "* ]]; then
+                  while [[ "$1" != --destination ]]; do shift; done
+                  mkdir -p "$2" && touch "$2/vacant.jar"
+                  exit 0
+                fi
+                printf '%%s\\n' "$@" > "%1$s/training.args"
+                echo $$ > "%1$s/training.pid"
+                for arg in "$@"; do [[ "$arg" == -XX:ArchiveClassesAtExit=* ]] && archive="${arg#*=}"; done
+                trap 'echo "written at exit after SIGTERM" > "$archive"; exit 143' TERM
+                echo "o.s.b.w.embedded.tomcat.TomcatWebServer : Tomcat started on port %2$d (http) with context path '/'"
+                for (( i = 0; i < 300; i++ )); do sleep 0.1; done
+                exit 1
+                """.formatted(dir, server.getAddress().getPort()));
+        assertThat(java.toFile().setExecutable(true)).isTrue();
+        ProcessBuilder builder = launcher(Map.of("VACANT_LAUNCHER_PREPARE", "1"), List.of()).redirectErrorStream(true);
+        builder.environment().remove("VACANT_LAUNCHER_DRY_RUN");
+        builder.environment().put("PATH", bin + ":" + System.getenv("PATH"));
+        return builder;
     }
 
     private Path jar() throws IOException {
