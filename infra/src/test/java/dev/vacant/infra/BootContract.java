@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.google.gson.Gson;
 import java.util.Arrays;
 import java.util.List;
+import org.axonframework.messaging.timeout.HandlerTimeoutHandlerEnhancerDefinition;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
@@ -61,5 +62,15 @@ interface BootContract {
     default void unusedAutoConfigurations_buildNothing() {
         assertThat(context().getBeanNamesForType(Gson.class)).isEmpty();
         assertThat(context().getBeanNamesForType(TomcatWebSocketServletWebServerCustomizer.class)).isEmpty();
+    }
+
+    /**
+     * Axon's message timeouts are off: they take a stack trace and schedule a task for every handler invocation and
+     * unit of work (docs/performance.md, "Session 8"), so neither their handler wrapper nor their configurer exists.
+     */
+    @Test
+    default void axonMessageTimeouts_areOff() {
+        assertThat(context().getBeanNamesForType(HandlerTimeoutHandlerEnhancerDefinition.class)).isEmpty();
+        assertThat(context().containsBean("axonTimeoutConfigurerModule")).isFalse();
     }
 }
