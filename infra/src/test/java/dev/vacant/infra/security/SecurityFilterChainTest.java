@@ -22,6 +22,7 @@ import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.savedrequest.RequestCacheAwareFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.web.servlet.DispatcherServlet;
 
 /** The security filter chain does only what a bearer-token API needs on every request (issue 18). */
 class SecurityFilterChainTest extends VacantApiTestBase {
@@ -71,6 +72,11 @@ class SecurityFilterChainTest extends VacantApiTestBase {
         // the chain Spring Security builds (inside its composite) checks every request with that firewall
         assertThat(context.getBean("springSecurityFilterChain"))
                 .hasFieldOrPropertyWithValue("springSecurityFilterChain.firewall", context.getBean(HttpFirewall.class));
+    }
+
+    @Test
+    void dispatcherServlet_publishesNoEventPerRequest() {
+        assertThat(context.getBean(DispatcherServlet.class)).hasFieldOrPropertyWithValue("publishEvents", false);
     }
 
     @Test
