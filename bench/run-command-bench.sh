@@ -7,7 +7,8 @@
 # "postgres"; BENCH_CLIENTS, default "1 8 32"; BENCH_DB, default vacant_bench, dropped and created, and
 # <BENCH_DB>_plain for the baseline; BENCH_PORT / BENCH_GRPC_PORT / BENCH_PLAIN_PORT, default 18080 / 19090 / 18081;
 # BENCH_JFR=<file.jfr> records the Vacant server with JDK Flight Recorder, settings "profile"; BENCH_JAR=<vacant.jar>
-# runs another build of the server, e.g. an earlier commit's, against the same baseline and load)
+# runs another build of the server, e.g. an earlier commit's, against the same baseline and load; BENCH_JAVA_OPTS adds
+# JVM options to the Vacant server only)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_PER_PHASE="${1:-20}"
@@ -41,7 +42,7 @@ PLAIN_JDBC="jdbc:postgresql://127.0.0.1:5432/${DB}_plain"
 JFR_OPTS=()
 [ -n "${BENCH_JFR:-}" ] && JFR_OPTS=("-XX:FlightRecorderOptions:stackdepth=256" "-XX:StartFlightRecording=filename=$BENCH_JFR,settings=profile,dumponexit=true")
 VACANT_DB_URL="$JDBC" VACANT_DB_USER=postgres VACANT_DB_PASSWORD="$PGPASSWORD" \
-  java "${JFR_OPTS[@]}" -jar "${BENCH_JAR:-infra/target/vacant.jar}" --spring.profiles.active=postgres --server.port=$PORT --vacant.grpc.port=$GRPC_PORT \
+  java "${JFR_OPTS[@]}" ${BENCH_JAVA_OPTS:-} -jar "${BENCH_JAR:-infra/target/vacant.jar}" --spring.profiles.active=postgres --server.port=$PORT --vacant.grpc.port=$GRPC_PORT \
     --vacant.data-dir="./$DATA" --vacant.custody.generate-kek=true --vacant.security.bootstrap-operator-token=true \
     --logging.level.root=warn > target/bench-app.log 2>&1 &
 APP=$!

@@ -6,8 +6,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.google.gson.Gson;
+import dev.vacant.command.task.Task;
+import dev.vacant.command.task.TaskControl;
+import dev.vacant.command.vacant.Vacant;
+import dev.vacant.infra.command.CachedCommandTargetResolver;
 import java.util.Arrays;
 import java.util.List;
+import org.axonframework.eventhandling.EventBus;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.messaging.timeout.HandlerTimeoutHandlerEnhancerDefinition;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
@@ -15,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.websocket.servlet.TomcatWebSocketServletWebServerCustomizer;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** What every boot of the app must show, on H2 and on PostgreSQL alike. */
@@ -61,5 +69,36 @@ interface BootContract {
     default void unusedAutoConfigurations_buildNothing() {
         assertThat(context().getBeanNamesForType(Gson.class)).isEmpty();
         assertThat(context().getBeanNamesForType(TomcatWebSocketServletWebServerCustomizer.class)).isEmpty();
+    }
+
+    /**
+     * Axon's message timeouts are off: they take a stack trace and schedule a task for every handler invocation and
+     * unit of work (docs/performance.md, "Session 8"), so neither their handler wrapper nor their configurer exists.
+     */
+    @Test
+    default void axonMessageTimeouts_areOff() {
+        assertThat(context().getBeanNamesForType(HandlerTimeoutHandlerEnhancerDefinition.class)).isEmpty();
+        assertThat(context().containsBean("axonTimeoutConfigurerModule")).isFalse();
+    }
+
+    /**
+     * The event store keeps the newest thousand events in memory for the tailing processors, not Axon's ten thousand
+     * (which lived through several young collections under load), and it is the only event bus.
+     */
+    @Test
+    default void eventStore_cachesAThousandEventsForTheTailingProcessors() {
+        assertThat(context().getBeansOfType(EventBus.class)).containsOnlyKeys("eventBus");
+        assertThat(context().getBean(EmbeddedEventStore.class)).hasFieldOrPropertyWithValue("producer.cachedEvents", 1000);
+    }
+
+    /** Every aggregate resolves its commands' targets with the members looked up once per command class. */
+    @Test
+    default void aggregates_resolveCommandTargetsWithTheCachedResolver() {
+        org.axonframework.config.Configuration axon = context().getBean(org.axonframework.config.Configuration.class);
+        for (Class<?> aggregate : List.of(Vacant.class, Task.class, TaskControl.class)) {
+            Object resolver = ReflectionTestUtils.getField(axon.aggregateConfiguration(aggregate), "commandTargetResolver");
+            assertThat(((org.axonframework.config.Component<?>) resolver).get()).as(aggregate.getSimpleName())
+                    .isInstanceOf(CachedCommandTargetResolver.class);
+        }
     }
 }

@@ -56,7 +56,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * what it executed and its review: {@link TaskLogbookKind#signer()}) and apply it; the event-sourcing handler
  * assigns only what the signed payloads record. Results and reviews are idempotent by attempt.
  */
-@Aggregate
+@Aggregate(commandTargetResolver = "commandTargets")
 public class Task {
 
     @AggregateIdentifier

@@ -27,7 +27,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * operator commands recorded as node-signed entries of the {@code control} chain, so every instance reads the
  * same mode from the event store. It starts RUNNING.
  */
-@Aggregate
+@Aggregate(commandTargetResolver = "commandTargets")
 public class TaskControl {
 
     /** The one control chain's id. */

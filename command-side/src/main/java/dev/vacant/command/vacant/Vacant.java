@@ -93,7 +93,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * {@link Composite} of a parent, whose commands ({@code dev.vacant.command.composite}) sign through
  * {@link #record(CompositeEntry, Object, VacantContext)}.
  */
-@Aggregate(cache = "vacantCache")
+@Aggregate(cache = "vacantCache", commandTargetResolver = "commandTargets")
 public class Vacant {
 
     @AggregateIdentifier

@@ -14,6 +14,7 @@ import org.axonframework.common.Registration;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
+import org.axonframework.modelling.command.CommandTargetResolver;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -21,8 +22,8 @@ import org.springframework.context.annotation.Bean;
 /**
  * Replaces Axon's local {@link SimpleCommandBus} by the {@link GroupCommitCommandBus} (unless
  * {@code vacant.commands.group-commit.enabled=false}), configured as Axon's auto-configuration configures its own,
- * and Axon's command gateway by the {@link MeteredCommandGateway}, and registers the {@link CommandInputPolicy} on
- * whichever bus is in use.
+ * and Axon's command gateway by the {@link MeteredCommandGateway}, registers the {@link CommandInputPolicy} on
+ * whichever bus is in use, and gives the aggregates the {@link CachedCommandTargetResolver}.
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 public class CommandBusConfiguration {
@@ -54,6 +55,12 @@ public class CommandBusConfiguration {
     @Bean
     CommandGateway commandGateway(CommandBus commandBus, MeterRegistry meters) {
         return new MeteredCommandGateway(DefaultCommandGateway.builder().commandBus(commandBus).build(), meters);
+    }
+
+    /** Resolves every aggregate's target from its commands with the annotated members looked up once per class. */
+    @Bean
+    CommandTargetResolver commandTargets() {
+        return new CachedCommandTargetResolver();
     }
 
     /** The input policy of every command, on whichever command bus is configured. */

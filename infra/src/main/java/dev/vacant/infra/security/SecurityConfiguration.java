@@ -25,7 +25,9 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
@@ -133,6 +135,19 @@ public class SecurityConfiguration {
                         .accessDeniedHandler((request, response, e) -> writeProblem(response,
                                 ErrorCode.FORBIDDEN, "The caller may not do this.")))
                 .build();
+    }
+
+    /**
+     * Spring Security's strict firewall with its own rules for header names, header values and parameter names,
+     * checked without a regular expression per call ({@link FirewallText}).
+     */
+    @Bean
+    HttpFirewall httpFirewall() {
+        StrictHttpFirewall firewall = new StrictHttpFirewall();
+        firewall.setAllowedHeaderNames(FirewallText.NAME);
+        firewall.setAllowedHeaderValues(FirewallText.HEADER_VALUE);
+        firewall.setAllowedParameterNames(FirewallText.NAME);
+        return firewall;
     }
 
     /**

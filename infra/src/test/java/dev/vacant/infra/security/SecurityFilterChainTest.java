@@ -18,8 +18,11 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 import org.springframework.security.web.authentication.logout.LogoutFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.savedrequest.RequestCacheAwareFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.web.servlet.DispatcherServlet;
 
 /** The security filter chain does only what a bearer-token API needs on every request (issue 18). */
 class SecurityFilterChainTest extends VacantApiTestBase {
@@ -58,6 +61,22 @@ class SecurityFilterChainTest extends VacantApiTestBase {
     void requestMappings_areMatchedPathFirst() {
         assertThat(context.getBean("requestMappingHandlerMapping"))
                 .isInstanceOf(dev.vacant.infra.web.PathFirstRequestMappings.PathFirstHandlerMapping.class);
+    }
+
+    @Test
+    void firewall_isTheStrictOne_withRulesCheckedWithoutARegularExpressionPerHeader() {
+        assertThat(context.getBean(HttpFirewall.class)).isInstanceOf(StrictHttpFirewall.class)
+                .hasFieldOrPropertyWithValue("allowedHeaderNames", FirewallText.NAME)
+                .hasFieldOrPropertyWithValue("allowedHeaderValues", FirewallText.HEADER_VALUE)
+                .hasFieldOrPropertyWithValue("allowedParameterNames", FirewallText.NAME);
+        // the chain Spring Security builds (inside its composite) checks every request with that firewall
+        assertThat(context.getBean("springSecurityFilterChain"))
+                .hasFieldOrPropertyWithValue("springSecurityFilterChain.firewall", context.getBean(HttpFirewall.class));
+    }
+
+    @Test
+    void dispatcherServlet_publishesNoEventPerRequest() {
+        assertThat(context.getBean(DispatcherServlet.class)).hasFieldOrPropertyWithValue("publishEvents", false);
     }
 
     @Test
