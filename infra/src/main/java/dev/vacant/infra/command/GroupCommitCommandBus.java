@@ -12,6 +12,7 @@ import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.CommandResultMessage;
 import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.commandhandling.distributed.RoutingStrategy;
+import org.axonframework.common.lock.DeadlockException;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
@@ -35,7 +36,9 @@ import org.axonframework.modelling.command.ConcurrencyException;
  *       first: a duplicate {@code (aggregate_identifier, sequence_number)}, Axon's {@link ConcurrencyException})
  *       runs again, up to {@code conflictRetries} times: the rolled-back unit of work evicted the stale cached
  *       aggregates, so the retry loads them from the store. A conflict in a group rolls the group back, and its
- *       commands then run alone with these retries. Past them, the caller hears the conflict.</li>
+ *       commands then run alone with these retries. Past them, the caller hears the conflict. A command whose lock
+ *       wait Axon finds to close a cycle with another dispatcher's ({@link DeadlockException}: groups hold the locks
+ *       of all their commands until they commit) is retried the same way.</li>
  *   <li>A command dispatched from inside a unit of work (a handler sending a command), or after
  *       {@link #shutdown()}, runs directly on the caller's thread, as on a plain {@link SimpleCommandBus}.</li>
  * </ul>
@@ -214,11 +217,15 @@ public class GroupCommitCommandBus extends SimpleCommandBus {
         handled.deliver();
     }
 
-    /** Whether a command failed because another writer appended to one of its aggregates first. */
+    /**
+     * Whether a command failed because another writer appended to one of its aggregates first, or because Axon saw
+     * its lock wait close a cycle with another dispatcher's (a group holds every lock of its commands until it
+     * commits; the rolled-back command released its own).
+     */
     private static boolean conflicted(CommandResultMessage<?> result) {
         for (Throwable cause = result.isExceptional() ? result.exceptionResult() : null; cause != null;
              cause = cause.getCause()) {
-            if (cause instanceof ConcurrencyException) {
+            if (cause instanceof ConcurrencyException || cause instanceof DeadlockException) {
                 return true;
             }
         }

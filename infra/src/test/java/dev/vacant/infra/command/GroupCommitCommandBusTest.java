@@ -19,6 +19,7 @@ import org.axonframework.commandhandling.CommandResultMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.common.lock.DeadlockException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.junit.jupiter.api.AfterEach;
@@ -64,6 +65,9 @@ class GroupCommitCommandBusTest {
             if (name.startsWith("conflict") && attempts.merge(name, 1, Integer::sum) <= conflictsOf(name)) {
                 throw new ConcurrencyException("another node appended first");
             }
+            if (name.startsWith("deadlock") && attempts.merge(name, 1, Integer::sum) <= conflictsOf(name)) {
+                throw new DeadlockException("another lane holds a lock this command waits for, and waits for ours");
+            }
             return name.toUpperCase();
         });
     }
@@ -108,6 +112,17 @@ class GroupCommitCommandBusTest {
         assertThat(payloads(results)).containsExactly("A", "CONFLICT-2", "C");
         assertThat(rows()).containsExactly("a", "c", "conflict-2");
         assertThat(attempts).as("in the group, alone, and once more").containsEntry("conflict-2", 3);
+        assertThat(bus.conflictsRetried()).isEqualTo(1);
+    }
+
+    @Test
+    void aCommandMeetingALockCycle_runsAgainAlone_untilItCommits() throws Exception {
+        List<CompletableFuture<CommandResultMessage<?>>> results = dispatchAll("a", "deadlock-2", "c");
+        bus.start();
+
+        assertThat(payloads(results)).containsExactly("A", "DEADLOCK-2", "C");
+        assertThat(rows()).containsExactly("a", "c", "deadlock-2");
+        assertThat(attempts).as("in the group, alone, and once more").containsEntry("deadlock-2", 3);
         assertThat(bus.conflictsRetried()).isEqualTo(1);
     }
 
