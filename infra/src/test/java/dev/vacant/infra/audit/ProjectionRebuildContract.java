@@ -282,6 +282,25 @@ abstract class ProjectionRebuildContract {
     }
 
     @Test
+    void run_createsItsScratchTablesUnlogged_onPostgreSql_sinceTheirRowsAreDroppedWhenTheAuditEnds()
+            throws SQLException {
+        StatementLog log = new StatementLog();
+        boolean postgres;
+        try (Connection connection = connect()) {
+            postgres = connection.getMetaData().getDatabaseProductName().equals("PostgreSQL");
+        }
+
+        AuditReport report = new AuditReplay(log.recording(this::connect), List.of(projector), 2)
+                .run("unlogged", AuditProgress.NONE);
+
+        assertThat(report.clean()).as(report.toString()).isTrue();
+        assertThat(log.byConnection().stream().flatMap(List::stream).filter(sql -> sql.matches("create .*table .*")))
+                .isNotEmpty()
+                .allMatch(sql -> sql.startsWith(postgres ? "create unlogged table " : "create table "));
+        assertThat(scratchSchemas()).isZero();
+    }
+
+    @Test
     void run_rebuildsTheCatalogsProjectionsInBatches_identicalToApplyingEachEventAlone() throws SQLException {
         projectCatalogLive();
         StatementLog log = new StatementLog();

@@ -29,8 +29,8 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 /**
  * Rebuilds projections from the event store into a scratch schema and compares them with the live tables (audit
  * replay). {@link #open} creates schema {@code audit_<id>} with an empty copy of every table of every projector
- * (same columns as the live table, which lives in the connection's current schema) and an index on its key
- * columns, then points the connection at it so projectors' unqualified names land there. {@link #apply} every
+ * (same columns as the live table, which lives in the connection's current schema; unlogged on PostgreSQL) and an
+ * index on its key columns, then points the connection at it so projectors' unqualified names land there. {@link #apply} every
  * event in global order (to each projector's {@link Projector#forRebuild} instance), {@link #compare} live and
  * rebuilt rows both ways with {@code EXCEPT}, and {@link #close} drops the schema. Portable SQL (PostgreSQL and H2 in PostgreSQL mode); events are applied and committed in
  * batches, as the live projections apply a processor batch ({@link ProjectionBatches}).
@@ -45,6 +45,11 @@ public final class ScratchProjections implements AutoCloseable {
     /** Events per batch: a batch writes each changed registry row once, so larger batches write fewer rows. */
     private static final int COMMIT_EVERY = 2_000;
     private static final int SAMPLE_KEYS = 5;
+    /**
+     * The database whose scratch tables are unlogged: their rows are dropped when the audit ends, so PostgreSQL need
+     * write no WAL for them (H2 has no such tables).
+     */
+    private static final String UNLOGGED_ON = "PostgreSQL";
 
     private final Connection connection;
     private final List<Projector> projectors;
@@ -226,11 +231,13 @@ public final class ScratchProjections implements AutoCloseable {
 
     private void createTables() throws SQLException {
         connection.setAutoCommit(false);
+        String create = UNLOGGED_ON.equals(connection.getMetaData().getDatabaseProductName())
+                ? "create unlogged table " : "create table ";
         jdbc.execute("create schema " + scratchSchema);
         connection.setSchema(scratchSchema);
         for (ProjectionTable table : tables()) {
             String name = identifier(table.name());
-            jdbc.execute("create table " + name + " as select * from " + liveSchema + "." + name + " where 1 = 0");
+            jdbc.execute(create + name + " as select * from " + liveSchema + "." + name + " where 1 = 0");
             List<String> keys = table.keyColumns().stream().map(ScratchProjections::identifier).toList();
             jdbc.execute("create index " + name + "_audit_key on " + name + " (" + String.join(", ", keys) + ")");
         }
