@@ -140,7 +140,7 @@ public class GroupCommitCommandBus extends SimpleCommandBus {
         return groupsRetriedAlone.get();
     }
 
-    /** Commands run again after a write conflict since start. */
+    /** Commands run again after a write conflict or a lock cycle since start. */
     public long conflictsRetried() {
         return conflictsRetried.get();
     }

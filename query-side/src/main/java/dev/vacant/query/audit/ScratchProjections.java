@@ -30,10 +30,11 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  * Rebuilds projections from the event store into a scratch schema and compares them with the live tables (audit
  * replay). {@link #open} creates schema {@code audit_<id>} with an empty copy of every table of every projector
  * (same columns as the live table, which lives in the connection's current schema; unlogged on PostgreSQL) and an
- * index on its key columns, then points the connection at it so projectors' unqualified names land there. {@link #apply} every
- * event in global order (to each projector's {@link Projector#forRebuild} instance), {@link #compare} live and
- * rebuilt rows both ways with {@code EXCEPT}, and {@link #close} drops the schema. Portable SQL (PostgreSQL and H2 in PostgreSQL mode); events are applied and committed in
- * batches, as the live projections apply a processor batch ({@link ProjectionBatches}).
+ * index on its key columns, then points the connection at it so projectors' unqualified names land there.
+ * {@link #apply} every event in global order (to each projector's {@link Projector#forRebuild} instance),
+ * {@link #compare} live and rebuilt rows both ways with {@code EXCEPT}, and {@link #close} drops the schema. Portable
+ * SQL (PostgreSQL and H2 in PostgreSQL mode); events are applied and committed in batches, as the live projections
+ * apply a processor batch ({@link ProjectionBatches}).
  * <p>
  * An event a projector cannot apply does not stop the rebuild, as it does not stop the live projections: the
  * failed batch is rolled back and applied again one event at a time under savepoints, the failing event and
