@@ -2,8 +2,11 @@ package dev.vacant.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
 import java.util.List;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.postgresql.jdbc.PgConnection;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
@@ -40,6 +43,14 @@ class PostgresBootTest extends PostgresApplicationTest implements BootContract {
                 "snapshot_event_entry.payload", "snapshot_event_entry.meta_data",
                 "token_entry.token", "saga_entry.serialized_saga", "scheduled_tasks.task_data");
         assertThat(oidColumns).isZero();
+    }
+
+    @Test
+    void batchedInserts_goToTheServerAsMultiRowInserts(@Autowired DataSource dataSource) throws Exception {
+        try (Connection connection = dataSource.getConnection()) {
+            assertThat(connection.unwrap(PgConnection.class).getQueryExecutor().isReWriteBatchedInsertsEnabled())
+                    .isTrue();
+        }
     }
 
     @Test

@@ -5,7 +5,6 @@ import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
@@ -23,17 +22,30 @@ import org.springframework.context.annotation.Configuration;
  * the cache's events from survivor space to survivor space and then into the old generation
  * ({@code docs/performance.md}, "Session 8"). A processor further behind than the cache reads the store itself, as
  * before, until it has caught up. (Axon's auto-configuration builds the engine only when no event bus is defined,
- * so it is defined here as well, with the same settings.)
+ * so it is defined here as well, with the same settings.) Its inserts return each event's global index
+ * ({@link AppendedPositions}): a command's answer names its entry's position without a query; and a read right after
+ * one that found nothing new is answered without a query while this node has committed nothing since
+ * ({@link TailAwareStorageEngine}).
  */
 @Configuration(proxyBeanMethods = false)
 public class EventStoreConfiguration {
 
+    /** How long an empty read answers a read from the same token without a query ({@link TailAwareStorageEngine}). */
+    static final long TAIL_WINDOW_MILLIS = 50;
+
+    /** The positions of the events this node appends, read back from their insert (4,096 kept until asked for). */
     @Bean
-    EventStorageEngine eventStorageEngine(Serializer serializer, PersistenceExceptionResolver duplicates,
+    AppendedPositions appendedPositions() {
+        return new AppendedPositions(4096);
+    }
+
+    @Bean
+    TailAwareStorageEngine eventStorageEngine(Serializer serializer, PersistenceExceptionResolver duplicates,
+                                          AppendedPositions appended,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           org.axonframework.config.Configuration axon, ConnectionProvider connections,
                                           TransactionManager transactions, EventSchema schema) {
-        return JdbcEventStorageEngine.builder()
+        return new TailAwareStorageEngine(JdbcEventStorageEngine.builder()
                 .snapshotSerializer(serializer)
                 .upcasterChain(axon.upcasterChain())
                 .persistenceExceptionResolver(duplicates)
@@ -42,18 +54,16 @@ public class EventStoreConfiguration {
                 .connectionProvider(connections)
                 .transactionManager(transactions)
                 .schema(schema)
-                .build();
+                .appendEvents(appended), TAIL_WINDOW_MILLIS);
     }
 
     @Bean(name = "eventBus")
     @Qualifier("eventStore")
-    EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration axon,
+    EmbeddedEventStore eventStore(TailAwareStorageEngine storageEngine, org.axonframework.config.Configuration axon,
                                   @Value("${vacant.event-store.cached-events:1000}") int cachedEvents) {
-        return EmbeddedEventStore.builder()
-                .storageEngine(storageEngine)
+        return new TailAwareStorageEngine.Store(EmbeddedEventStore.builder()
                 .messageMonitor(axon.messageMonitor(EventStore.class, "eventStore"))
                 .spanFactory(axon.getComponent(EventBusSpanFactory.class))
-                .cachedEvents(cachedEvents)
-                .build();
+                .cachedEvents(cachedEvents), storageEngine);
     }
 }

@@ -1,5 +1,6 @@
 package dev.vacant.infra.projection;
 
+import dev.vacant.infra.persistence.AppendedPositions;
 import dev.vacant.kernel.error.ErrorCode;
 import dev.vacant.kernel.error.VacantException;
 import dev.vacant.query.projection.ProjectionCatalog;
@@ -22,12 +23,18 @@ public class ProjectionPositions {
     private final JdbcTemplate jdbc;
     private final EventProcessingConfiguration processing;
     private final Serializer tokenSerializer;
+    private final AppendedPositions appended;
 
-    /** @param tokenSerializer the serializer of the token store (Axon's general serializer) */
-    public ProjectionPositions(JdbcTemplate jdbc, EventProcessingConfiguration processing, Serializer tokenSerializer) {
+    /**
+     * @param tokenSerializer the serializer of the token store (Axon's general serializer)
+     * @param appended        the positions of the events this node appended, known without a query
+     */
+    public ProjectionPositions(JdbcTemplate jdbc, EventProcessingConfiguration processing, Serializer tokenSerializer,
+                               AppendedPositions appended) {
         this.jdbc = jdbc;
         this.processing = processing;
         this.tokenSerializer = tokenSerializer;
+        this.appended = appended;
     }
 
     /** The global index of the newest stored event (0 when none). */
@@ -36,10 +43,14 @@ public class ProjectionPositions {
         return head == null ? 0 : head;
     }
 
-    /** The global index of entry {@code seq} of {@code vacant}: where it stands in the event store and the checkpoint tree. */
+    /**
+     * The global index of entry {@code seq} of {@code vacant}: where it stands in the event store and the checkpoint
+     * tree. Known without a query when this node appended the entry (a command's answer); else looked up.
+     */
     public long globalIndexOf(String vacant, long seq) {
-        return jdbc.queryForObject("select global_index from domain_event_entry where aggregate_identifier = ? "
-                + "and sequence_number = ?", Long.class, vacant, seq);
+        return appended.take(vacant, seq).orElseGet(() -> jdbc.queryForObject(
+                "select global_index from domain_event_entry where aggregate_identifier = ? and sequence_number = ?",
+                Long.class, vacant, seq));
     }
 
     /**

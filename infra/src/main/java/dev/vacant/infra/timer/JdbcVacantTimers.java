@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -17,19 +18,30 @@ public class JdbcVacantTimers implements VacantTimers {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
+    private final String schedule;
 
     public JdbcVacantTimers(JdbcTemplate jdbc, TransactionTemplate transactions) {
         this.jdbc = jdbc;
         this.transactions = transactions;
+        this.schedule = scheduleStatement(jdbc.execute(
+                (ConnectionCallback<String>) connection -> connection.getMetaData().getDatabaseProductName()));
+    }
+
+    /**
+     * The one statement that sets a vacant's due time, whether it has a timer or not, and ends any claim on it:
+     * each database's own upsert (a vacant's first timer, at its genesis or birth, then costs one round trip).
+     */
+    static String scheduleStatement(String databaseProduct) {
+        return databaseProduct.equals("H2")
+                ? "merge into vacant_timer (vacant_id, due_at, claimed_until) key (vacant_id) values (?, ?, null)"
+                : "insert into vacant_timer (vacant_id, due_at) values (?, ?) "
+                        + "on conflict (vacant_id) do update set due_at = excluded.due_at, claimed_until = null";
     }
 
     /** Sets the due time; a new due time ends any claim on the timer. */
     @Override
     public void schedule(String vacantId, Instant due) {
-        OffsetDateTime at = utc(due);
-        if (jdbc.update("update vacant_timer set due_at = ?, claimed_until = null where vacant_id = ?", at, vacantId) == 0) {
-            jdbc.update("insert into vacant_timer (vacant_id, due_at) values (?, ?)", vacantId, at);
-        }
+        jdbc.update(schedule, vacantId, utc(due));
     }
 
     @Override

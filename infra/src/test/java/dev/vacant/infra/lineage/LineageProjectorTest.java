@@ -8,8 +8,11 @@ import dev.vacant.kernel.custody.KeyCustody;
 import dev.vacant.kernel.event.VacantEvent;
 import dev.vacant.query.lineage.LineageProjector;
 import dev.vacant.query.projection.EventPosition;
+import dev.vacant.query.projection.PositionedEvent;
 import dev.vacant.query.projection.ProjectionCatalog;
+import dev.vacant.query.projection.SqlLists;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -68,6 +71,34 @@ class LineageProjectorTest extends VacantApiTestBase {
         assertThat(rowsOf(vacants)).isEqualTo(before);
         assertThat(before).filteredOn(row -> row.containsKey("secondary")).hasSize(4);
         assertThat(before).filteredOn(row -> row.containsKey("via_secondary")).hasSize(5);
+    }
+
+    @Test
+    void applyAll_ofAFamilyInOneBatch_leavesTheRowsOfApplyingEachEventAlone() {
+        List<String> vacants = diamond();
+        String grandchild = lineage.d1(vacants.get(3));
+        ProjectionWait.untilLineageCaughtUp(positions);
+        List<String> family = new ArrayList<>(vacants);
+        family.add(grandchild);
+        List<Map<String, Object>> before = rowsOf(family);
+        List<PositionedEvent> events = family.stream()
+                .flatMap(vacant -> eventStore.readEvents(vacant).asStream())
+                .map(message -> new PositionedEvent((VacantEvent) message.getPayload(), new EventPosition(
+                        positions.globalIndexOf(message.getAggregateIdentifier(), message.getSequenceNumber()))))
+                .sorted(Comparator.comparingLong(positioned -> positioned.position().globalIndex()))
+                .toList();
+        jdbc.update("delete from lineage_closure where descendant in (select node from lineage_node where vacant_id in ("
+                + SqlLists.placeholders(family.size()) + "))", family.toArray());
+        jdbc.update("delete from lineage_edge where child in (" + SqlLists.placeholders(family.size()) + ")",
+                family.toArray());
+        jdbc.update("delete from lineage_node where vacant_id in (" + SqlLists.placeholders(family.size()) + ")",
+                family.toArray());
+
+        ProjectionCatalog.projector(LineageProjector.class).applyAll(jdbc, events);
+
+        assertThat(rowsOf(family)).isEqualTo(before);
+        assertThat(before).filteredOn(row -> row.containsKey("via_secondary"))
+                .as("the diamond's five closure rows, the grandchild's four").hasSize(5 + 4);
     }
 
     @Test

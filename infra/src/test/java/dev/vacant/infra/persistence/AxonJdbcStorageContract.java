@@ -2,16 +2,30 @@ package dev.vacant.infra.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vacant.infra.projection.ProjectionPositions;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Round trips through Axon's JDBC stores on the Flyway-created tables, run on each database by the
@@ -36,6 +50,75 @@ interface AxonJdbcStorageContract {
             assertThat(event.getMetaData()).containsEntry("origin", "test");
             assertThat(event.getSequenceNumber()).isZero();
         });
+    }
+
+    @Test
+    default void appendedEvents_answerTheirStoredGlobalIndexes_fromTheInsertItself(
+            @Autowired EventStorageEngine engine, @Autowired AppendedPositions appended,
+            @Autowired ProjectionPositions positions, @Autowired JdbcTemplate jdbc) {
+        String first = UUID.randomUUID().toString();
+        String second = UUID.randomUUID().toString();
+        engine.appendEvents(probe(first, 0), probe(first, 1), probe(second, 0));
+        Map<String, Long> stored = new HashMap<>();
+        jdbc.query("select aggregate_identifier, sequence_number, global_index from domain_event_entry"
+                + " where aggregate_identifier in (?, ?)", rs -> {
+            stored.put(rs.getString(1) + "/" + rs.getLong(2), rs.getLong(3));
+        }, first, second);
+
+        assertThat(stored).hasSize(3);
+        assertThat(appended.take(first, 0)).hasValue(stored.get(first + "/0"));
+        assertThat(appended.take(first, 0)).as("a position is answered once").isEmpty();
+        assertThat(positions.globalIndexOf(first, 1)).isEqualTo(stored.get(first + "/1"));
+        assertThat(appended.take(first, 1)).as("the command's answer took the remembered position").isEmpty();
+        assertThat(positions.globalIndexOf(second, 0)).isEqualTo(stored.get(second + "/0"));
+        assertThat(positions.globalIndexOf(first, 0)).as("no longer remembered: looked up in the store")
+                .isEqualTo(stored.get(first + "/0"));
+    }
+
+    /**
+     * A read from where an empty read ended is answered without a query until this node commits again or the window
+     * passes; an event another writer appended meanwhile is read once the window has passed.
+     */
+    @Test
+    default void aReadRightAfterAnEmptyOne_isAnsweredWithoutAQuery_untilThisNodeCommitsOrTheWindowPasses(
+            @Autowired ConnectionProvider connections, @Autowired TransactionManager transactions,
+            @Autowired EventSchema schema, @Autowired @Qualifier("eventSerializer") Serializer serializer,
+            @Autowired EventStorageEngine otherNode) throws Exception {
+        TailAwareStorageEngine engine = new TailAwareStorageEngine(JdbcEventStorageEngine.builder()
+                .connectionProvider(connections).transactionManager(transactions).schema(schema)
+                .eventSerializer(serializer).snapshotSerializer(serializer), 1500);
+        TailAwareStorageEngine.Store store = new TailAwareStorageEngine.Store(EmbeddedEventStore.builder(), engine);
+        String aggregateId = UUID.randomUUID().toString();
+        TrackingToken head = engine.createHeadToken();
+        try {
+            store.publish(probe(aggregateId, 0));
+            List<? extends TrackedEventMessage<?>> first = engine.readEvents(head, true).collect(Collectors.toList());
+            TrackingToken end = first.get(first.size() - 1).trackingToken();
+            assertThat(first).extracting(event -> ((DomainEventMessage<?>) event).getAggregateIdentifier())
+                    .contains(aggregateId);
+
+            assertThat(engine.readEvents(end, true)).isEmpty();
+            assertThat(engine.readsAnsweredWithoutQuery()).isEqualTo(1);
+
+            store.publish(probe(aggregateId, 1));
+            List<? extends TrackedEventMessage<?>> afterCommit = engine.readEvents(end, true).collect(Collectors.toList());
+            assertThat(afterCommit).extracting(event -> ((DomainEventMessage<?>) event).getSequenceNumber())
+                    .contains(1L);
+            assertThat(engine.readsAnsweredWithoutQuery()).as("this node's commit: read from the store").isEqualTo(1);
+
+            TrackingToken latest = afterCommit.get(afterCommit.size() - 1).trackingToken();
+            otherNode.appendEvents(probe(aggregateId, 2));
+            assertThat(engine.readEvents(latest, true)).as("within the window").isEmpty();
+            Thread.sleep(1700);
+            assertThat(engine.readEvents(latest, true)).as("past the window")
+                    .extracting(event -> ((DomainEventMessage<?>) event).getSequenceNumber()).contains(2L);
+        } finally {
+            store.shutDown();
+        }
+    }
+
+    private static DomainEventMessage<ProbeHappened> probe(String aggregateId, long seq) {
+        return new GenericDomainEventMessage<>("Probe", aggregateId, seq, new ProbeHappened("probe", (int) seq));
     }
 
     @Test

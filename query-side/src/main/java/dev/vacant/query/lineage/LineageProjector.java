@@ -7,14 +7,20 @@ import dev.vacant.kernel.logbook.LogbookEntry;
 import dev.vacant.kernel.logbook.Timestamps;
 import dev.vacant.kernel.vacant.BirthPayload;
 import dev.vacant.query.projection.EventPosition;
+import dev.vacant.query.projection.PositionedEvent;
 import dev.vacant.query.projection.ProjectionTable;
 import dev.vacant.query.projection.Projector;
+import dev.vacant.query.projection.SqlLists;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -49,18 +55,66 @@ public final class LineageProjector implements Projector {
 
     @Override
     public void apply(JdbcTemplate jdbc, VacantEvent event, EventPosition position) {
-        boolean createsVacant = event instanceof GenesisRecordedEvent || event instanceof VacantBornEvent;
-        if (!createsVacant || node(jdbc, event.vacantId()) != null) {
+        applyAll(jdbc, List.of(new PositionedEvent(event, position)));
+    }
+
+    /**
+     * Reads the nodes of the batch's newborns and of their parents in one query, and the closure rows of the
+     * parents numbered before the batch in another; computes the newborns' rows in memory, in order (a parent born
+     * earlier in the batch lends its closure from there); writes nodes, edges and closure rows in one JDBC batch
+     * each.
+     */
+    @Override
+    public void applyAll(JdbcTemplate jdbc, List<PositionedEvent> events) {
+        List<PositionedEvent> newborns = events.stream()
+                .filter(positioned -> positioned.event() instanceof GenesisRecordedEvent
+                        || positioned.event() instanceof VacantBornEvent)
+                .toList();
+        if (newborns.isEmpty()) {
             return;
         }
-        long node = position.globalIndex();
-        jdbc.update("insert into lineage_node (vacant_id, node) values (?, ?)", event.vacantId(), node);
-        if (event instanceof VacantBornEvent birth) {
-            born(jdbc, birth.entry(), birth.payload(), node);
+        Map<String, Long> nodes = nodes(jdbc, newborns);
+        Map<Long, Map<Long, Integer>> closures = closures(jdbc, nodes.values());
+        Rows rows = new Rows();
+        for (PositionedEvent positioned : newborns) {
+            VacantEvent event = positioned.event();
+            if (nodes.containsKey(event.vacantId())) {
+                continue;
+            }
+            long node = positioned.position().globalIndex();
+            nodes.put(event.vacantId(), node);
+            rows.nodes.add(new Object[] {event.vacantId(), node});
+            if (event instanceof VacantBornEvent birth) {
+                closures.put(node, born(birth.entry(), birth.payload(), node, nodes, closures, rows));
+            }
+        }
+        rows.write(jdbc);
+    }
+
+    /** The rows a batch adds, written table by table. */
+    private static final class Rows {
+        private final List<Object[]> nodes = new ArrayList<>();
+        private final List<Object[]> edges = new ArrayList<>();
+        private final List<Object[]> closure = new ArrayList<>();
+
+        void write(JdbcTemplate jdbc) {
+            batch(jdbc, "insert into lineage_node (vacant_id, node) values (?, ?)", nodes);
+            batch(jdbc, "insert into lineage_edge (parent, child, path, secondary, created_at, position) "
+                    + "values (?, ?, ?, ?, ?, ?)", edges);
+            batch(jdbc, "insert into lineage_closure (ancestor, descendant, depth, via_secondary) values (?, ?, ?, ?)",
+                    closure);
+        }
+
+        private static void batch(JdbcTemplate jdbc, String sql, List<Object[]> rows) {
+            if (!rows.isEmpty()) {
+                jdbc.batchUpdate(sql, rows);
+            }
         }
     }
 
-    private static void born(JdbcTemplate jdbc, LogbookEntry entry, BirthPayload birth, long node) {
+    /** Adds a newborn's edges and closure rows; answers its ancestors' distances (its closure, for its own children). */
+    private static Map<Long, Integer> born(LogbookEntry entry, BirthPayload birth, long node, Map<String, Long> nodes,
+                                           Map<Long, Map<Long, Integer>> closures, Rows rows) {
         List<Parent> parents = new ArrayList<>(List.of(new Parent(birth.parent(), false)));
         if (birth.secondaryParent() != null) {
             parents.add(new Parent(birth.secondaryParent(), true));
@@ -68,37 +122,57 @@ public final class LineageProjector implements Projector {
         OffsetDateTime createdAt = OffsetDateTime.ofInstant(Timestamps.parse(entry.body().ts()), ZoneOffset.UTC);
         Map<Long, Reach> closure = new LinkedHashMap<>();
         for (Parent parent : parents) {
-            jdbc.update("insert into lineage_edge (parent, child, path, secondary, created_at, position) "
-                            + "values (?, ?, ?, ?, ?, ?)",
-                    parent.id(), entry.body().vacant(), birth.path().name(), parent.secondary(), createdAt, node);
-            reachThrough(jdbc, parent, closure);
+            rows.edges.add(new Object[] {parent.id(), entry.body().vacant(), birth.path().name(), parent.secondary(),
+                    createdAt, node});
+            Long parentNode = nodes.get(parent.id());
+            if (parentNode == null) {
+                throw new IllegalStateException("lineage: parent " + parent.id() + " was never born");
+            }
+            closure.merge(parentNode, new Reach(1, parent.secondary()), LineageProjector::nearer);
+            closures.getOrDefault(parentNode, Map.of()).forEach((ancestor, depth) ->
+                    closure.merge(ancestor, new Reach(depth + 1, parent.secondary()), LineageProjector::nearer));
         }
-        List<Object[]> rows = closure.entrySet().stream()
-                .map(e -> new Object[] {e.getKey(), node, e.getValue().depth(), e.getValue().viaSecondary()})
-                .toList();
-        jdbc.batchUpdate("insert into lineage_closure (ancestor, descendant, depth, via_secondary) values (?, ?, ?, ?)",
-                rows);
-    }
-
-    /** Adds the parent and its ancestors, one step further away, keeping the shorter distance (earlier parent on ties). */
-    private static void reachThrough(JdbcTemplate jdbc, Parent parent, Map<Long, Reach> closure) {
-        Long parentNode = node(jdbc, parent.id());
-        if (parentNode == null) {
-            throw new IllegalStateException("lineage: parent " + parent.id() + " was never born");
-        }
-        closure.merge(parentNode, new Reach(1, parent.secondary()), LineageProjector::nearer);
-        jdbc.query("select ancestor, depth from lineage_closure where descendant = ?",
-                rs -> {
-                    closure.merge(rs.getLong(1), new Reach(rs.getInt(2) + 1, parent.secondary()), LineageProjector::nearer);
-                }, parentNode);
+        Map<Long, Integer> depths = new LinkedHashMap<>();
+        closure.forEach((ancestor, reach) -> {
+            rows.closure.add(new Object[] {ancestor, node, reach.depth(), reach.viaSecondary()});
+            depths.put(ancestor, reach.depth());
+        });
+        return depths;
     }
 
     private static Reach nearer(Reach known, Reach candidate) {
         return candidate.depth() < known.depth() ? candidate : known;
     }
 
-    private static Long node(JdbcTemplate jdbc, String vacantId) {
-        return jdbc.query("select node from lineage_node where vacant_id = ?",
-                rs -> rs.next() ? rs.getLong(1) : null, vacantId);
+    /** The stored nodes of the batch's newborns and of their parents. */
+    private static Map<String, Long> nodes(JdbcTemplate jdbc, List<PositionedEvent> newborns) {
+        Set<String> ids = new LinkedHashSet<>();
+        for (PositionedEvent positioned : newborns) {
+            ids.add(positioned.event().vacantId());
+            if (positioned.event() instanceof VacantBornEvent birth) {
+                ids.add(birth.payload().parent());
+                if (birth.payload().secondaryParent() != null) {
+                    ids.add(birth.payload().secondaryParent());
+                }
+            }
+        }
+        Map<String, Long> nodes = new HashMap<>();
+        jdbc.query("select vacant_id, node from lineage_node where vacant_id in (" + SqlLists.placeholders(ids.size())
+                + ")", rs -> {
+                    nodes.put(rs.getString(1), rs.getLong(2));
+                }, ids.toArray());
+        return nodes;
+    }
+
+    /** Each of {@code nodes}' stored closure rows: ancestor to distance. */
+    private static Map<Long, Map<Long, Integer>> closures(JdbcTemplate jdbc, Collection<Long> nodes) {
+        Map<Long, Map<Long, Integer>> closures = new HashMap<>();
+        if (!nodes.isEmpty()) {
+            jdbc.query("select descendant, ancestor, depth from lineage_closure where descendant in ("
+                    + SqlLists.placeholders(nodes.size()) + ")", rs -> {
+                        closures.computeIfAbsent(rs.getLong(1), node -> new HashMap<>()).put(rs.getLong(2), rs.getInt(3));
+                    }, nodes.toArray());
+        }
+        return closures;
     }
 }

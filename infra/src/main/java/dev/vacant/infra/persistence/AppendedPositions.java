@@ -1,0 +1,116 @@
+package dev.vacant.infra.persistence;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.statements.AppendEventsStatementBuilder;
+import org.axonframework.eventsourcing.eventstore.jdbc.statements.JdbcEventStorageEngineStatements;
+import org.axonframework.eventsourcing.eventstore.jdbc.statements.TimestampWriter;
+import org.axonframework.serialization.Serializer;
+
+/**
+ * The global indexes the event store gave the events this node appended, read back from the insert itself
+ * ({@link java.sql.Statement#getGeneratedKeys()}), so that a command's answer names its entry's position without a
+ * query per command ({@code docs/performance.md}, "Session 9"). Axon's own insert statement is used, prepared to
+ * return the global index column; the newest {@code capacity} positions are kept, each until asked for once.
+ * <p>
+ * A position is recorded when its insert succeeds, before the transaction commits: only a committed entry is ever
+ * asked for (a command's result), and an entry rolled back and appended again (a group commit retried alone, a write
+ * conflict) is recorded again by that later insert. Whatever is not known here (evicted, appended by another node)
+ * the caller looks up in the store.
+ */
+public final class AppendedPositions implements AppendEventsStatementBuilder {
+
+    private record Entry(String aggregate, long seq) {
+    }
+
+    private final Map<Entry, Long> positions;
+
+    /** @param capacity how many positions not yet asked for are kept (the oldest go first) */
+    public AppendedPositions(int capacity) {
+        this.positions = new LinkedHashMap<>(capacity * 4 / 3 + 1) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Entry, Long> eldest) {
+                return size() > capacity;
+            }
+        };
+    }
+
+    /** The global index of entry {@code seq} of {@code aggregate}, if this node appended it recently; forgets it. */
+    public OptionalLong take(String aggregate, long seq) {
+        Long index;
+        synchronized (positions) {
+            index = positions.remove(new Entry(aggregate, seq));
+        }
+        return index == null ? OptionalLong.empty() : OptionalLong.of(index);
+    }
+
+    @Override
+    public PreparedStatement build(Connection connection, EventSchema schema, Class<?> dataType,
+                                   List<? extends EventMessage<?>> events, Serializer serializer,
+                                   TimestampWriter timestampWriter) throws SQLException {
+        PreparedStatement insert = JdbcEventStorageEngineStatements.appendEvents(
+                returningGlobalIndex(connection, schema.globalIndexColumn()), schema, dataType, events, serializer,
+                timestampWriter);
+        return recordingOnExecute(insert, events);
+    }
+
+    /** {@code connection}, preparing every statement to return the generated global index of each row. */
+    private static Connection returningGlobalIndex(Connection connection, String column) {
+        return delegate(Connection.class, connection, (method, args) ->
+                method.getName().equals("prepareStatement") && args.length == 1
+                        ? connection.prepareStatement((String) args[0], new String[] {column})
+                        : method.invoke(connection, args));
+    }
+
+    /** {@code insert}, recording the generated global index of each of {@code events} once its batch has run. */
+    private PreparedStatement recordingOnExecute(PreparedStatement insert, List<? extends EventMessage<?>> events) {
+        return delegate(PreparedStatement.class, insert, (method, args) -> {
+            Object result = method.invoke(insert, args);
+            if (method.getName().equals("executeBatch")) {
+                try (ResultSet keys = insert.getGeneratedKeys()) {
+                    record(events, keys);
+                }
+            }
+            return result;
+        });
+    }
+
+    private void record(List<? extends EventMessage<?>> events, ResultSet keys) throws SQLException {
+        synchronized (positions) {
+            for (EventMessage<?> event : events) {
+                if (!keys.next()) {
+                    return;
+                }
+                if (event instanceof DomainEventMessage<?> domain) {
+                    positions.put(new Entry(domain.getAggregateIdentifier(), domain.getSequenceNumber()), keys.getLong(1));
+                }
+            }
+        }
+    }
+
+    /** A call on a delegating proxy: the method and its arguments (never null). */
+    private interface Call {
+        Object invoke(java.lang.reflect.Method method, Object[] args) throws Throwable;
+    }
+
+    private static <T> T delegate(Class<T> type, T target, Call call) {
+        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
+            try {
+                return call.invoke(method, args == null ? new Object[0] : args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        }));
+    }
+}
