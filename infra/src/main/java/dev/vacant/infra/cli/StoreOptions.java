@@ -7,6 +7,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -54,13 +55,27 @@ public final class StoreOptions {
         return dataDir != null ? embedded(dataDir) : resolve(jdbcUrl);
     }
 
-    /** Opens connections to the database the options name. */
+    /**
+     * Opens connections to the database the options name. PostgreSQL connections send a JDBC batch of inserts as
+     * multi-row inserts, as the server's data source does ({@code application-postgres.yml}): an audit's rebuild
+     * writes its scratch tables in such batches.
+     */
     ConnectionSource connections() {
         String url = url();
         boolean h2 = url.startsWith("jdbc:h2:");
+        Properties properties = new Properties();
         String login = user != null ? user : h2 ? "sa" : null;
         String secret = password != null ? password : h2 ? "" : null;
-        return () -> DriverManager.getConnection(url, login, secret);
+        if (login != null) {
+            properties.setProperty("user", login);
+        }
+        if (secret != null) {
+            properties.setProperty("password", secret);
+        }
+        if (url.startsWith("jdbc:postgresql:")) {
+            properties.setProperty("reWriteBatchedInserts", "true");
+        }
+        return () -> DriverManager.getConnection(url, properties);
     }
 
     /** A data source on one connection, for a command's few statements; {@code destroy()} it when done. */
