@@ -20,6 +20,18 @@ final class StatementLog {
             "executeUpdate", "executeLargeUpdate", "addBatch");
 
     private final List<List<String>> connections = Collections.synchronizedList(new ArrayList<>());
+    private volatile String slowFragment;
+    private volatile long slowMillis;
+
+    /**
+     * Makes every statement containing {@code fragment} wait {@code millis} before it runs: for tests that need
+     * statements to overlap in time (one connection must not finish them all before another starts).
+     */
+    StatementLog slowing(String fragment, long millis) {
+        slowFragment = fragment;
+        slowMillis = millis;
+        return this;
+    }
 
     /** {@code source}, its connections recording their statements here. */
     ConnectionSource recording(ConnectionSource source) {
@@ -41,10 +53,14 @@ final class StatementLog {
         }
     }
 
-    private static <T> T recording(T target, Class<T> type, List<String> statements) {
+    private <T> T recording(T target, Class<T> type, List<String> statements) {
         return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
             if (TAKING_SQL.contains(method.getName()) && args != null && args[0] instanceof String sql) {
                 statements.add(sql);
+                String slow = slowFragment;
+                if (slow != null && sql.contains(slow)) {
+                    Thread.sleep(slowMillis);
+                }
             }
             Object result;
             try {
