@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicLong;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
@@ -35,6 +36,7 @@ public final class AppendedPositions implements AppendEventsStatementBuilder {
     }
 
     private final Map<Entry, Long> positions;
+    private final AtomicLong highest = new AtomicLong(-1);
 
     /** @param capacity how many positions not yet asked for are kept (the oldest go first) */
     public AppendedPositions(int capacity) {
@@ -53,6 +55,14 @@ public final class AppendedPositions implements AppendEventsStatementBuilder {
             index = positions.remove(new Entry(aggregate, seq));
         }
         return index == null ? OptionalLong.empty() : OptionalLong.of(index);
+    }
+
+    /**
+     * The highest global index any insert of this node has been given so far (committed or not; -1 before the first):
+     * every event this node has committed lies at or below it.
+     */
+    public long highestAppended() {
+        return highest.get();
     }
 
     @Override
@@ -92,8 +102,10 @@ public final class AppendedPositions implements AppendEventsStatementBuilder {
                 if (!keys.next()) {
                     return;
                 }
+                long index = keys.getLong(1);
+                highest.accumulateAndGet(index, Math::max);
                 if (event instanceof DomainEventMessage<?> domain) {
-                    positions.put(new Entry(domain.getAggregateIdentifier(), domain.getSequenceNumber()), keys.getLong(1));
+                    positions.put(new Entry(domain.getAggregateIdentifier(), domain.getSequenceNumber()), index);
                 }
             }
         }

@@ -23,14 +23,14 @@ import org.springframework.context.annotation.Configuration;
  * ({@code docs/performance.md}, "Session 8"). A processor further behind than the cache reads the store itself, as
  * before, until it has caught up. (Axon's auto-configuration builds the engine only when no event bus is defined,
  * so it is defined here as well, with the same settings.) Its inserts return each event's global index
- * ({@link AppendedPositions}): a command's answer names its entry's position without a query; and a read right after
- * one that found nothing new is answered without a query while this node has committed nothing since
- * ({@link TailAwareStorageEngine}).
+ * ({@link AppendedPositions}): a command's answer names its entry's position without a query; and a read from where
+ * a read reached the tail of this node's events is answered without a query while this node has committed nothing
+ * since ({@link TailAwareStorageEngine}).
  */
 @Configuration(proxyBeanMethods = false)
 public class EventStoreConfiguration {
 
-    /** How long an empty read answers a read from the same token without a query ({@link TailAwareStorageEngine}). */
+    /** How long a read that reached the tail answers a read from its end without a query ({@link TailAwareStorageEngine}). */
     static final long TAIL_WINDOW_MILLIS = 50;
 
     /** The positions of the events this node appends, read back from their insert (4,096 kept until asked for). */
@@ -53,8 +53,7 @@ public class EventStoreConfiguration {
                 .snapshotFilter(axon.snapshotFilter())
                 .connectionProvider(connections)
                 .transactionManager(transactions)
-                .schema(schema)
-                .appendEvents(appended), TAIL_WINDOW_MILLIS);
+                .schema(schema), appended, TAIL_WINDOW_MILLIS);
     }
 
     @Bean(name = "eventBus")

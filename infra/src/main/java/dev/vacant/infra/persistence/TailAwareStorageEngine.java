@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
@@ -15,32 +15,40 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
  * Axon's JDBC event storage engine, answering "nothing new" without a query when it knows there is nothing.
  * <p>
  * The embedded event store's producer reads the store after every commit, and reads it once more right after any
- * read that found events; every read ends with a batch that came back empty, followed by Axon's check for events
- * beyond a gap. So the read right after finds nothing, in two queries and a transaction: under command load, more
- * than one statement per command ({@code docs/performance.md}, "Session 9"). This engine remembers its newest empty
- * batch (the token it read after, and how many commits of appended events this node had seen before the read) and
- * answers a read from that same token with nothing, without a query, while no commit of this node has come since and
- * less than {@code window} has passed. A commit of this node always makes the next read query the store; events
+ * read that found events; and every read of Axon's goes on until a batch comes back empty, followed by Axon's check
+ * for events beyond a gap. So each wake-up ends with a read that finds nothing, in two queries and a transaction:
+ * under command load, more than one statement per command ({@code docs/performance.md}, "Sessions 9 and 10").
+ * <p>
+ * This engine remembers the newest read that reached the tail of what this node has written, as the token it ended
+ * at and how many commits of appended events this node had counted before it: an empty batch, or a batch whose window
+ * (Axon reads the {@code batchSize} global indexes after the token, and the token's gaps) reached the highest index
+ * this node's inserts had been given ({@link AppendedPositions#highestAppended()}) when the read began. A read from
+ * that same token is answered with nothing, without a query, while no commit of this node has come since and less
+ * than {@code window} has passed: each event this node committed before the read lay inside its window, and each it
+ * commits later counts a commit first. A commit of this node always makes the next read query the store; events
  * another node appends are read as before: at the producer's next wake-up (a commit here, or its periodic one).
  */
 public final class TailAwareStorageEngine extends JdbcEventStorageEngine {
 
-    /** The newest empty batch: nothing after {@code token} as of {@code commits}, read at {@code nanoTime}. */
-    private record EmptyTail(TrackingToken token, long commits, long nanoTime) {
+    /** The newest read that reached the tail: nothing after {@code token} as of {@code commits}, at {@code nanoTime}. */
+    private record Tail(TrackingToken token, long commits, long nanoTime) {
     }
 
+    private final AppendedPositions appended;
     private final AtomicLong commits = new AtomicLong();
     private final AtomicLong readsAnswered = new AtomicLong();
     private final long windowNanos;
-    private volatile EmptyTail tail;
+    private volatile Tail tail;
 
     /**
-     * @param builder Axon's engine settings
-     * @param windowMillis how long an empty batch answers a read from its token (well below the producer's periodic
-     *                     wake-up: a second)
+     * @param builder Axon's engine settings; its inserts are {@code appended}'s
+     * @param appended the positions this node's inserts are given
+     * @param windowMillis how long a read that reached the tail answers a read from its end (well below the
+     *                     producer's periodic wake-up: a second)
      */
-    public TailAwareStorageEngine(Builder builder, long windowMillis) {
-        super(builder);
+    public TailAwareStorageEngine(Builder builder, AppendedPositions appended, long windowMillis) {
+        super(builder.appendEvents(appended));
+        this.appended = appended;
         this.windowNanos = TimeUnit.MILLISECONDS.toNanos(windowMillis);
     }
 
@@ -50,25 +58,27 @@ public final class TailAwareStorageEngine extends JdbcEventStorageEngine {
     }
 
     @Override
-    protected Stream<? extends TrackedEventData<?>> readEventData(TrackingToken token, boolean mayBlock) {
-        EmptyTail known = tail;
-        if (known != null && Objects.equals(known.token(), token) && known.commits() == commits.get()
-                && System.nanoTime() - known.nanoTime() < windowNanos) {
-            readsAnswered.incrementAndGet();
-            return Stream.empty();
-        }
-        return super.readEventData(token, mayBlock);
-    }
-
-    @Override
     protected List<? extends TrackedEventData<?>> fetchTrackedEvents(TrackingToken lastToken, int batchSize) {
         long committedBefore = commits.get();
         long readAt = System.nanoTime();
+        Tail known = tail;
+        if (known != null && Objects.equals(known.token(), lastToken) && known.commits() == committedBefore
+                && readAt - known.nanoTime() < windowNanos) {
+            readsAnswered.incrementAndGet();
+            return List.of();
+        }
+        long highestBefore = appended.highestAppended();
         List<? extends TrackedEventData<?>> batch = super.fetchTrackedEvents(lastToken, batchSize);
         if (batch.isEmpty()) {
-            tail = new EmptyTail(lastToken, committedBefore, readAt);
+            tail = new Tail(lastToken, committedBefore, readAt);
+        } else if (highestBefore <= indexOf(lastToken) + batchSize) {
+            tail = new Tail(batch.get(batch.size() - 1).trackingToken(), committedBefore, readAt);
         }
         return batch;
+    }
+
+    private static long indexOf(TrackingToken token) {
+        return token == null ? -1 : ((GapAwareTrackingToken) token).getIndex();
     }
 
     /** The embedded event store over this engine: it counts each commit of appended events before waking readers. */

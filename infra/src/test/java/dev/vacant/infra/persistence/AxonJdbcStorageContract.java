@@ -76,17 +76,16 @@ interface AxonJdbcStorageContract {
     }
 
     /**
-     * A read from where an empty read ended is answered without a query until this node commits again or the window
-     * passes; an event another writer appended meanwhile is read once the window has passed.
+     * A read from where a read reached the tail of this node's events (the stream's own final read, or the next
+     * stream's first) is answered without a query until this node commits again or the window passes; an event another
+     * writer appended meanwhile is read once the window has passed.
      */
     @Test
-    default void aReadRightAfterAnEmptyOne_isAnsweredWithoutAQuery_untilThisNodeCommitsOrTheWindowPasses(
+    default void aReadFromWhereAReadReachedThisNodesTail_isAnsweredWithoutAQuery_untilThisNodeCommitsOrTheWindowPasses(
             @Autowired ConnectionProvider connections, @Autowired TransactionManager transactions,
             @Autowired EventSchema schema, @Autowired @Qualifier("eventSerializer") Serializer serializer,
             @Autowired EventStorageEngine otherNode) throws Exception {
-        TailAwareStorageEngine engine = new TailAwareStorageEngine(JdbcEventStorageEngine.builder()
-                .connectionProvider(connections).transactionManager(transactions).schema(schema)
-                .eventSerializer(serializer).snapshotSerializer(serializer), 1500);
+        TailAwareStorageEngine engine = tailAware(connections, transactions, schema, serializer, 100, 1500);
         TailAwareStorageEngine.Store store = new TailAwareStorageEngine.Store(EmbeddedEventStore.builder(), engine);
         String aggregateId = UUID.randomUUID().toString();
         TrackingToken head = engine.createHeadToken();
@@ -96,15 +95,16 @@ interface AxonJdbcStorageContract {
             TrackingToken end = first.get(first.size() - 1).trackingToken();
             assertThat(first).extracting(event -> ((DomainEventMessage<?>) event).getAggregateIdentifier())
                     .contains(aggregateId);
+            assertThat(engine.readsAnsweredWithoutQuery()).as("the stream's final read").isEqualTo(1);
 
             assertThat(engine.readEvents(end, true)).isEmpty();
-            assertThat(engine.readsAnsweredWithoutQuery()).isEqualTo(1);
+            assertThat(engine.readsAnsweredWithoutQuery()).as("the next stream's first read").isEqualTo(2);
 
             store.publish(probe(aggregateId, 1));
-            List<? extends TrackedEventMessage<?>> afterCommit = engine.readEvents(end, true).collect(Collectors.toList());
-            assertThat(afterCommit).extracting(event -> ((DomainEventMessage<?>) event).getSequenceNumber())
-                    .contains(1L);
-            assertThat(engine.readsAnsweredWithoutQuery()).as("this node's commit: read from the store").isEqualTo(1);
+            List<? extends TrackedEventMessage<?>> afterCommit =
+                    engine.readEvents(end, true).collect(Collectors.toList());
+            assertThat(afterCommit).as("this node's commit: read from the store")
+                    .extracting(event -> ((DomainEventMessage<?>) event).getSequenceNumber()).contains(1L);
 
             TrackingToken latest = afterCommit.get(afterCommit.size() - 1).trackingToken();
             otherNode.appendEvents(probe(aggregateId, 2));
@@ -115,6 +115,41 @@ interface AxonJdbcStorageContract {
         } finally {
             store.shutDown();
         }
+    }
+
+    /**
+     * A batch whose window (the batch size's global indexes after its token) stops below this node's newest insert
+     * is not the tail: the stream reads on, and only the read after the batch that reached it is answered without a
+     * query.
+     */
+    @Test
+    default void aBatchWhoseWindowStopsBelowThisNodesNewestInsert_isNotTheTail_theStreamReadsOn(
+            @Autowired ConnectionProvider connections, @Autowired TransactionManager transactions,
+            @Autowired EventSchema schema, @Autowired @Qualifier("eventSerializer") Serializer serializer)
+            throws Exception {
+        TailAwareStorageEngine engine = tailAware(connections, transactions, schema, serializer, 2, 1500);
+        TailAwareStorageEngine.Store store = new TailAwareStorageEngine.Store(EmbeddedEventStore.builder(), engine);
+        String aggregateId = UUID.randomUUID().toString();
+        TrackingToken head = engine.createHeadToken();
+        try {
+            store.publish(probe(aggregateId, 0), probe(aggregateId, 1), probe(aggregateId, 2));
+
+            assertThat(engine.readEvents(head, true).collect(Collectors.toList()))
+                    .filteredOn(event -> aggregateId.equals(((DomainEventMessage<?>) event).getAggregateIdentifier()))
+                    .extracting(event -> ((DomainEventMessage<?>) event).getSequenceNumber())
+                    .containsExactly(0L, 1L, 2L);
+            assertThat(engine.readsAnsweredWithoutQuery()).as("only the read after the last event").isEqualTo(1);
+        } finally {
+            store.shutDown();
+        }
+    }
+
+    private static TailAwareStorageEngine tailAware(ConnectionProvider connections, TransactionManager transactions,
+                                                    EventSchema schema, Serializer serializer, int batchSize,
+                                                    long windowMillis) {
+        return new TailAwareStorageEngine(JdbcEventStorageEngine.builder()
+                .connectionProvider(connections).transactionManager(transactions).schema(schema).batchSize(batchSize)
+                .eventSerializer(serializer).snapshotSerializer(serializer), new AppendedPositions(16), windowMillis);
     }
 
     private static DomainEventMessage<ProbeHappened> probe(String aggregateId, long seq) {
