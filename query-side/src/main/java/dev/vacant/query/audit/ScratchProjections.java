@@ -12,6 +12,7 @@ import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
@@ -32,7 +33,7 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  * (same columns as the live table, which lives in the connection's current schema; unlogged on PostgreSQL) and an
  * index on its key columns, then points the connection at it so projectors' unqualified names land there.
  * {@link #apply} every event in global order (to each projector's {@link Projector#forRebuild} instance),
- * {@link #compare} live and rebuilt rows both ways with {@code EXCEPT}, and {@link #close} drops the schema. Portable
+ * {@link #compare} live and rebuilt rows both ways, and {@link #close} drops the schema. Portable
  * SQL (PostgreSQL and H2 in PostgreSQL mode); events are applied and committed in batches, as the live projections
  * apply a processor batch ({@link ProjectionBatches}).
  * <p>
@@ -59,10 +60,6 @@ public final class ScratchProjections implements AutoCloseable {
     private final JdbcTemplate jdbc;
     private final List<PositionedEvent> uncommitted = new ArrayList<>();
     private final Map<String, ParkedSequence> parked = new LinkedHashMap<>();
-
-    /** Rows of one table that the other lacks: how many, and a few of their keys. */
-    private record Difference(long rows, List<String> keys) {
-    }
 
     private ScratchProjections(Connection connection, List<Projector> projectors, String liveSchema,
                                String scratchSchema) {
@@ -160,8 +157,9 @@ public final class ScratchProjections implements AutoCloseable {
     }
 
     /**
-     * Compares every table, live against rebuilt, both ways; the results in projector and table order. The queries
-     * (each table's row count and its two {@code EXCEPT}s) run in parallel, one at a time on each connection: the
+     * Compares every table, live against rebuilt, both ways; the results in projector and table order. Each table is
+     * compared in one pass over both of its copies ({@link #counts}); only a table that differs is read again, for a
+     * few keys of its differing rows. The tables are compared in parallel, one at a time on each connection: the
      * scratch connection and every one of {@code more} (other connections to the same database, which the caller
      * keeps and closes; they only read, and their transaction is ended afterwards, so that dropping the schema does
      * not wait for them).
@@ -176,30 +174,53 @@ public final class ScratchProjections implements AutoCloseable {
             return thread;
         });
         try {
-            List<Future<Long>> rebuiltRows = new ArrayList<>();
-            List<Future<Difference>> missing = new ArrayList<>();
-            List<Future<Difference>> extra = new ArrayList<>();
-            List<ProjectionTable> tables = tables();
-            for (ProjectionTable table : tables) {
-                String live = liveSchema + "." + table.name();
-                String rebuilt = scratchSchema + "." + table.name();
-                missing.add(threads.submit(() -> on(idle, session -> difference(session, table, rebuilt, live))));
-                extra.add(threads.submit(() -> on(idle, session -> difference(session, table, live, rebuilt))));
-                rebuiltRows.add(threads.submit(() -> on(idle, session ->
-                        session.queryForObject("select count(*) from " + rebuilt, Long.class))));
+            List<Future<TableComparison>> compared = new ArrayList<>();
+            for (ProjectionTable table : tables()) {
+                compared.add(threads.submit(() -> on(idle, session -> compare(session, table))));
             }
             List<TableComparison> comparisons = new ArrayList<>();
-            for (int i = 0; i < tables.size(); i++) {
-                Difference onlyRebuilt = result(missing.get(i));
-                Difference onlyLive = result(extra.get(i));
-                comparisons.add(new TableComparison(tables.get(i).name(), result(rebuiltRows.get(i)),
-                        onlyRebuilt.rows(), onlyLive.rows(), onlyRebuilt.keys(), onlyLive.keys()));
+            for (Future<TableComparison> comparison : compared) {
+                comparisons.add(result(comparison));
             }
             return comparisons;
         } finally {
             threads.shutdownNow();
             endReading(threads, more);
         }
+    }
+
+    private TableComparison compare(JdbcTemplate session, ProjectionTable table) {
+        String live = liveSchema + "." + table.name();
+        String rebuilt = scratchSchema + "." + table.name();
+        Counts counts = counts(session, live, rebuilt);
+        return new TableComparison(table.name(), counts.rebuiltRows(), counts.onlyRebuilt(), counts.onlyLive(),
+                sampleKeys(session, table, counts.onlyRebuilt(), rebuilt, live),
+                sampleKeys(session, table, counts.onlyLive(), live, rebuilt));
+    }
+
+    /** Of a table's two copies: the distinct rows only the rebuilt one has, those only the live one has, its rows. */
+    private record Counts(long onlyRebuilt, long onlyLive, long rebuiltRows) {
+    }
+
+    /**
+     * Both copies' rows, grouped by every column (nulls equal, as {@code EXCEPT} takes them), counted in one pass:
+     * each distinct row with how many times each copy holds it.
+     */
+    private static Counts counts(JdbcTemplate session, String live, String rebuilt) {
+        List<String> names = session.query("select * from " + rebuilt + " where 1 = 0", rs -> {
+            List<String> labels = new ArrayList<>();
+            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                labels.add(identifier(rs.getMetaData().getColumnLabel(i).toLowerCase(Locale.ROOT)));
+            }
+            return labels;
+        });
+        String columns = String.join(", ", names);
+        return session.queryForObject("select count(case when audit_live = 0 then 1 end),"
+                + " count(case when audit_rebuilt = 0 then 1 end), coalesce(sum(audit_rebuilt), 0) from ("
+                + "select " + columns + ", sum(audit_live) audit_live, sum(audit_rebuilt) audit_rebuilt from ("
+                + "select " + columns + ", 1 audit_live, 0 audit_rebuilt from " + live + " union all "
+                + "select " + columns + ", 0, 1 from " + rebuilt + ") both_copies group by " + columns + ") rows_",
+                (rs, n) -> new Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3)));
     }
 
     /**
@@ -280,23 +301,23 @@ public final class ScratchProjections implements AutoCloseable {
     }
 
     /**
-     * The rows of {@code from} that {@code without} lacks: how many, and up to {@link #SAMPLE_KEYS} of their keys
-     * (none to look for when there are none).
+     * Up to {@link #SAMPLE_KEYS} keys of the rows of {@code from} that {@code without} lacks, when there are
+     * {@code rows} of them (none to look for when there are none).
      */
-    private static Difference difference(JdbcTemplate session, ProjectionTable table, String from, String without) {
-        long rows = session.queryForObject("select count(*) from (" + except(from, without) + ") d", Long.class);
+    private static List<String> sampleKeys(JdbcTemplate session, ProjectionTable table, long rows, String from,
+                                           String without) {
         if (rows == 0) {
-            return new Difference(0, List.of());
+            return List.of();
         }
         String keys = String.join(", ", table.keyColumns());
-        return new Difference(rows, session.query("select " + keys + " from (" + except(from, without) + ") d "
+        return session.query("select " + keys + " from (" + except(from, without) + ") d "
                 + "order by " + keys + " limit " + SAMPLE_KEYS, (rs, n) -> {
                     List<String> parts = new ArrayList<>();
                     for (int i = 0; i < table.keyColumns().size(); i++) {
                         parts.add(table.keyColumns().get(i) + "=" + rs.getString(i + 1));
                     }
                     return String.join(",", parts);
-                }));
+                });
     }
 
     private static String except(String from, String without) {
