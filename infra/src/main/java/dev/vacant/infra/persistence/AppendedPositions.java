@@ -36,13 +36,23 @@ public final class AppendedPositions implements AppendEventsStatementBuilder {
     }
 
     private final Map<Entry, Long> positions;
-    private final AtomicLong highest = new AtomicLong(-1);
+    /** The global indexes of appended events not yet committed, by event identifier (the newest kept). */
+    private final Map<String, Long> uncommitted;
+    private final AtomicLong highestCommitted = new AtomicLong(-1);
 
-    /** @param capacity how many positions not yet asked for are kept (the oldest go first) */
+    /**
+     * @param capacity how many positions not yet asked for are kept, and how many of events not yet committed (the
+     *                 oldest go first)
+     */
     public AppendedPositions(int capacity) {
-        this.positions = new LinkedHashMap<>(capacity * 4 / 3 + 1) {
+        this.positions = bounded(capacity);
+        this.uncommitted = bounded(capacity);
+    }
+
+    private static <K> Map<K, Long> bounded(int capacity) {
+        return new LinkedHashMap<>(capacity * 4 / 3 + 1) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<Entry, Long> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<K, Long> eldest) {
                 return size() > capacity;
             }
         };
@@ -58,11 +68,24 @@ public final class AppendedPositions implements AppendEventsStatementBuilder {
     }
 
     /**
-     * The highest global index any insert of this node has been given so far (committed or not; -1 before the first):
-     * every event this node has committed lies at or below it.
+     * The highest global index of the events this node has committed ({@link #committed}), -1 before the first; or
+     * {@link Long#MAX_VALUE} from the first committed event whose position was no longer known (forgotten among more
+     * than {@code capacity} events in flight), which a stored event never equals.
      */
-    public long highestAppended() {
-        return highest.get();
+    public long highestCommitted() {
+        return highestCommitted.get();
+    }
+
+    /** Takes note that {@code events}, appended by this node, are committed (before readers are told of them). */
+    public void committed(List<? extends EventMessage<?>> events) {
+        long highest = -1;
+        synchronized (positions) {
+            for (EventMessage<?> event : events) {
+                Long index = uncommitted.remove(event.getIdentifier());
+                highest = Math.max(highest, index == null ? Long.MAX_VALUE : index);
+            }
+        }
+        highestCommitted.accumulateAndGet(highest, Math::max);
     }
 
     @Override
@@ -103,7 +126,7 @@ public final class AppendedPositions implements AppendEventsStatementBuilder {
                     return;
                 }
                 long index = keys.getLong(1);
-                highest.accumulateAndGet(index, Math::max);
+                uncommitted.put(event.getIdentifier(), index);
                 if (event instanceof DomainEventMessage<?> domain) {
                     positions.put(new Entry(domain.getAggregateIdentifier(), domain.getSequenceNumber()), index);
                 }

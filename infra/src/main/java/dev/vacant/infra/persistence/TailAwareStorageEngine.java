@@ -19,14 +19,16 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
  * for events beyond a gap. So each wake-up ends with a read that finds nothing, in two queries and a transaction:
  * under command load, more than one statement per command ({@code docs/performance.md}, "Sessions 9 and 10").
  * <p>
- * This engine remembers the newest read that reached the tail of what this node has written, as the token it ended
- * at and how many commits of appended events this node had counted before it: an empty batch, or a batch whose window
- * (Axon reads the {@code batchSize} global indexes after the token, and the token's gaps) reached the highest index
- * this node's inserts had been given ({@link AppendedPositions#highestAppended()}) when the read began. A read from
- * that same token is answered with nothing, without a query, while no commit of this node has come since and less
- * than {@code window} has passed: each event this node committed before the read lay inside its window, and each it
- * commits later counts a commit first. A commit of this node always makes the next read query the store; events
- * another node appends are read as before: at the producer's next wake-up (a commit here, or its periodic one).
+ * This engine remembers the newest read that reached the tail, as the token it ended at and how many commits of
+ * appended events this node had counted before it: an empty batch (after Axon's gap check, nothing was there), or a
+ * batch short of {@code batchSize} whose last event is the newest this node had committed when the read began
+ * ({@link AppendedPositions#highestCommitted()}): every event this node committed before the read was visible to it,
+ * and the batch ended there, with room for more. A read from that same token is answered with nothing, without a
+ * query, while no commit of this node has come since and less than {@code window} has passed; each event this node
+ * commits later counts a commit first. A batch that ends at another writer's event is never the tail, so a node
+ * reading another node's (or an earlier run's) events reads on as Axon does. A commit of this node always makes the
+ * next read query the store; events another node appends are read as before: at the producer's next wake-up (a
+ * commit here, or its periodic one).
  */
 public final class TailAwareStorageEngine extends JdbcEventStorageEngine {
 
@@ -67,21 +69,23 @@ public final class TailAwareStorageEngine extends JdbcEventStorageEngine {
             readsAnswered.incrementAndGet();
             return List.of();
         }
-        long highestBefore = appended.highestAppended();
+        long newestCommitted = appended.highestCommitted();
         List<? extends TrackedEventData<?>> batch = super.fetchTrackedEvents(lastToken, batchSize);
         if (batch.isEmpty()) {
             tail = new Tail(lastToken, committedBefore, readAt);
-        } else if (highestBefore <= indexOf(lastToken) + batchSize) {
-            tail = new Tail(batch.get(batch.size() - 1).trackingToken(), committedBefore, readAt);
+        } else if (batch.size() < batchSize) {
+            TrackingToken last = batch.get(batch.size() - 1).trackingToken();
+            if (((GapAwareTrackingToken) last).getIndex() == newestCommitted) {
+                tail = new Tail(last, committedBefore, readAt);
+            }
         }
         return batch;
     }
 
-    private static long indexOf(TrackingToken token) {
-        return token == null ? -1 : ((GapAwareTrackingToken) token).getIndex();
-    }
-
-    /** The embedded event store over this engine: it counts each commit of appended events before waking readers. */
+    /**
+     * The embedded event store over this engine: it notes each commit of appended events (their positions, then the
+     * count) before waking readers.
+     */
     public static final class Store extends EmbeddedEventStore {
 
         private final TailAwareStorageEngine engine;
@@ -94,6 +98,7 @@ public final class TailAwareStorageEngine extends JdbcEventStorageEngine {
 
         @Override
         protected void afterCommit(List<? extends EventMessage<?>> events) {
+            engine.appended.committed(events);
             engine.commits.incrementAndGet();
             super.afterCommit(events);
         }

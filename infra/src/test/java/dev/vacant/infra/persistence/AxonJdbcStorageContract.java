@@ -118,15 +118,13 @@ interface AxonJdbcStorageContract {
     }
 
     /**
-     * A batch whose window (the batch size's global indexes after its token) stops below this node's newest insert
-     * is not the tail: the stream reads on, and only the read after the batch that reached it is answered without a
-     * query.
+     * Only a batch short of the batch size that ends at this node's newest committed event is the tail: a full batch
+     * reads on, and the read after the batch that reached that event is answered without a query.
      */
     @Test
-    default void aBatchWhoseWindowStopsBelowThisNodesNewestInsert_isNotTheTail_theStreamReadsOn(
+    default void aFullBatch_isNotTheTail_theStreamReadsOnToThisNodesNewestEvent(
             @Autowired ConnectionProvider connections, @Autowired TransactionManager transactions,
-            @Autowired EventSchema schema, @Autowired @Qualifier("eventSerializer") Serializer serializer)
-            throws Exception {
+            @Autowired EventSchema schema, @Autowired @Qualifier("eventSerializer") Serializer serializer) {
         TailAwareStorageEngine engine = tailAware(connections, transactions, schema, serializer, 2, 1500);
         TailAwareStorageEngine.Store store = new TailAwareStorageEngine.Store(EmbeddedEventStore.builder(), engine);
         String aggregateId = UUID.randomUUID().toString();
@@ -139,6 +137,33 @@ interface AxonJdbcStorageContract {
                     .extracting(event -> ((DomainEventMessage<?>) event).getSequenceNumber())
                     .containsExactly(0L, 1L, 2L);
             assertThat(engine.readsAnsweredWithoutQuery()).as("only the read after the last event").isEqualTo(1);
+        } finally {
+            store.shutDown();
+        }
+    }
+
+    /**
+     * A batch that ends at another writer's event is not the tail, however far this node's own events lie behind
+     * it: the stream reads on (as Axon's does), so a node reading another node's events is never held back.
+     */
+    @Test
+    default void aBatchEndingAtAnotherWritersEvent_isNotTheTail(
+            @Autowired ConnectionProvider connections, @Autowired TransactionManager transactions,
+            @Autowired EventSchema schema, @Autowired @Qualifier("eventSerializer") Serializer serializer,
+            @Autowired EventStorageEngine otherNode) {
+        TailAwareStorageEngine engine = tailAware(connections, transactions, schema, serializer, 100, 1500);
+        TailAwareStorageEngine.Store store = new TailAwareStorageEngine.Store(EmbeddedEventStore.builder(), engine);
+        String aggregateId = UUID.randomUUID().toString();
+        TrackingToken head = engine.createHeadToken();
+        try {
+            store.publish(probe(aggregateId, 0));
+            otherNode.appendEvents(probe(aggregateId, 1));
+
+            assertThat(engine.readEvents(head, true).collect(Collectors.toList()))
+                    .filteredOn(event -> aggregateId.equals(((DomainEventMessage<?>) event).getAggregateIdentifier()))
+                    .extracting(event -> ((DomainEventMessage<?>) event).getSequenceNumber())
+                    .containsExactly(0L, 1L);
+            assertThat(engine.readsAnsweredWithoutQuery()).as("the stream's final read went to the store").isZero();
         } finally {
             store.shutDown();
         }
