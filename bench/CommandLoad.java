@@ -38,12 +38,20 @@ import java.util.regex.Pattern;
  *
  * A discarded warm-up phase (8 clients, WARMUP seconds, on each application) lets the JIT compile the servers' hot
  * paths first: on two busy cores C2 is still compiling Spring's, Jackson's and the JDBC driver's largest methods a
- * minute in (30 s of warm-up measured half the commands/s of 90 s).
+ * minute in (30 s of warm-up measured half the commands/s of 90 s). Each measured command phase is also preceded by
+ * {@link #RAMP_SECONDS} of the same mix at the same client count, discarded, and the projections' catch-up from it
+ * (each read phase by the same reads):
+ * without it the first measured phase (Vacant over REST at the first client count, right after the gRPC warm-up)
+ * ran while both JVMs recompiled code that the other mixes had made polymorphic, at up to twice the CPU per command
+ * in the load generator and the server ({@code docs/performance.md}, "Session 10").
  *
  * Usage: java -cp postgresql.jar:infra-classpath CommandLoad.java BASE_URL GRPC_TARGET TOKEN JDBC_URL PLAIN_URL
  * PLAIN_JDBC_URL USER PASSWORD SECONDS WARMUP CLIENTS...
  */
 public class CommandLoad {
+
+    /** The discarded ramp before each measured command phase: the same mix at the same client count. */
+    private static final int RAMP_SECONDS = 5;
 
     private static final Pattern ID = Pattern.compile("\"(?:id|child_id)\"\\s*:\\s*\"(vac_[a-z0-9-]+)\"");
 
@@ -120,6 +128,8 @@ public class CommandLoad {
 
         /** Runs a command mix for SECONDS and waits for the projections to catch up (CPU counted over both). */
         CommandPhase commands(int n, int seconds, String label, WorkerFactory clients) throws Exception {
+            run(n, RAMP_SECONDS, clients);
+            awaitProjections(jdbcUrl, user, password, head());
             long headBefore = head();
             double[] cpuBefore = cpu.millis();
             long startMillis = System.currentTimeMillis();
@@ -137,6 +147,7 @@ public class CommandLoad {
         }
 
         Result reads(int n, int seconds, String probe) throws Exception {
+            run(n, RAMP_SECONDS, () -> new RegistryReads(base, token, probe));
             long startMillis = System.currentTimeMillis();
             Result result = run(n, seconds, () -> new RegistryReads(base, token, probe));
             System.err.printf("phase %s GET %d clients: %d %d%n", base, n, startMillis, System.currentTimeMillis());
