@@ -67,22 +67,24 @@ public final class AppendedPositions implements AppendEventsStatementBuilder {
         return index == null ? OptionalLong.empty() : OptionalLong.of(index);
     }
 
-    /**
-     * The highest global index of the events this node has committed ({@link #committed}), -1 before the first; or
-     * {@link Long#MAX_VALUE} from the first committed event whose position was no longer known (forgotten among more
-     * than {@code capacity} events in flight), which a stored event never equals.
-     */
+    /** The highest global index of the events this node has committed ({@link #committed}), -1 before the first. */
     public long highestCommitted() {
         return highestCommitted.get();
     }
 
-    /** Takes note that {@code events}, appended by this node, are committed (before readers are told of them). */
+    /**
+     * Takes note that {@code events}, appended by this node, are committed (before readers are told of them). An event
+     * whose insert this node has not recorded, or which it was already told of, is passed over: Axon tells the commit
+     * of a group's events twice, for the group's unit of work and for each command's nested in it.
+     */
     public void committed(List<? extends EventMessage<?>> events) {
         long highest = -1;
         synchronized (positions) {
             for (EventMessage<?> event : events) {
                 Long index = uncommitted.remove(event.getIdentifier());
-                highest = Math.max(highest, index == null ? Long.MAX_VALUE : index);
+                if (index != null) {
+                    highest = Math.max(highest, index);
+                }
             }
         }
         highestCommitted.accumulateAndGet(highest, Math::max);

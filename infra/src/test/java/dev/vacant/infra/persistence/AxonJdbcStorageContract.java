@@ -76,6 +76,27 @@ interface AxonJdbcStorageContract {
     }
 
     /**
+     * Each appended event's commit makes its position the newest committed one, also when the commit is told twice
+     * (Axon tells a group's commit for the group's unit of work and again for each command's nested in it).
+     */
+    @Test
+    default void committedEvents_areTheNewestCommitted_alsoWhenTheCommitIsToldTwice(
+            @Autowired EventStorageEngine engine, @Autowired AppendedPositions appended, @Autowired JdbcTemplate jdbc) {
+        String aggregateId = UUID.randomUUID().toString();
+        List<DomainEventMessage<ProbeHappened>> events = List.of(probe(aggregateId, 0), probe(aggregateId, 1));
+        engine.appendEvents(events);
+        long stored = jdbc.queryForObject("select max(global_index) from domain_event_entry"
+                + " where aggregate_identifier = ?", Long.class, aggregateId);
+
+        appended.committed(events);
+        appended.committed(events);
+        appended.committed(List.of(probe(aggregateId, 2)));
+
+        assertThat(appended.highestCommitted()).isEqualTo(stored);
+        assertThat(appended.take(aggregateId, 1)).hasValue(stored);
+    }
+
+    /**
      * A read from where a read reached the tail of this node's events (the stream's own final read, or the next
      * stream's first) is answered without a query until this node commits again or the window passes; an event another
      * writer appended meanwhile is read once the window has passed.
