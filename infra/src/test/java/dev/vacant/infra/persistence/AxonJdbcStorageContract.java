@@ -106,13 +106,11 @@ interface AxonJdbcStorageContract {
             @Autowired ConnectionProvider connections, @Autowired TransactionManager transactions,
             @Autowired EventSchema schema, @Autowired @Qualifier("eventSerializer") Serializer serializer,
             @Autowired EventStorageEngine otherNode) throws Exception {
-        TailAwareStorageEngine engine = tailAware(connections, transactions, schema, serializer, 100, 1500);
-        TailAwareStorageEngine.Store store = new TailAwareStorageEngine.Store(EmbeddedEventStore.builder(), engine);
         String aggregateId = UUID.randomUUID().toString();
-        TrackingToken head = engine.createHeadToken();
-        try {
-            store.publish(probe(aggregateId, 0));
-            List<? extends TrackedEventMessage<?>> first = engine.readEvents(head, true).collect(Collectors.toList());
+        try (TailReader reader = TailReader.over(connections, transactions, schema, serializer, 100)) {
+            TailAwareStorageEngine engine = reader.engine();
+            reader.store().publish(probe(aggregateId, 0));
+            List<? extends TrackedEventMessage<?>> first = reader.readFromHead();
             TrackingToken end = first.get(first.size() - 1).trackingToken();
             assertThat(first).extracting(event -> ((DomainEventMessage<?>) event).getAggregateIdentifier())
                     .contains(aggregateId);
@@ -121,7 +119,7 @@ interface AxonJdbcStorageContract {
             assertThat(engine.readEvents(end, true)).isEmpty();
             assertThat(engine.readsAnsweredWithoutQuery()).as("the next stream's first read").isEqualTo(2);
 
-            store.publish(probe(aggregateId, 1));
+            reader.store().publish(probe(aggregateId, 1));
             List<? extends TrackedEventMessage<?>> afterCommit =
                     engine.readEvents(end, true).collect(Collectors.toList());
             assertThat(afterCommit).as("this node's commit: read from the store")
@@ -133,8 +131,6 @@ interface AxonJdbcStorageContract {
             Thread.sleep(1700);
             assertThat(engine.readEvents(latest, true)).as("past the window")
                     .extracting(event -> ((DomainEventMessage<?>) event).getSequenceNumber()).contains(2L);
-        } finally {
-            store.shutDown();
         }
     }
 
@@ -146,20 +142,16 @@ interface AxonJdbcStorageContract {
     default void aFullBatch_isNotTheTail_theStreamReadsOnToThisNodesNewestEvent(
             @Autowired ConnectionProvider connections, @Autowired TransactionManager transactions,
             @Autowired EventSchema schema, @Autowired @Qualifier("eventSerializer") Serializer serializer) {
-        TailAwareStorageEngine engine = tailAware(connections, transactions, schema, serializer, 2, 1500);
-        TailAwareStorageEngine.Store store = new TailAwareStorageEngine.Store(EmbeddedEventStore.builder(), engine);
         String aggregateId = UUID.randomUUID().toString();
-        TrackingToken head = engine.createHeadToken();
-        try {
-            store.publish(probe(aggregateId, 0), probe(aggregateId, 1), probe(aggregateId, 2));
+        try (TailReader reader = TailReader.over(connections, transactions, schema, serializer, 2)) {
+            reader.store().publish(probe(aggregateId, 0), probe(aggregateId, 1), probe(aggregateId, 2));
 
-            assertThat(engine.readEvents(head, true).collect(Collectors.toList()))
+            assertThat(reader.readFromHead())
                     .filteredOn(event -> aggregateId.equals(((DomainEventMessage<?>) event).getAggregateIdentifier()))
                     .extracting(event -> ((DomainEventMessage<?>) event).getSequenceNumber())
                     .containsExactly(0L, 1L, 2L);
-            assertThat(engine.readsAnsweredWithoutQuery()).as("only the read after the last event").isEqualTo(1);
-        } finally {
-            store.shutDown();
+            assertThat(reader.engine().readsAnsweredWithoutQuery()).as("only the read after the last event")
+                    .isEqualTo(1);
         }
     }
 
@@ -172,30 +164,42 @@ interface AxonJdbcStorageContract {
             @Autowired ConnectionProvider connections, @Autowired TransactionManager transactions,
             @Autowired EventSchema schema, @Autowired @Qualifier("eventSerializer") Serializer serializer,
             @Autowired EventStorageEngine otherNode) {
-        TailAwareStorageEngine engine = tailAware(connections, transactions, schema, serializer, 100, 1500);
-        TailAwareStorageEngine.Store store = new TailAwareStorageEngine.Store(EmbeddedEventStore.builder(), engine);
         String aggregateId = UUID.randomUUID().toString();
-        TrackingToken head = engine.createHeadToken();
-        try {
-            store.publish(probe(aggregateId, 0));
+        try (TailReader reader = TailReader.over(connections, transactions, schema, serializer, 100)) {
+            reader.store().publish(probe(aggregateId, 0));
             otherNode.appendEvents(probe(aggregateId, 1));
 
-            assertThat(engine.readEvents(head, true).collect(Collectors.toList()))
+            assertThat(reader.readFromHead())
                     .filteredOn(event -> aggregateId.equals(((DomainEventMessage<?>) event).getAggregateIdentifier()))
                     .extracting(event -> ((DomainEventMessage<?>) event).getSequenceNumber())
                     .containsExactly(0L, 1L);
-            assertThat(engine.readsAnsweredWithoutQuery()).as("the stream's final read went to the store").isZero();
-        } finally {
-            store.shutDown();
+            assertThat(reader.engine().readsAnsweredWithoutQuery()).as("the stream's final read went to the store")
+                    .isZero();
         }
     }
 
-    private static TailAwareStorageEngine tailAware(ConnectionProvider connections, TransactionManager transactions,
-                                                    EventSchema schema, Serializer serializer, int batchSize,
-                                                    long windowMillis) {
-        return new TailAwareStorageEngine(JdbcEventStorageEngine.builder()
-                .connectionProvider(connections).transactionManager(transactions).schema(schema).batchSize(batchSize)
-                .eventSerializer(serializer).snapshotSerializer(serializer), new AppendedPositions(16), windowMillis);
+    /** A tail-aware engine of its own on the test database (a 1.5 s window), its store, and the head it began at. */
+    record TailReader(TailAwareStorageEngine engine, TailAwareStorageEngine.Store store, TrackingToken head)
+            implements AutoCloseable {
+
+        static TailReader over(ConnectionProvider connections, TransactionManager transactions, EventSchema schema,
+                               Serializer serializer, int batchSize) {
+            TailAwareStorageEngine engine = new TailAwareStorageEngine(JdbcEventStorageEngine.builder()
+                    .connectionProvider(connections).transactionManager(transactions).schema(schema)
+                    .batchSize(batchSize).eventSerializer(serializer).snapshotSerializer(serializer),
+                    new AppendedPositions(16), 1500);
+            return new TailReader(engine, new TailAwareStorageEngine.Store(EmbeddedEventStore.builder(), engine),
+                    engine.createHeadToken());
+        }
+
+        List<? extends TrackedEventMessage<?>> readFromHead() {
+            return engine.readEvents(head, true).collect(Collectors.toList());
+        }
+
+        @Override
+        public void close() {
+            store.shutDown();
+        }
     }
 
     private static DomainEventMessage<ProbeHappened> probe(String aggregateId, long seq) {
