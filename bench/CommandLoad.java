@@ -40,10 +40,10 @@ import java.util.regex.Pattern;
  * paths first: on two busy cores C2 is still compiling Spring's, Jackson's and the JDBC driver's largest methods a
  * minute in (30 s of warm-up measured half the commands/s of 90 s). Each measured command phase is also preceded by
  * {@link #RAMP_SECONDS} of the same mix at the same client count, discarded, and the projections' catch-up from it
- * (each read phase by the same reads):
- * without it the first measured phase (Vacant over REST at the first client count, right after the gRPC warm-up)
- * ran while both JVMs recompiled code that the other mixes had made polymorphic, at up to twice the CPU per command
- * in the load generator and the server ({@code docs/performance.md}, "Session 10").
+ * (each read phase by the same reads), so that no phase starts right after a different mix: the first measured phase
+ * (Vacant over REST, right after the gRPC warm-up) often ran at up to twice the CPU per command in the load
+ * generator of the plain application's phase after it, with the same client code ({@code docs/performance.md},
+ * "Session 10").
  *
  * Usage: java -cp postgresql.jar:infra-classpath CommandLoad.java BASE_URL GRPC_TARGET TOKEN JDBC_URL PLAIN_URL
  * PLAIN_JDBC_URL USER PASSWORD SECONDS WARMUP CLIENTS...
