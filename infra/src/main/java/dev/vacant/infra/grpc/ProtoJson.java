@@ -85,10 +85,10 @@ public final class ProtoJson {
     private static JsonNode fieldValue(FieldDescriptor field, Object value) {
         if (field.isMapField()) {
             ObjectNode map = NODES.objectNode();
+            FieldDescriptor valueField = field.getMessageType().findFieldByNumber(2);
             for (Object entry : (List<?>) value) {
                 MapEntry<?, ?> pair = (MapEntry<?, ?>) entry;
-                map.set(String.valueOf(pair.getKey()),
-                        single(field.getMessageType().findFieldByNumber(2), pair.getValue()));
+                map.set(String.valueOf(pair.getKey()), single(valueField, pair.getValue()));
             }
             return map;
         }
@@ -163,12 +163,11 @@ public final class ProtoJson {
 
     private static void mergeField(FieldDescriptor field, JsonNode json, Message.Builder builder) {
         if (field.isMapField()) {
-            Descriptor entryType = field.getMessageType();
+            FieldDescriptor key = field.getMessageType().findFieldByNumber(1);
+            FieldDescriptor value = field.getMessageType().findFieldByNumber(2);
             for (Iterator<Map.Entry<String, JsonNode>> pairs = json.fields(); pairs.hasNext(); ) {
                 Map.Entry<String, JsonNode> pair = pairs.next();
                 Message.Builder entry = builder.newBuilderForField(field);
-                FieldDescriptor key = entryType.findFieldByNumber(1);
-                FieldDescriptor value = entryType.findFieldByNumber(2);
                 entry.setField(key, scalar(key, TextNode.valueOf(pair.getKey())));
                 entry.setField(value, element(value, pair.getValue(), entry));
                 builder.addRepeatedField(field, entry.build());

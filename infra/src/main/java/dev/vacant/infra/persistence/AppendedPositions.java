@@ -28,7 +28,8 @@ import org.axonframework.serialization.Serializer;
  * A position is recorded when its insert succeeds, before the transaction commits: only a committed entry is ever
  * asked for (a command's result), and an entry rolled back and appended again (a group commit retried alone, a write
  * conflict) is recorded again by that later insert. Whatever is not known here (evicted, appended by another node)
- * the caller looks up in the store.
+ * the caller looks up in the store. It also keeps the highest position among the events whose commit it has been
+ * told of ({@link #committed}), which {@link TailAwareStorageEngine} compares a read's last event with.
  */
 public final class AppendedPositions implements AppendEventsStatementBuilder {
 

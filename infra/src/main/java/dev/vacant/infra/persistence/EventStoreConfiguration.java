@@ -30,7 +30,7 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class EventStoreConfiguration {
 
-    /** How long a read that reached the tail answers a read from its end without a query ({@link TailAwareStorageEngine}). */
+    /** How long a read that reached the tail answers a read from its end ({@link TailAwareStorageEngine}). */
     static final long TAIL_WINDOW_MILLIS = 50;
 
     /** The positions of the events this node appends, read back from their insert (4,096 kept until asked for). */
@@ -41,10 +41,11 @@ public class EventStoreConfiguration {
 
     @Bean
     TailAwareStorageEngine eventStorageEngine(Serializer serializer, PersistenceExceptionResolver duplicates,
-                                          AppendedPositions appended,
-                                          @Qualifier("eventSerializer") Serializer eventSerializer,
-                                          org.axonframework.config.Configuration axon, ConnectionProvider connections,
-                                          TransactionManager transactions, EventSchema schema) {
+                                              AppendedPositions appended,
+                                              @Qualifier("eventSerializer") Serializer eventSerializer,
+                                              org.axonframework.config.Configuration axon,
+                                              ConnectionProvider connections, TransactionManager transactions,
+                                              EventSchema schema) {
         return new TailAwareStorageEngine(JdbcEventStorageEngine.builder()
                 .snapshotSerializer(serializer)
                 .upcasterChain(axon.upcasterChain())

@@ -176,7 +176,7 @@ public final class ScratchProjections implements AutoCloseable {
         try {
             List<Future<TableComparison>> compared = new ArrayList<>();
             for (ProjectionTable table : tables()) {
-                compared.add(threads.submit(() -> on(idle, session -> compare(session, table))));
+                compared.add(threads.submit(() -> on(idle, session -> comparison(session, table))));
             }
             List<TableComparison> comparisons = new ArrayList<>();
             for (Future<TableComparison> comparison : compared) {
@@ -189,7 +189,8 @@ public final class ScratchProjections implements AutoCloseable {
         }
     }
 
-    private TableComparison compare(JdbcTemplate session, ProjectionTable table) {
+    /** One table, live against rebuilt: counted in one pass, then a few keys of any differing rows. */
+    private TableComparison comparison(JdbcTemplate session, ProjectionTable table) {
         String live = liveSchema + "." + table.name();
         String rebuilt = scratchSchema + "." + table.name();
         Counts counts = counts(session, live, rebuilt);
