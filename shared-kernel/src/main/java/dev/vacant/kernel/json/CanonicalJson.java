@@ -81,9 +81,16 @@ public final class CanonicalJson {
         }
     }
 
+    /** Writes {@code value} as a JCS string: its run of characters that need no escape at once, then the rest. */
     private static void string(String value, StringBuilder out) {
         out.append('"');
-        for (int i = 0; i < value.length(); i++) {
+        int plain = plainPrefix(value);
+        if (plain == value.length()) {
+            out.append(value).append('"');
+            return;
+        }
+        out.append(value, 0, plain);
+        for (int i = plain; i < value.length(); i++) {
             char c = value.charAt(i);
             switch (c) {
                 case '\n' -> out.append("\\n");
@@ -102,6 +109,17 @@ public final class CanonicalJson {
             }
         }
         out.append('"');
+    }
+
+    /** The length of {@code value}'s prefix that JCS writes as it is (no quote, backslash or control character). */
+    private static int plainPrefix(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c == '"' || c == '\\') {
+                return i;
+            }
+        }
+        return value.length();
     }
 
     private static void number(JsonNode node, StringBuilder out) {

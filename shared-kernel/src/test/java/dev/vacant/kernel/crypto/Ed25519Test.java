@@ -51,6 +51,22 @@ class Ed25519Test {
     }
 
     @Test
+    void verifyingKey_verifiesEachMessageOfItsKey_andRejectsWhatVerifyRejects() {
+        Ed25519KeyPair pair = Ed25519.generate(new SecureRandom());
+        Ed25519KeyPair other = Ed25519.generate(new SecureRandom());
+        Ed25519.VerifyingKey key = Ed25519.verifyingKey(pair.publicKey());
+
+        for (byte n = 0; n < 3; n++) {
+            byte[] message = {n};
+            assertThat(key.verify(message, pair.sign(message))).isTrue();
+            assertThat(key.verify(message, other.sign(message))).isFalse();
+            assertThat(key.verify(new byte[] {n, n}, pair.sign(message))).isFalse();
+        }
+        assertThat(key.verify(new byte[] {1}, new byte[63])).isFalse();
+        assertThat(Ed25519.verifyingKey(new byte[31]).verify(new byte[] {1}, pair.sign(new byte[] {1}))).isFalse();
+    }
+
+    @Test
     void generate_givesIndependentKeys_andNeverPrintsThePrivateSeed() {
         SecureRandom random = new SecureRandom();
         Ed25519KeyPair a = Ed25519.generate(random);

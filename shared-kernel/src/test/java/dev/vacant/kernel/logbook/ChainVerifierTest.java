@@ -6,6 +6,7 @@ import static dev.vacant.kernel.logbook.VerificationFailureReason.HASH_MISMATCH;
 import static dev.vacant.kernel.logbook.VerificationFailureReason.SEQ_GAP;
 import static dev.vacant.kernel.logbook.VerificationFailureReason.UNKNOWN_SIGNER;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vacant.kernel.crypto.Base64Url;
@@ -74,6 +75,36 @@ class ChainVerifierTest {
         LogbookEntry nodeOnVacant = LogbookChain.empty(vacant).append("GENESIS", T0, Json.object(), node);
         assertThat(ChainVerifier.verify(vacant, List.of(nodeOnVacant)))
                 .extracting(VerificationFailure::reason).containsExactly(UNKNOWN_SIGNER);
+    }
+
+    @Test
+    void verify_checksEachEntryUnderItsOwnSigner_whenTheSignersOfAChainAlternate() {
+        Ed25519KeyPair nodePair = Ed25519.generate(random);
+        LogbookSigner node = new KeyPairSigner(NodeId.of(nodePair.publicKey()), nodePair.privateSeed());
+        LogbookSigner worker = signerOf(key);
+        String task = TaskId.of(UUID.randomUUID()).value();
+        LogbookSigner nodeIdSignedByTheWorker = new LogbookSigner() {
+            @Override
+            public String signerId() {
+                return node.signerId();
+            }
+
+            @Override
+            public byte[] sign(byte[] message) {
+                return key.sign(message);
+            }
+        };
+        List<LogbookEntry> entries = new ArrayList<>();
+        LogbookChain head = LogbookChain.empty(task);
+        for (LogbookSigner signer : List.of(node, worker, worker, node, nodeIdSignedByTheWorker, worker)) {
+            LogbookEntry entry = head.append("STEP", T0, Json.object().put("n", entries.size()), signer);
+            entries.add(entry);
+            head = head.after(entry);
+        }
+
+        assertThat(ChainVerifier.verify(task, entries.subList(0, 4))).isEmpty();
+        assertThat(ChainVerifier.verify(task, entries)).extracting(VerificationFailure::seq, VerificationFailure::reason)
+                .containsExactly(tuple(4L, BAD_SIGNATURE));
     }
 
     private static LogbookEntry withBody(LogbookEntry entry, LogbookBody body) {
