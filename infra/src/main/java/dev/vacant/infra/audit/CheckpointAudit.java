@@ -5,6 +5,7 @@ import dev.vacant.kernel.checkpoint.Checkpoint;
 import dev.vacant.kernel.checkpoint.CheckpointComparison;
 import dev.vacant.kernel.checkpoint.CheckpointComparison.Result;
 import dev.vacant.kernel.checkpoint.LogbookLeaf;
+import dev.vacant.kernel.checkpoint.MerkleHashes;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,10 +23,10 @@ final class CheckpointAudit {
 
     private static final int BATCH = 1000;
     private static final String LEAVES = "select l.leaf_index, l.aggregate_identifier, l.sequence_number, e.global_index, "
-            + "e.aggregate_identifier, e.sequence_number, e.type, e.payload_type, e.payload_revision, e.payload, n.hash "
+            + "e.aggregate_identifier, e.sequence_number, e.type, e.payload_type, e.payload_revision, e.payload, "
+            + "l.entry_hash "
             + "from merkle_leaf l "
             + "left join domain_event_entry e on e.global_index = l.global_index "
-            + "left join merkle_node n on n.tree_level = 0 and n.node_index = l.leaf_index "
             + "where l.leaf_index >= ? and l.leaf_index < ? order by l.leaf_index limit ?";
 
     private final Connection connection;
@@ -70,7 +71,7 @@ final class CheckpointAudit {
                 long leafIndex = rs.getLong(1);
                 skipTo(leafIndex);
                 boolean clean = comparison.firstDifferentLeaf().isEmpty();
-                comparison.accept(storeEntryHash(rs), rs.getBytes(11));
+                comparison.accept(storeEntryHash(rs), MerkleHashes.leaf(rs.getBytes(11)));
                 if (clean && comparison.firstDifferentLeaf().isPresent()) {
                     vacant = rs.getString(2);
                     seq = rs.getLong(3);

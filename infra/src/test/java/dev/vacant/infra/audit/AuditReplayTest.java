@@ -379,17 +379,17 @@ class AuditReplayTest {
     void checkpointAudit_stillLocatesTheEntry_whenTheTreeTablesWereAlteredToo() throws SQLException {
         long last = store.lastSeqOf(vacants.b());
         long leaf = leafOf(vacants.b(), last);
-        byte[] stored = jdbc.queryForObject("select hash from merkle_node where tree_level = 0 and node_index = ?",
-                byte[].class, leaf);
+        byte[] stored = jdbc.queryForObject("select entry_hash from merkle_leaf where leaf_index = ?", byte[].class,
+                leaf);
         try (Undo undo = store.delete(vacants.b(), last)) {
-            jdbc.update("update merkle_node set hash = ? where tree_level = 0 and node_index = ?", new byte[32], leaf);
+            jdbc.update("update merkle_leaf set entry_hash = ? where leaf_index = ?", new byte[32], leaf);
             AuditReport report = audit(AuditCheckpoint.LATEST);
 
             assertThat(report.checkpoint().storeMatches()).isFalse();
             assertThat(report.checkpoint().treeMatches()).isFalse();
             assertThat(report.failures()).contains(at(vacants.b(), last, VerificationFailureReason.CHECKPOINT_MISMATCH));
         } finally {
-            jdbc.update("update merkle_node set hash = ? where tree_level = 0 and node_index = ?", stored, leaf);
+            jdbc.update("update merkle_leaf set entry_hash = ? where leaf_index = ?", stored, leaf);
         }
     }
 

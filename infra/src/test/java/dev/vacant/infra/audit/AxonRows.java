@@ -7,12 +7,12 @@ import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Writes stored events into {@code domain_event_entry} the way Axon's JDBC storage engine does. */
-final class AxonRows {
+public final class AxonRows {
 
     private AxonRows() {
     }
 
-    static void insert(JdbcTemplate jdbc, List<StoredEvent> rows) {
+    public static void insert(JdbcTemplate jdbc, List<StoredEvent> rows) {
         jdbc.batchUpdate("insert into domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type, "
                         + "time_stamp, payload_type, payload_revision, payload, meta_data) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 rows.stream().map(row -> new Object[]{UUID.randomUUID().toString(), row.aggregateIdentifier(),

@@ -6,11 +6,12 @@ import dev.vacant.kernel.crypto.Hex;
 import dev.vacant.kernel.event.EventFamily;
 import dev.vacant.kernel.logbook.LogbookEntry;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** The leaf data of a stored event: its logbook entry's {@code hash} bytes, when the row holds an entry. */
 public final class LogbookLeaf {
 
-    private static final String HASH_FORM = "[0-9a-f]{64}";
+    private static final Pattern HASH_FORM = Pattern.compile("[0-9a-f]{64}");
 
     private LogbookLeaf() {
     }
@@ -21,6 +22,6 @@ public final class LogbookLeaf {
             return Optional.empty();
         }
         return StoredEventDecoder.standard().entry(row).map(LogbookEntry::hash)
-                .filter(hash -> hash != null && hash.matches(HASH_FORM)).map(Hex::decode);
+                .filter(hash -> hash != null && HASH_FORM.matcher(hash).matches()).map(Hex::decode);
     }
 }
