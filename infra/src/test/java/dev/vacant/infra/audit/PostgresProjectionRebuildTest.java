@@ -7,22 +7,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class PostgresProjectionRebuildTest extends ProjectionRebuildContract {
 
     @Override
-    String jdbcUrl() {
-        return DedicatedDatabase.of(getClass()).jdbcUrl();
-    }
-
-    @Override
-    String user() {
-        return DedicatedDatabase.of(getClass()).user();
-    }
-
-    @Override
-    String password() {
-        return DedicatedDatabase.of(getClass()).password();
-    }
-
-    @Override
-    String vendor() {
-        return "postgresql";
+    MigratedDatabase database() {
+        return MigratedDatabase.postgres(getClass());
     }
 }

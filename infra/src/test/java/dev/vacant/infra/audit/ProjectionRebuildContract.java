@@ -17,7 +17,6 @@ import dev.vacant.query.projection.ProjectionTable;
 import dev.vacant.query.projection.Projector;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,7 +31,6 @@ import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * Audit replay's projection rebuild and comparison, on one database engine: a migrated store holding signed
@@ -52,17 +50,11 @@ abstract class ProjectionRebuildContract {
     private JdbcTemplate jdbc;
     private List<StoredEvent> history;
 
-    abstract String jdbcUrl();
-
-    abstract String user();
-
-    abstract String password();
-
-    /** The {@code db/migration/<vendor>} folder of this engine. */
-    abstract String vendor();
+    /** The database this contract runs on (fresh for each test). */
+    abstract MigratedDatabase database();
 
     private Connection connect() throws SQLException {
-        return DriverManager.getConnection(jdbcUrl(), user(), password());
+        return database().connect();
     }
 
     private AuditReplay replay(Projector... projectors) {
@@ -70,8 +62,7 @@ abstract class ProjectionRebuildContract {
     }
 
     private FluentConfiguration flyway() {
-        return Flyway.configure().dataSource(new DriverManagerDataSource(jdbcUrl(), user(), password()))
-                .cleanDisabled(false).locations("classpath:db/migration/common", "classpath:db/migration/" + vendor());
+        return database().flyway();
     }
 
     @BeforeEach
@@ -79,7 +70,7 @@ abstract class ProjectionRebuildContract {
         Flyway flyway = flyway().load();
         flyway.clean();
         flyway.migrate();
-        jdbc = new JdbcTemplate(new DriverManagerDataSource(jdbcUrl(), user(), password()));
+        jdbc = new JdbcTemplate(database().dataSource());
         history = StoredHistory.interleaved(VACANTS, ENTRIES);
         AxonRows.insert(jdbc, history);
         jdbc.execute(EventCountProjector.CREATE_TABLE);

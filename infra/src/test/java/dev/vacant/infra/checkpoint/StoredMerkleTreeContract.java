@@ -3,6 +3,7 @@ package dev.vacant.infra.checkpoint;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vacant.infra.audit.AxonRows;
+import dev.vacant.infra.audit.MigratedDatabase;
 import dev.vacant.kernel.audit.StoredEvent;
 import dev.vacant.kernel.audit.StoredHistory;
 import dev.vacant.kernel.checkpoint.LogbookLeaf;
@@ -13,7 +14,6 @@ import dev.vacant.kernel.checkpoint.SubtreeSource;
 import java.time.Duration;
 import java.util.List;
 import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -37,26 +37,15 @@ abstract class StoredMerkleTreeContract {
     private TreeBuilder builder;
     private JdbcMerkleTree tree;
 
-    abstract String jdbcUrl();
-
-    abstract String user();
-
-    abstract String password();
-
-    /** The {@code db/migration/<vendor>} folder of this engine. */
-    abstract String vendor();
-
-    private FluentConfiguration flyway() {
-        return Flyway.configure().dataSource(new DriverManagerDataSource(jdbcUrl(), user(), password()))
-                .cleanDisabled(false).locations("classpath:db/migration/common", "classpath:db/migration/" + vendor());
-    }
+    /** The database this contract runs on (fresh for each test). */
+    abstract MigratedDatabase database();
 
     @BeforeEach
     void migrated() {
-        Flyway flyway = flyway().load();
+        Flyway flyway = database().flyway().load();
         flyway.clean();
         flyway.migrate();
-        DriverManagerDataSource dataSource = new DriverManagerDataSource(jdbcUrl(), user(), password());
+        DriverManagerDataSource dataSource = database().dataSource();
         jdbc = new JdbcTemplate(dataSource);
         tree = new JdbcMerkleTree(jdbc);
         builder = new TreeBuilder(tree, new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
@@ -88,7 +77,7 @@ abstract class StoredMerkleTreeContract {
 
     @Test
     void migrationV75_dropsTheSubtreesBelow16LeavesWrittenBefore_andKeepsTheRest() {
-        Flyway before = flyway().target("70").load();
+        Flyway before = database().flyway().target("70").load();
         before.clean();
         before.migrate();
         for (String node : List.of("0/0", "3/1", "4/0", "6/2")) {
@@ -97,7 +86,7 @@ abstract class StoredMerkleTreeContract {
                     Integer.parseInt(coordinates[0]), Long.parseLong(coordinates[1]), new byte[32]);
         }
 
-        flyway().load().migrate();
+        database().flyway().load().migrate();
 
         assertThat(jdbc.queryForList(STORED_NODES, String.class)).containsExactly("4/0", "6/2");
     }

@@ -34,10 +34,15 @@ class ChainVerifierTest {
     private List<LogbookEntry> chain;
 
     static LogbookSigner signerOf(Ed25519KeyPair key) {
+        return claiming(VacantId.of(key.publicKey()).value(), key);
+    }
+
+    /** A signer that names {@code signerId} and signs with {@code key}, whoever's id that is. */
+    private static LogbookSigner claiming(String signerId, Ed25519KeyPair key) {
         return new LogbookSigner() {
             @Override
             public String signerId() {
-                return VacantId.of(key.publicKey()).value();
+                return signerId;
             }
 
             @Override
@@ -83,17 +88,7 @@ class ChainVerifierTest {
         LogbookSigner node = new KeyPairSigner(NodeId.of(nodePair.publicKey()), nodePair.privateSeed());
         LogbookSigner worker = signerOf(key);
         String task = TaskId.of(UUID.randomUUID()).value();
-        LogbookSigner nodeIdSignedByTheWorker = new LogbookSigner() {
-            @Override
-            public String signerId() {
-                return node.signerId();
-            }
-
-            @Override
-            public byte[] sign(byte[] message) {
-                return key.sign(message);
-            }
-        };
+        LogbookSigner nodeIdSignedByTheWorker = claiming(node.signerId(), key);
         List<LogbookEntry> entries = new ArrayList<>();
         LogbookChain head = LogbookChain.empty(task);
         for (LogbookSigner signer : List.of(node, worker, worker, node, nodeIdSignedByTheWorker, worker)) {
@@ -193,17 +188,7 @@ class ChainVerifierTest {
         Ed25519KeyPair intruder = Ed25519.generate(random);
         LogbookBody original = chain.get(1).body();
         LogbookBody forged = withPayload(original, Json.object().put("n", 99));
-        LogbookEntry resigned = LogbookEntry.seal(forged, new LogbookSigner() {
-            @Override
-            public String signerId() {
-                return original.signer();
-            }
-
-            @Override
-            public byte[] sign(byte[] message) {
-                return intruder.sign(message);
-            }
-        });
+        LogbookEntry resigned = LogbookEntry.seal(forged, claiming(original.signer(), intruder));
         chain.set(1, resigned);
 
         assertThat(reasonsAt(1)).containsExactly(BAD_SIGNATURE);
