@@ -117,10 +117,14 @@ public final class Ed25519 {
             if (key == null || signature.length != SIGNATURE_BYTES) {
                 return false;
             }
-            Ed25519Signer verifier = new Ed25519Signer();
-            verifier.init(false, key);
-            verifier.update(message, 0, message.length);
-            return verifier.verifySignature(signature);
+            try {
+                Ed25519Signer verifier = new Ed25519Signer();
+                verifier.init(false, key);
+                verifier.update(message, 0, message.length);
+                return verifier.verifySignature(signature);
+            } catch (IllegalArgumentException malformed) {
+                return false;
+            }
         }
     }
 
