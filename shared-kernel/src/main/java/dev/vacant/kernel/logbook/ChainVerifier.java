@@ -66,7 +66,7 @@ public final class ChainVerifier {
         }
         Optional<byte[]> signature = decodeSignature(entry.sig());
         Optional<Ed25519.VerifyingKey> signerKey = keyOf(body.signer());
-        if (!mayWrite(body.signer()) || !vacant.equals(body.vacant()) || signerKey.isEmpty()) {
+        if (signerKey.isEmpty() || !mayWrite(body.signer()) || !vacant.equals(body.vacant())) {
             reasons.add(VerificationFailureReason.UNKNOWN_SIGNER);
         } else if (signature.isEmpty() || !signerKey.get().verify(canonical, signature.get())) {
             reasons.add(VerificationFailureReason.BAD_SIGNATURE);
@@ -88,13 +88,12 @@ public final class ChainVerifier {
     }
 
     /**
-     * Whether {@code signer} may write this chain: a vacant's chain ({@code vac_...}) only by the vacant itself;
-     * another aggregate's chain (a task's {@code task_...}, the task loop's {@code control}) by the node or the
-     * acting vacant, as {@code tasks.md} assigns its kinds.
+     * Whether {@code signer}, an id with a key ({@link #keyOf}), may write this chain: a vacant's chain
+     * ({@code vac_...}) only by the vacant itself; another aggregate's chain (a task's {@code task_...}, the task
+     * loop's {@code control}) by the node or the acting vacant, as {@code tasks.md} assigns its kinds.
      */
     private boolean mayWrite(String signer) {
-        return vacant.equals(signer)
-                || (!vacant.startsWith(VacantId.PREFIX) && SignerIds.publicKeyOf(signer).isPresent());
+        return vacant.equals(signer) || !vacant.startsWith(VacantId.PREFIX);
     }
 
     private static Optional<byte[]> decodeSignature(String sig) {
