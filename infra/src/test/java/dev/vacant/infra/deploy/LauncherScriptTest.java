@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,14 +21,17 @@ import org.junit.jupiter.api.io.TempDir;
  * The launcher {@code infra/deploy/vacant.sh} (the README's run command) picks its JVM command line by what starts:
  * the embedded default's server gets the small-node options and the class-data sharing archive, a profile or a CLI
  * command gets plain {@code java -jar}. Checked through its dry run, which prints the command and prepares nothing,
- * and, for the class-data sharing archive's training run, with a stand-in {@code java} on the {@code PATH} that
- * "starts" on the port of a small HTTP server of the test and writes the archive when it is stopped with SIGTERM.
+ * and, for the class-data sharing archive's training run, with a stand-in {@code java} on the {@code PATH} (or in
+ * {@code JAVA_HOME}) that "starts" on the port of a small HTTP server of the test and writes the archive when it is
+ * stopped with SIGTERM. On a JDK 25 or later the archive is the JDK's AOT cache.
  */
 class LauncherScriptTest {
 
     private static final Path LAUNCHER = Path.of("deploy", "vacant.sh").toAbsolutePath();
     private static final List<String> EMBEDDED = List.of("-XX:+UseSerialGC", "-Xms128m", "-Xmx256m",
             "-XX:TieredStopAtLevel=1");
+    private static final List<String> NATIVE_ACCESS = List.of("--enable-native-access=ALL-UNNAMED",
+            "--sun-misc-unsafe-memory-access=allow");
 
     @TempDir
     Path dir;
@@ -73,6 +77,33 @@ class LauncherScriptTest {
     }
 
     @Test
+    void onAJdk25_theEmbeddedServerMapsTheAotCache_andEveryStartAllowsNativeAccess() throws Exception {
+        String jar = jar().toString();
+        String cds = dir.resolve("vacant-cds").toString();
+        Path jdk = jdk("25.0.3");
+        String java = jdk.resolve("bin/java").toString();
+        Map<String, String> jdk25 = Map.of("JAVA_HOME", jdk.toString());
+
+        assertThat(dryRun(jdk25)).containsExactly(concat(List.of(java), EMBEDDED, NATIVE_ACCESS,
+                List.of("-XX:AOTCache=" + cds + "/vacant.aot", "-jar", cds + "/app/vacant.jar")).toArray(String[]::new));
+        assertThat(dryRun(jdk25, "token", "list"))
+                .containsExactly(concat(List.of(java), NATIVE_ACCESS, List.of("-jar", jar, "token", "list"))
+                        .toArray(String[]::new));
+    }
+
+    @Test
+    void anOlderJdkInJavaHome_isTheJvm_withTheCdsArchive() throws Exception {
+        jar();
+        String cds = dir.resolve("vacant-cds").toString();
+        Path jdk = jdk("21.0.9");
+
+        assertThat(dryRun(Map.of("JAVA_HOME", jdk.toString()))).containsExactly(concat(
+                List.of(jdk.resolve("bin/java").toString()), EMBEDDED,
+                List.of("-XX:SharedArchiveFile=" + cds + "/vacant.jsa", "-jar", cds + "/app/vacant.jar"))
+                .toArray(String[]::new));
+    }
+
+    @Test
     void aFailedPreparation_saysWhereItsLogIs_andFails() throws Exception {
         jar();
         ProcessBuilder builder = launcher(Map.of("VACANT_LAUNCHER_PREPARE", "1"), List.of()).redirectErrorStream(true);
@@ -107,6 +138,31 @@ class LauncherScriptTest {
                 .noneMatch(arg -> arg.contains("spring.context.exit"));
         assertThat(healthRequests.get()).isPositive();
         assertThat(cds.resolve("vacant.jsa")).content().contains("written at exit after SIGTERM");
+    }
+
+    @Test
+    void onAJdk25_theTrainingRunRecordsTheAotCache() throws Exception {
+        jar();
+        HttpServer server = health("UP", 200, new AtomicInteger());
+        Path jdk = jdk("25");
+        try {
+            ProcessBuilder builder = prepare(server);
+            Files.move(dir.resolve("bin/java"), jdk.resolve("bin/java"), StandardCopyOption.REPLACE_EXISTING);
+            builder.environment().put("JAVA_HOME", jdk.toString());
+            Process process = builder.start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+            assertThat(process.waitFor()).as(output).isZero();
+        } finally {
+            server.stop(0);
+        }
+        Path cds = dir.resolve("vacant-cds");
+        assertThat(Files.readAllLines(dir.resolve("training.args"))).containsSubsequence(EMBEDDED)
+                .containsSubsequence(NATIVE_ACCESS)
+                .contains("-XX:AOTCacheOutput=" + cds.resolve("training.aot"))
+                .noneMatch(arg -> arg.startsWith("-XX:ArchiveClassesAtExit"));
+        assertThat(cds.resolve("vacant.aot")).content().contains("written at exit after SIGTERM");
+        assertThat(cds.resolve("vacant.jsa")).doesNotExist();
     }
 
     @Test
@@ -170,7 +226,9 @@ class LauncherScriptTest {
                 fi
                 printf '%%s\\n' "$@" > "%1$s/training.args"
                 echo $$ > "%1$s/training.pid"
-                for arg in "$@"; do [[ "$arg" == -XX:ArchiveClassesAtExit=* ]] && archive="${arg#*=}"; done
+                for arg in "$@"; do
+                  [[ "$arg" == -XX:ArchiveClassesAtExit=* || "$arg" == -XX:AOTCacheOutput=* ]] && archive="${arg#*=}"
+                done
                 trap 'echo "written at exit after SIGTERM" > "$archive"; exit 143' TERM
                 echo "o.s.b.w.embedded.tomcat.TomcatWebServer : Tomcat started on port %2$d (http) with context path '/'"
                 for (( i = 0; i < 300; i++ )); do sleep 0.1; done
@@ -181,6 +239,15 @@ class LauncherScriptTest {
         builder.environment().remove("VACANT_LAUNCHER_DRY_RUN");
         builder.environment().put("PATH", bin + ":" + System.getenv("PATH"));
         return builder;
+    }
+
+    /** A JDK home of the given version: its release file, and a {@code bin/java} that a dry run never runs. */
+    private Path jdk(String version) throws IOException {
+        Path home = Files.createDirectories(dir.resolve("jdk-" + version));
+        Files.writeString(home.resolve("release"), "IMPLEMENTOR=\"Test\"\nJAVA_VERSION=\"" + version + "\"\n");
+        Path java = Files.writeString(Files.createDirectories(home.resolve("bin")).resolve("java"), "#!/bin/sh\nexit 3\n");
+        assertThat(java.toFile().setExecutable(true)).isTrue();
+        return home;
     }
 
     private Path jar() throws IOException {
@@ -197,7 +264,8 @@ class LauncherScriptTest {
     private ProcessBuilder launcher(Map<String, String> environment, List<String> args) {
         ProcessBuilder builder = new ProcessBuilder(concat(List.of("bash", LAUNCHER.toString()), args));
         Map<String, String> env = builder.environment();
-        env.keySet().removeIf(name -> name.startsWith("VACANT_") || name.equals("SPRING_PROFILES_ACTIVE"));
+        env.keySet().removeIf(name -> name.startsWith("VACANT_") || name.equals("SPRING_PROFILES_ACTIVE")
+                || name.equals("JAVA_HOME"));
         env.put("VACANT_JAR", dir.resolve("vacant.jar").toString());
         env.put("VACANT_LAUNCHER_DRY_RUN", "1");
         env.putAll(environment);
