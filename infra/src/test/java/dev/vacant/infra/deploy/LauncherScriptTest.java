@@ -9,7 +9,6 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -121,15 +120,9 @@ class LauncherScriptTest {
             throws Exception {
         jar();
         AtomicInteger healthRequests = new AtomicInteger();
-        HttpServer server = health("UP", 200, healthRequests);
-        try {
-            Process process = prepare(server).start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 
-            assertThat(process.waitFor()).as(output).isZero();
-        } finally {
-            server.stop(0);
-        }
+        prepareAgainstAHealthyServer(healthRequests, null);
+
         Path cds = dir.resolve("vacant-cds");
         assertThat(Files.readAllLines(dir.resolve("training.args"))).containsSubsequence(EMBEDDED)
                 .contains("-XX:ArchiveClassesAtExit=" + cds.resolve("training.jsa"), "--server.port=0",
@@ -143,19 +136,9 @@ class LauncherScriptTest {
     @Test
     void onAJdk25_theTrainingRunRecordsTheAotCache() throws Exception {
         jar();
-        HttpServer server = health("UP", 200, new AtomicInteger());
-        Path jdk = jdk("25");
-        try {
-            ProcessBuilder builder = prepare(server);
-            Files.move(dir.resolve("bin/java"), jdk.resolve("bin/java"), StandardCopyOption.REPLACE_EXISTING);
-            builder.environment().put("JAVA_HOME", jdk.toString());
-            Process process = builder.start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 
-            assertThat(process.waitFor()).as(output).isZero();
-        } finally {
-            server.stop(0);
-        }
+        prepareAgainstAHealthyServer(new AtomicInteger(), jdk("25"));
+
         Path cds = dir.resolve("vacant-cds");
         assertThat(Files.readAllLines(dir.resolve("training.args"))).containsSubsequence(EMBEDDED)
                 .containsSubsequence(NATIVE_ACCESS)
@@ -172,7 +155,7 @@ class LauncherScriptTest {
         Process process;
         String output;
         try {
-            ProcessBuilder builder = prepare(server);
+            ProcessBuilder builder = prepare(server, null);
             builder.environment().put("VACANT_CDS_TRAINING_SECONDS", "2");
             process = builder.start();
             output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -210,13 +193,27 @@ class LauncherScriptTest {
         return server;
     }
 
+    /** The launcher preparing its cache ({@link #prepare}) against a stand-in server answering UP: it succeeds. */
+    private void prepareAgainstAHealthyServer(AtomicInteger healthRequests, Path javaHome) throws Exception {
+        HttpServer server = health("UP", 200, healthRequests);
+        try {
+            Process process = prepare(server, javaHome).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+            assertThat(process.waitFor()).as(output).isZero();
+        } finally {
+            server.stop(0);
+        }
+    }
+
     /**
-     * The launcher preparing its cache with a stand-in {@code java} first on the {@code PATH}: it "extracts" an
-     * empty jar; as the training run it records its arguments and pid, logs Spring Boot's "Tomcat started" line with
-     * the port of {@code server}, and writes the archive only when stopped with SIGTERM (as the JVM does at exit).
+     * The launcher preparing its cache with a stand-in {@code java} first on the {@code PATH}, or in
+     * {@code javaHome} (then {@code JAVA_HOME}) unless null: it "extracts" an empty jar; as the training run it
+     * records its arguments and pid, logs Spring Boot's "Tomcat started" line with the port of {@code server}, and
+     * writes the archive only when stopped with SIGTERM (as the JVM does at exit).
      */
-    private ProcessBuilder prepare(HttpServer server) throws IOException {
-        Path bin = Files.createDirectories(dir.resolve("bin"));
+    private ProcessBuilder prepare(HttpServer server, Path javaHome) throws IOException {
+        Path bin = Files.createDirectories(javaHome == null ? dir.resolve("bin") : javaHome.resolve("bin"));
         Path java = Files.writeString(bin.resolve("java"), """
                 #!/usr/bin/env bash
                 if [[ " $* " == *" -Djarmode=tools "* ]]; then
@@ -238,6 +235,9 @@ class LauncherScriptTest {
         ProcessBuilder builder = launcher(Map.of("VACANT_LAUNCHER_PREPARE", "1"), List.of()).redirectErrorStream(true);
         builder.environment().remove("VACANT_LAUNCHER_DRY_RUN");
         builder.environment().put("PATH", bin + ":" + System.getenv("PATH"));
+        if (javaHome != null) {
+            builder.environment().put("JAVA_HOME", javaHome.toString());
+        }
         return builder;
     }
 
