@@ -18,6 +18,8 @@ import dev.vacant.kernel.tuple.Template;
 import dev.vacant.kernel.tuple.Tuple;
 import dev.vacant.kernel.tuple.TupleOp;
 import dev.vacant.kernel.tuple.TupleOp.WallAction;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.ConcurrentModificationException;
@@ -26,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -177,6 +180,39 @@ interface PortableLaneContract {
         })).isInstanceOf(ConcurrentModificationException.class);
         assertThat(rows("tuple_entry", lane.lane)).isEqualTo(1);
         assertThat(rows("tuple_op", lane.lane)).isEqualTo(1);
+    }
+
+    /**
+     * A batch whose takes keep losing their tuples to another worker of the lane (another instance on the same
+     * database) runs again, after a short random pause, until it commits: seven losses in a row still answer OK.
+     */
+    @Test
+    default void aBatchThatLosesToAnotherWorkerSevenTimes_runsAgainUntilItCommits() throws Exception {
+        TupleStore store = context().getBean(TupleStore.class);
+        AtomicInteger attempts = new AtomicInteger();
+        TupleStore losing = (TupleStore) Proxy.newProxyInstance(TupleStore.class.getClassLoader(),
+                new Class<?>[] {TupleStore.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("inTransaction") && attempts.incrementAndGet() <= 7) {
+                        throw new ConcurrentModificationException("a tuple taken in this transaction is gone");
+                    }
+                    try {
+                        return method.invoke(store, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        List<Runnable> pool = new ArrayList<>();
+        PendingReplies replies = new PendingReplies();
+        InProcessLaneTransport transport = new InProcessLaneTransport(pool::add, replies);
+        transport.bind(new LaneWorker(context().getBean(TupleSpace.class), losing, replies, DEPLOYMENT));
+        TupleOps lane = TupleOps.freshLane();
+        TupleOp out = lane.out("job", Json.object());
+
+        TupleReply reply = burst(transport, pool, List.of(out)).get(out);
+
+        assertThat(reply.error()).as(reply.message()).isNull();
+        assertThat(attempts.get()).isEqualTo(8);
+        assertThat(rows("tuple_entry", lane.lane)).isEqualTo(1);
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -50,7 +51,9 @@ import java.util.function.Predicate;
 public final class LaneWorker {
 
     /** The most attempts at one batch. */
-    private static final int ATTEMPTS = 5;
+    private static final int ATTEMPTS = 10;
+    /** The longest random pause, in milliseconds, before a batch that lost a take to another worker runs again. */
+    private static final int MAX_PAUSE_MILLIS = 20;
 
     private final TupleSpace space;
     private final TupleStore store;
@@ -90,7 +93,9 @@ public final class LaneWorker {
     /**
      * Applies a batch, again (at most {@value #ATTEMPTS} attempts) when an op was applied before (then with the
      * stored replies looked up) or a take lost its tuple to another worker of the lane, such as another instance on
-     * the same database ({@link ConcurrentModificationException}: the retry reads the lane again).
+     * the same database ({@link ConcurrentModificationException}: the retry reads the lane again, after a random pause
+     * of up to 2^attempt and at most {@value #MAX_PAUSE_MILLIS} ms, so that two workers racing for the same tuples
+     * fall out of step instead of losing to each other again).
      */
     private List<EncodedReply> applyUntilCommitted(List<TupleOp> ops, TreeSet<String> names) {
         boolean lookedUp = false;
@@ -103,10 +108,21 @@ public final class LaneWorker {
                 }
                 lookedUp = true;
             } catch (ConcurrentModificationException lost) {
-                if (attempt >= ATTEMPTS) {
+                if (attempt >= ATTEMPTS || !pausedBeforeRetry(attempt)) {
                     throw lost;
                 }
             }
+        }
+    }
+
+    /** Sleeps a random pause before attempt {@code attempt + 1}; false if interrupted (the flag is kept). */
+    private static boolean pausedBeforeRetry(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextInt(Math.min(MAX_PAUSE_MILLIS, 1 << attempt) + 1));
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
