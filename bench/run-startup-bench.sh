@@ -113,7 +113,8 @@ measure() {
 }
 
 SUMMARY=()
-echo "java: $("$JAVA" -version 2>&1 | head -n 1); cores: $(nproc); load average before: $(cut -d ' ' -f 1-3 /proc/loadavg)"
+echo "java: $("$JAVA" -version 2>&1 | head -n 1); cores: $(nproc);" \
+  "load average before: $(cut -d ' ' -f 1-3 /proc/loadavg)"
 if [[ "$MODE" == plain || "$MODE" == both ]]; then
   measure plain "$JAVA" "${EXTRA[@]}" -jar "$JAR"
 fi

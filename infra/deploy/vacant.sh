@@ -29,6 +29,8 @@ set -euo pipefail
 EMBEDDED_JVM_OPTS=(-XX:+UseSerialGC -Xms128m -Xmx256m -XX:TieredStopAtLevel=1)
 # the first JDK with the AOT cache's one-step training (-XX:AOTCacheOutput, JEP 514)
 AOT_CACHE_JDK=25
+# every start's options on such a JDK: Netty's native transport and protobuf's Unsafe are not warned about
+AOT_CACHE_JDK_OPTS=(--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow)
 
 here="$(cd "$(dirname "$0")" && pwd)"
 jar="${VACANT_JAR:-$here/../target/vacant.jar}"
@@ -70,9 +72,10 @@ health() {
 }
 
 # train SCRATCH: the training run. Starts the embedded default on SCRATCH and free loopback ports with
-# -XX:ArchiveClassesAtExit (or -XX:AOTCacheOutput), waits until it answers GET /actuator/health with UP (its HTTP port from Spring Boot's
-# "Tomcat started on port" line), then stops it with SIGTERM: a graceful shutdown, after which the JVM writes the
-# archive. So the archive holds the classes of a whole start up to its first answer, not only those of the refresh.
+# -XX:ArchiveClassesAtExit (or -XX:AOTCacheOutput), waits until it answers GET /actuator/health with UP (its HTTP port
+# from Spring Boot's "Tomcat started on port" line), then stops it with SIGTERM: a graceful shutdown, after which the
+# JVM writes the archive. So the archive holds the classes of a whole start up to its first answer, not only those of
+# the refresh.
 train() {
   local scratch="$1" log="$cds_dir/training.log" pid port="" deadline
   deadline=$(( SECONDS + ${VACANT_CDS_TRAINING_SECONDS:-180} ))
@@ -125,8 +128,8 @@ cds_dir="${VACANT_CDS_DIR:-${jar%.jar}-cds}"
 feature="$(java_feature)"
 jvm=()
 if (( feature >= AOT_CACHE_JDK )); then
-  EMBEDDED_JVM_OPTS+=(--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow)
-  jvm+=(--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow)
+  EMBEDDED_JVM_OPTS+=("${AOT_CACHE_JDK_OPTS[@]}")
+  jvm=("${AOT_CACHE_JDK_OPTS[@]}")
   archive_type=aot record_option=-XX:AOTCacheOutput= map_option=-XX:AOTCache=
 else
   archive_type=jsa record_option=-XX:ArchiveClassesAtExit= map_option=-XX:SharedArchiveFile=
@@ -139,7 +142,7 @@ if [[ -n "${VACANT_LAUNCHER_PREPARE:-}" ]]; then
 fi
 target=(-jar "$jar")
 if serving "$@" && embedded "$@"; then
-  jvm=("${EMBEDDED_JVM_OPTS[@]}")
+  jvm=("${EMBEDDED_JVM_OPTS[@]}")   # the JDK's own options included
   if [[ "${VACANT_CDS:-on}" != off ]]; then
     [[ -n "${VACANT_LAUNCHER_DRY_RUN:-}" ]] || prepare_cds
     if [[ -n "${VACANT_LAUNCHER_DRY_RUN:-}" || -s "$archive" ]]; then
