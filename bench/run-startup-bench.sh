@@ -66,7 +66,8 @@ stop_server() {
   SERVER_PID=""
 }
 
-# one_run LABEL COMMAND...: prints "START_MS CPU_MS RSS_KB"
+# one_run LABEL COMMAND...: prints "START_MS CPU_MS RSS_KB CONTEXT" (CONTEXT: "AOT" when the start ran the context
+# the build processed ahead of time, else "regular")
 one_run() {
   local label="$1"
   shift
@@ -89,7 +90,7 @@ one_run() {
   sleep "$IDLE_SECONDS"
   rss="$(awk '/^VmRSS:/ { print $2 }' "/proc/$SERVER_PID/status")"
   stop_server
-  echo "$up $cpu $rss"
+  echo "$up $cpu $rss $(grep -q 'Starting AOT-processed' "$data/server.log" && echo AOT || echo regular)"
 }
 
 # measure LABEL COMMAND...: RUNS runs, one line each, then the medians
@@ -103,8 +104,8 @@ measure() {
     starts+=("${run[0]}")
     cpus+=("${run[1]}")
     rsses+=("${run[2]}")
-    printf '%-8s run %d: up in %5d ms (CPU %5d ms), idle RSS %4d MB\n' "$label" "$i" "${run[0]}" "${run[1]}" \
-      $(( (${run[2]} + 512) / 1024 ))
+    printf '%-8s run %d: up in %5d ms (CPU %5d ms), idle RSS %4d MB, %s context\n' "$label" "$i" "${run[0]}" \
+      "${run[1]}" $(( (${run[2]} + 512) / 1024 )) "${run[3]}"
   done
   SUMMARY+=("$(printf '%-8s %8.2f s %8.2f s %10.0f MB' "$label" \
     "$(printf '%s\n' "${starts[@]}" | median | awk '{ print $1 / 1000 }')" \

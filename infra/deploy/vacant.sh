@@ -2,13 +2,14 @@
 # Starts Vacant from the built jar the fast way (docs/operations.md, "Starting the server"). Every argument goes to the
 # jar unchanged: none (or Spring options such as --server.port=8081) starts the server, "serve" too, anything else is
 # the operator CLI (--help lists it).
-#  - The embedded default (the server started without a Spring profile) is one small node: the serial collector, a
-#    small initial and a bounded heap, the C1 compiler only, and class-data sharing by Spring Boot's recipe: its
-#    first start after a build extracts the jar next to it (<jar>-cds/app) and records a CDS archive
-#    (<jar>-cds/vacant.jsa) with a training run: the embedded default starts all the way on a scratch data directory
-#    and free loopback ports (context, Tomcat, the gRPC server, the processors), answers one GET /actuator/health,
-#    and is stopped with SIGTERM, after which the JVM writes the archive; every later start maps that archive. Done
-#    once per jar and JVM options (they are the key); if the training fails (or is not UP within
+#  - The embedded default (the server started without a Spring profile) is one small node: the serial collector, a small
+#    initial and a bounded heap, the C1 compiler only, Spring's AOT mode (the context the build processed ahead of time;
+#    a start whose properties would decide a condition otherwise runs the regular one: AotModeGuard), and class-data
+#    sharing by Spring Boot's recipe: its first start after a build extracts the jar next to it (<jar>-cds/app) and
+#    records a CDS archive (<jar>-cds/vacant.jsa) with a training run: the embedded default starts all the way on a
+#    scratch data directory and free loopback ports (context, Tomcat, the gRPC server, the processors), answers one GET
+#    /actuator/health, and is stopped with SIGTERM, after which the JVM writes the archive; every later start maps that
+#    archive. Done once per jar and JVM options (they are the key); if the training fails (or is not UP within
 #    VACANT_CDS_TRAINING_SECONDS, default 180) the script says so and starts the plain jar. The archive holds only for
 #    these JVM options (another collector cannot map it).
 #  - On a JDK 25 or later the cache is the JDK's AOT cache instead (JEP 483/514/515: classes loaded and linked, and
@@ -26,7 +27,7 @@
 # building an image, and exit: 0 if the archive is there).
 set -euo pipefail
 
-EMBEDDED_JVM_OPTS=(-XX:+UseSerialGC -Xms128m -Xmx256m -XX:TieredStopAtLevel=1)
+EMBEDDED_JVM_OPTS=(-XX:+UseSerialGC -Xms128m -Xmx256m -XX:TieredStopAtLevel=1 -Dspring.aot.enabled=true)
 # the first JDK with the AOT cache's one-step training (-XX:AOTCacheOutput, JEP 514)
 AOT_CACHE_JDK=25
 # every start's options on such a JDK: Netty's native transport and protobuf's Unsafe are not warned about

@@ -19,7 +19,17 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class VacantApplication {
 
     public static void main(String[] args) {
-        VacantCli.main(args, serverArguments -> SpringApplication.run(VacantApplication.class, serverArguments))
+        VacantCli.main(args, VacantApplication::run)
                 .ifPresent(System::exit);
+    }
+
+    /**
+     * Starts the server. The main application class is named, not found on the stack (where the CLI's {@code main}
+     * is), since AOT mode looks up the build's generated context by it.
+     */
+    private static void run(String[] args) {
+        SpringApplication application = new SpringApplication(VacantApplication.class);
+        application.setMainApplicationClass(VacantApplication.class);
+        application.run(args);
     }
 }

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.function.Consumer;
+import org.springframework.boot.SpringApplication.AbandonedRunException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -83,6 +84,8 @@ public final class VacantCli {
         try {
             server.accept(args);
             return OptionalInt.empty();
+        } catch (AbandonedRunException e) {
+            throw e; // the build's AOT processing ends the run here, once the context is prepared
         } catch (RuntimeException e) {
             return OptionalInt.of(failed(ServeCommand.NAME, e, err));
         }

@@ -30,7 +30,8 @@ import org.springframework.stereotype.Component;
 
 /** Module boundaries, checked on the main classes of every module. */
 @AnalyzeClasses(packages = "dev.vacant",
-        importOptions = {ImportOption.DoNotIncludeTests.class, ArchitectureTest.DoNotIncludeTestJars.class})
+        importOptions = {ImportOption.DoNotIncludeTests.class, ArchitectureTest.DoNotIncludeTestJars.class,
+                ArchitectureTest.DoNotIncludeAotGeneratedCode.class})
 class ArchitectureTest {
 
     @ArchTest
@@ -134,6 +135,18 @@ class ArchitectureTest {
         @Override
         public boolean includes(Location location) {
             return !location.contains("-tests.jar");
+        }
+    }
+
+    /**
+     * Leaves out the code Spring's AOT processing generates next to each bean's class ({@code Type__BeanDefinitions}
+     * and the like, in {@code target/classes} after a {@code package}): it is the build's, not a module's.
+     */
+    static final class DoNotIncludeAotGeneratedCode implements ImportOption {
+
+        @Override
+        public boolean includes(Location location) {
+            return !location.contains("__");
         }
     }
 }

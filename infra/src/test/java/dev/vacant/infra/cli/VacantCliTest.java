@@ -1,6 +1,7 @@
 package dev.vacant.infra.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -11,6 +12,7 @@ import java.util.function.Consumer;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.SpringApplication.AbandonedRunException;
 
 /** The CLI's routing: what starts the server (with which arguments), what prints and exits, and the exit codes. */
 class VacantCliTest {
@@ -125,6 +127,14 @@ class VacantCliTest {
 
         assertThat(code).hasValue(VacantCli.FAILED);
         assertThat(err.toString()).isEqualTo("serve: failed: port 8080 is in use" + System.lineSeparator());
+    }
+
+    @Test
+    void theBuildsAotProcessingEndingTheRun_goesThrough_toTheBuildThatEndedIt() {
+        assertThatThrownBy(() -> VacantCli.serve(new String[0], springArguments -> {
+            throw new AbandonedRunException();
+        }, new PrintWriter(err, true))).isInstanceOf(AbandonedRunException.class);
+        assertThat(err.toString()).isEmpty();
     }
 
     @Test

@@ -28,7 +28,7 @@ class LauncherScriptTest {
 
     private static final Path LAUNCHER = Path.of("deploy", "vacant.sh").toAbsolutePath();
     private static final List<String> EMBEDDED = List.of("-XX:+UseSerialGC", "-Xms128m", "-Xmx256m",
-            "-XX:TieredStopAtLevel=1");
+            "-XX:TieredStopAtLevel=1", "-Dspring.aot.enabled=true");
     private static final List<String> NATIVE_ACCESS = List.of("--enable-native-access=ALL-UNNAMED",
             "--sun-misc-unsafe-memory-access=allow");
 
