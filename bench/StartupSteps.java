@@ -18,7 +18,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Usage (the arguments are the server's; give it a scratch data directory and free ports):
  * java -Djarmode=tools -jar infra/target/vacant.jar extract --destination target/startup-steps
  * java -cp target/startup-steps/vacant.jar bench/StartupSteps.java --vacant.data-dir=/tmp/scratch --server.port=0
- *      --vacant.grpc.port=0   (env: TOP, default 25)
+ *      --vacant.grpc.port=0   (env: TOP, default 25; -Dspring.aot.enabled=true before -cp: the launcher's AOT mode)
  */
 public class StartupSteps {
 
@@ -26,6 +26,7 @@ public class StartupSteps {
         int top = Integer.parseInt(System.getenv().getOrDefault("TOP", "25"));
         long started = System.nanoTime();
         SpringApplication application = new SpringApplication(VacantApplication.class);
+        application.setMainApplicationClass(VacantApplication.class); // AOT mode finds the generated context by it
         BufferingApplicationStartup startup = new BufferingApplicationStartup(100_000);
         application.setApplicationStartup(startup);
         ConfigurableApplicationContext context = application.run(args);
