@@ -2,6 +2,9 @@ package dev.vacant.infra.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -34,7 +37,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
  * The packaged jar in Spring's AOT mode, as the launcher starts the embedded default ({@code -Dspring.aot.enabled=true}):
  * the context the build processed ahead of time starts and takes commands; a start with a property that would have
  * decided one of the build's conditions otherwise goes on in the regular mode, which honours it, instead of silently
- * running the build's beans. Runs after {@code package} (failsafe), on the jar itself.
+ * running the build's beans; and the AOT context serves the same API (its OpenAPI document) as the regular one.
+ * Runs after {@code package} (failsafe), on the jar itself.
  */
 class AotStartIT {
 
@@ -45,6 +49,8 @@ class AotStartIT {
             + "\"tool_whitelist\":[\"read\"]},\"substrate\":{\"provider\":\"p\",\"model\":\"m\",\"model_family\":\"f\","
             + "\"params\":{}}}";
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final HttpClient http = HttpClient.newHttpClient();
 
     @TempDir
@@ -52,8 +58,8 @@ class AotStartIT {
 
     @Test
     void theBuildsContext_startsInAotMode_andTakesACommand() throws Exception {
-        try (Server server = start(dir)) {
-            String token = Files.readString(dir.resolve("operator.token")).trim();
+        try (Server server = start(dir, true)) {
+            String token = token(dir);
 
             HttpResponse<String> genesis = send(server, "POST", "/api/v1/vacants/genesis", token, GENESIS);
             Matcher id = ID.matcher(genesis.body());
@@ -68,12 +74,35 @@ class AotStartIT {
 
     @Test
     void aPropertyThatWouldSwitchABean_startsTheRegularContext_whichHonoursIt() throws Exception {
-        try (Server server = start(dir, "--vacant.security.bootstrap-operator-token=false")) {
+        try (Server server = start(dir, true, "--vacant.security.bootstrap-operator-token=false")) {
             assertThat(server.log()).contains("Starting without the AOT-processed context: "
                             + "vacant.security.bootstrap-operator-token is 'false', the build's 'true'")
                     .doesNotContain("Starting AOT-processed");
             assertThat(dir.resolve("operator.token")).doesNotExist();
         }
+    }
+
+    @Test
+    void theAotContext_servesTheSameApi_asTheRegularOne() throws Exception {
+        Path aot = Files.createDirectories(dir.resolve("aot"));
+        Path regular = Files.createDirectories(dir.resolve("regular"));
+        try (Server aotServer = start(aot, true); Server regularServer = start(regular, false)) {
+            assertThat(aotServer.log()).contains("Starting AOT-processed");
+            assertThat(regularServer.log()).doesNotContain("Starting AOT-processed");
+
+            assertThat(apiDocs(aotServer, aot)).isEqualTo(apiDocs(regularServer, regular));
+        }
+    }
+
+    /** The OpenAPI document, without its servers (their URLs name the port). */
+    private JsonNode apiDocs(Server server, Path data) throws Exception {
+        ObjectNode docs = (ObjectNode) JSON.readTree(send(server, "GET", "/v3/api-docs", token(data), null).body());
+        docs.remove("servers");
+        return docs;
+    }
+
+    private static String token(Path data) throws IOException {
+        return Files.readString(data.resolve("operator.token")).trim();
     }
 
     @Test
@@ -115,11 +144,11 @@ class AotStartIT {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** Starts the jar in AOT mode on {@code data} and loopback ports; answers once it is UP. */
-    private Server start(Path data, String... args) throws Exception {
+    /** Starts the jar, in AOT mode or not, on {@code data} and loopback ports; answers once it is UP. */
+    private Server start(Path data, boolean aotMode, String... args) throws Exception {
         Path log = data.resolve("server.log");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dspring.aot.enabled=true", "-XX:TieredStopAtLevel=1", "-jar", JAR.toAbsolutePath().toString(),
+                "-Dspring.aot.enabled=" + aotMode, "-XX:TieredStopAtLevel=1", "-jar", JAR.toAbsolutePath().toString(),
                 "--vacant.data-dir=" + data, "--server.port=0", "--server.address=127.0.0.1", "--vacant.grpc.port=0"));
         command.addAll(List.of(args));
         Server server = new Server(new ProcessBuilder(command).directory(data.toFile()).redirectErrorStream(true)
