@@ -25,8 +25,7 @@ public class StartupSteps {
     public static void main(String[] args) {
         int top = Integer.parseInt(System.getenv().getOrDefault("TOP", "25"));
         long started = System.nanoTime();
-        SpringApplication application = new SpringApplication(VacantApplication.class);
-        application.setMainApplicationClass(VacantApplication.class); // AOT mode finds the generated context by it
+        SpringApplication application = VacantApplication.application();
         BufferingApplicationStartup startup = new BufferingApplicationStartup(100_000);
         application.setApplicationStartup(startup);
         ConfigurableApplicationContext context = application.run(args);

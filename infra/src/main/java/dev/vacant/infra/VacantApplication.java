@@ -24,12 +24,16 @@ public class VacantApplication {
     }
 
     /**
-     * Starts the server. The main application class is named, not found on the stack (where the CLI's {@code main}
+     * The server's Spring application. Its main class is named, not found on the stack (where the CLI's {@code main}
      * is), since AOT mode looks up the build's generated context by it.
      */
-    private static void run(String[] args) {
+    public static SpringApplication application() {
         SpringApplication application = new SpringApplication(VacantApplication.class);
         application.setMainApplicationClass(VacantApplication.class);
-        application.run(args);
+        return application;
+    }
+
+    private static void run(String[] args) {
+        application().run(args);
     }
 }

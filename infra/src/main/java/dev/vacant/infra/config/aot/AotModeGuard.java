@@ -46,7 +46,7 @@ public class AotModeGuard implements EnvironmentPostProcessor, Ordered {
     }
 
     /** Why this start cannot run the AOT-processed context the class path holds, or empty if it can. */
-    static Optional<String> reasonToLeave(ConfigurableEnvironment environment, ClassLoader classLoader) {
+    private static Optional<String> reasonToLeave(ConfigurableEnvironment environment, ClassLoader classLoader) {
         try (InputStream in = classLoader.getResourceAsStream(AotConditionInputs.RESOURCE)) {
             if (in == null) {
                 return Optional.of("the class path holds no " + AotConditionInputs.RESOURCE);
