@@ -67,8 +67,10 @@ class AotStartIT {
             assertThat(id.find()).isTrue();
             assertThat(send(server, "GET", "/api/v1/vacants/" + id.group(1) + "?consistency=strong", token, null)
                     .statusCode()).isEqualTo(200);
+            // Axon's aggregate lookup, which would find the build's registrars and say so, is left out
             assertThat(server.log()).contains("Starting AOT-processed VacantApplication")
-                    .doesNotContain("Starting without the AOT-processed context");
+                    .doesNotContain("Starting without the AOT-processed context")
+                    .doesNotContainPattern("Registrar for \\w+ already available");
         }
     }
 
