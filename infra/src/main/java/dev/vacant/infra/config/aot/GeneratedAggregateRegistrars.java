@@ -2,7 +2,6 @@ package dev.vacant.infra.config.aot;
 
 import java.util.Arrays;
 import org.springframework.aot.AotDetector;
-import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
 import org.springframework.context.ApplicationContextInitializer;
@@ -10,10 +9,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * In AOT mode, leaves Axon's aggregate lookup out of the start. {@code SpringAggregateLookup} asks every bean
- * definition whether its type is an {@code @Aggregate} (resolving, and so loading, each bean's class: about 0.2 s of
- * a start) and registers a registrar per aggregate ({@code <aggregate>$$Registrar}). The build ran it while it
- * processed the context, so in AOT mode the registrars are among the generated definitions and the lookup, finding
- * them, would do nothing more. Outside AOT mode, or if no registrar was generated, the lookup stays.
+ * definition whether its type is an {@code @Aggregate} (resolving, and so loading, each bean's class: 0.35 s of an
+ * AOT start without the CDS archive) and registers a registrar per aggregate ({@code <aggregate>$$Registrar}). The
+ * build ran it while it processed the context, so in AOT mode the registrars are among the generated definitions and
+ * the lookup, finding them, would do nothing more. Outside AOT mode, or if no registrar was generated, the lookup
+ * stays.
  */
 public class GeneratedAggregateRegistrars implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -36,11 +36,6 @@ public class GeneratedAggregateRegistrars implements ApplicationContextInitializ
                     .anyMatch(name -> name.endsWith("$$Registrar"))) {
                 registry.removeBeanDefinition(LOOKUP);
             }
-        }
-
-        @Override
-        public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
-            // all done on the registry
         }
     }
 }
