@@ -45,6 +45,13 @@ import java.util.regex.Pattern;
  * generator of the plain application's phase after it, with the same client code ({@code docs/performance.md},
  * "Session 10").
  *
+ * The baseline brackets each of Vacant's command phases: per client count the order is plain, Vacant over REST,
+ * plain, Vacant over gRPC, plain (and for reads plain, Vacant, plain), and each Vacant phase is compared with the
+ * mean of the two baseline phases around it. On this shared host the machine's speed drifts by up to half between
+ * phases minutes apart ({@code docs/performance.md}, "Session 14"), and a single baseline phase two minutes away
+ * from the phase it is compared with carried that drift into the ratio; with a linear drift the mean of the phases
+ * just before and just after cancels it. All three baseline rates are printed.
+ *
  * Usage: java -cp postgresql.jar:infra-classpath CommandLoad.java BASE_URL GRPC_TARGET TOKEN JDBC_URL PLAIN_URL
  * PLAIN_JDBC_URL USER PASSWORD SECONDS WARMUP CLIENTS...
  */
@@ -104,6 +111,13 @@ public class CommandLoad {
         static CpuPerCommand between(double[] before, double[] after, long commands) {
             return new CpuPerCommand((after[0] - before[0]) / commands, (after[1] - before[1]) / commands,
                     (after[2] - before[2]) / commands);
+        }
+
+        static CpuPerCommand weighted(CpuPerCommand a, long commandsA, CpuPerCommand b, long commandsB) {
+            double total = commandsA + commandsB;
+            return new CpuPerCommand((a.app * commandsA + b.app * commandsB) / total,
+                    (a.database * commandsA + b.database * commandsB) / total,
+                    (a.load * commandsA + b.load * commandsB) / total);
         }
 
         double total() {
@@ -168,6 +182,14 @@ public class CommandLoad {
     /** A command phase: the commands, the projections' catch-up after it, events/s produced and applied. */
     record CommandPhase(Result result, double catchUpSeconds, double producedPerSecond, double appliedPerSecond,
                         CpuPerCommand cpu) {
+        /** Two phases of one application as one: commands merged, the other figures averaged (CPU by command). */
+        static CommandPhase mean(CommandPhase a, CommandPhase b) {
+            long ca = a.result.operations();
+            long cb = b.result.operations();
+            return new CommandPhase(Result.merge(a.result, b.result), (a.catchUpSeconds + b.catchUpSeconds) / 2,
+                    (a.producedPerSecond + b.producedPerSecond) / 2, (a.appliedPerSecond + b.appliedPerSecond) / 2,
+                    CpuPerCommand.weighted(a.cpu, ca, b.cpu, cb));
+        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -192,27 +214,38 @@ public class CommandLoad {
         List<String> commandRows = new ArrayList<>();
         List<String> projectionRows = new ArrayList<>();
         List<String> cpuRows = new ArrayList<>();
+        List<String> baselineRows = new ArrayList<>();
         for (int n : clients) {
+            // each Vacant phase between two of the baseline's, compared with their mean (see the class comment)
+            CommandPhase plainBefore = plain.commands(n, seconds);
             CommandPhase app = vacant.commands(n, seconds);
-            CommandPhase base = plain.commands(n, seconds);
-            Result raw = run(n, seconds, () -> new RawInserts(vacant.jdbcUrl(), user, password));
-            Result reads = vacant.reads(n, seconds, vacantProbe);
-            Result plainReads = plain.reads(n, seconds, plainProbe);
+            CommandPhase plainBetween = plain.commands(n, seconds);
             CommandPhase grpcPhase = vacant.commands(n, seconds, "grpc://" + grpcTarget,
                     () -> new GrpcVacantClient(grpcTarget, token));
+            CommandPhase plainAfter = plain.commands(n, seconds);
+            CommandPhase base = CommandPhase.mean(plainBefore, plainBetween);
+            CommandPhase grpcBase = CommandPhase.mean(plainBetween, plainAfter);
+            Result raw = run(n, seconds, () -> new RawInserts(vacant.jdbcUrl(), user, password));
+            Result plainReadsBefore = plain.reads(n, seconds, plainProbe);
+            Result reads = vacant.reads(n, seconds, vacantProbe);
+            Result plainReadsAfter = plain.reads(n, seconds, plainProbe);
+            Result plainReads = Result.merge(plainReadsBefore, plainReadsAfter);
             Result grpc = grpcPhase.result();
-            commandRows.add(String.format("%-8d %10.0f %8.2f %8.2f %10.0f %8.2f %7.2f %10.0f %8.2f %7.2f %10.0f %7.2f", n,
-                    app.result().rate(), app.result().percentile(50), app.result().percentile(99),
+            commandRows.add(String.format("%-8d %10.0f %8.2f %8.2f %10.0f %8.2f %7.2f %10.0f %8.2f %10.0f %7.2f %10.0f %7.2f",
+                    n, app.result().rate(), app.result().percentile(50), app.result().percentile(99),
                     base.result().rate(), base.result().percentile(99), app.result().rate() / base.result().rate(),
-                    grpc.rate(), grpc.percentile(99), grpc.rate() / base.result().rate(), raw.rate(),
-                    app.result().rate() / raw.rate()));
+                    grpc.rate(), grpc.percentile(99), grpcBase.result().rate(), grpc.rate() / grpcBase.result().rate(),
+                    raw.rate(), app.result().rate() / raw.rate()));
+            baselineRows.add(String.format("%-8d %10.0f %10.0f %10.0f %10.0f %10.0f", n,
+                    plainBefore.result().rate(), plainBetween.result().rate(), plainAfter.result().rate(),
+                    plainReadsBefore.rate(), plainReadsAfter.rate()));
             projectionRows.add(String.format("%-8d %10.0f %10.0f %8.2f %10.0f %10.0f %8.2f %10.0f %10.0f %7.2f", n,
                     app.producedPerSecond(), app.appliedPerSecond(), app.catchUpSeconds(), base.producedPerSecond(),
                     base.appliedPerSecond(), base.catchUpSeconds(), reads.rate(), plainReads.rate(),
                     reads.rate() / plainReads.rate()));
             cpuRows.add(String.format("%-8d %s %s %7.2f %s %7.2f", n, app.cpu().columns(), base.cpu().columns(),
                     base.cpu().total() / app.cpu().total(), grpcPhase.cpu().columns(),
-                    base.cpu().total() / grpcPhase.cpu().total()));
+                    grpcBase.cpu().total() / grpcPhase.cpu().total()));
             System.err.println("done: " + n + " clients");
         }
         System.out.printf("load average before: %s, after: %s%n", loadBefore, loadAverage());
@@ -220,9 +253,14 @@ public class CommandLoad {
                 plain.averageEventBytes());
         System.out.println("commands (REST signed vs plain Axon; gRPC signed vs plain REST; targets: REST ratio >= 1.5 at 32"
                 + " and >= 1.3 at 8 clients, p99 < 25 ms at 8, gRPC ratio >= 2.5 at 32)");
-        System.out.printf("%-8s %10s %8s %8s %10s %8s %7s %10s %8s %7s %10s %7s%n", "clients", "vacant/s", "p50 ms",
-                "p99 ms", "plain/s", "p99 ms", "ratio", "grpc/s", "p99 ms", "ratio", "raw/s", "of raw");
+        System.out.printf("%-8s %10s %8s %8s %10s %8s %7s %10s %8s %10s %7s %10s %7s%n", "clients", "vacant/s", "p50 ms",
+                "p99 ms", "plain/s", "p99 ms", "ratio", "grpc/s", "p99 ms", "plain/s", "ratio", "raw/s", "of raw");
         commandRows.forEach(System.out::println);
+        System.out.println("the baseline's phases around Vacant's (each ratio against the mean of the two around it:"
+                + " REST's before and between, gRPC's between and after; GET's before and after)");
+        System.out.printf("%-8s %10s %10s %10s %10s %10s%n", "clients", "before/s", "between/s", "after/s",
+                "GET bef/s", "GET aft/s");
+        baselineRows.forEach(System.out::println);
         System.out.println("projections after each command phase (targets: vacant catch-up <= 1 s, applied >= produced)"
                 + " and authenticated GET/s (target: vacant >= plain)");
         System.out.printf("%-8s %10s %10s %8s %10s %10s %8s %10s %10s %7s%n", "clients", "vac prod/s", "vac appl/s",
@@ -283,6 +321,13 @@ public class CommandLoad {
     record Result(long operations, double elapsedSeconds, long[] sortedNanos) {
         double rate() {
             return operations / elapsedSeconds;
+        }
+
+        /** Two phases as one: their operations and seconds added, their latencies together. */
+        static Result merge(Result a, Result b) {
+            long[] nanos = java.util.stream.LongStream.concat(Arrays.stream(a.sortedNanos), Arrays.stream(b.sortedNanos))
+                    .sorted().toArray();
+            return new Result(a.operations + b.operations, a.elapsedSeconds + b.elapsedSeconds, nanos);
         }
 
         double percentile(int p) {

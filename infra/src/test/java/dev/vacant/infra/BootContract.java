@@ -10,9 +10,13 @@ import dev.vacant.command.task.Task;
 import dev.vacant.command.task.TaskControl;
 import dev.vacant.command.vacant.Vacant;
 import dev.vacant.infra.command.CachedCommandTargetResolver;
+import dev.vacant.query.projection.ProjectionCatalog;
+import dev.vacant.query.task.TaskProjection;
 import java.util.Arrays;
 import java.util.List;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventBus;
+import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.messaging.timeout.HandlerTimeoutHandlerEnhancerDefinition;
 import org.flywaydb.core.Flyway;
@@ -89,6 +93,21 @@ interface BootContract {
     default void eventStore_cachesAThousandEventsForTheTailingProcessors() {
         assertThat(context().getBeansOfType(EventBus.class)).containsOnlyKeys("eventBus");
         assertThat(context().getBean(EmbeddedEventStore.class)).hasFieldOrPropertyWithValue("producer.cachedEvents", 1000);
+    }
+
+    /**
+     * The tasks processor, which ignores every vacant's events, stores its token past them after a fifth of a second
+     * without an event it handles, not Axon's second; the projections processor keeps Axon's wait (it handles them).
+     */
+    @Test
+    default void tasksProcessor_storesItsTokenPastIgnoredEventsAfterAFifthOfASecond() {
+        EventProcessingConfiguration processing = context().getBean(EventProcessingConfiguration.class);
+        assertThat(processing.eventProcessor(TaskProjection.PROCESSING_GROUP, TrackingEventProcessor.class)).get()
+                .hasFieldOrPropertyWithValue("eventAvailabilityTimeout", 200)
+                .hasFieldOrPropertyWithValue("batchSize", 100);
+        assertThat(processing.eventProcessor(ProjectionCatalog.PROCESSING_GROUP, TrackingEventProcessor.class)).get()
+                .hasFieldOrPropertyWithValue("eventAvailabilityTimeout", 1000)
+                .hasFieldOrPropertyWithValue("batchSize", 250);
     }
 
     /** Every aggregate resolves its commands' targets with the members looked up once per command class. */
