@@ -22,7 +22,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Wires the Task command side: the node key in custody (it also signs checkpoints), custody for assignees, the clock, the requeue bound, the gate, submission. */
+/** Wires the Task command side: the node key in custody (it also signs checkpoints), custody for assignees, the clock, the requeue bound, the gate, submission; and the tasks read model's processor. */
 @Configuration(proxyBeanMethods = false)
 public class TaskConfiguration {
 
@@ -32,8 +32,9 @@ public class TaskConfiguration {
     /**
      * How long the tasks processor waits for an event it handles before storing the token past the events it
      * ignored. The processor ignores every vacant's events; with Axon's second its stored token stood up to a second
-     * behind the store's head after a burst of them (what {@code consistency=strong}, the projections' lag and the
-     * command bench read), at the price of one claim extension per wait while idle (five a second, not one).
+     * behind the store's head after a burst of them (the token a restarted or another instance resumes from, and
+     * what the command bench's catch-up reads), at the price of one claim extension per wait while idle (five a
+     * second, not one).
      */
     static final long TASKS_IDLE_WAIT_MILLIS = 200;
 
