@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Issues 3 and 18 benchmark: signed commands/s and p50/p99 at 1, 8 and 32 clients against the app on PostgreSQL,
 # next to the plain-Axon baseline (bench/plain-axon: same mix unsigned, same JDBC event store, own database) with
-# the ratio (against the mean of the baseline's phases just before and just after each of Vacant's), the raw INSERT+COMMIT rate of the same database, the same command mix over gRPC (own columns), the
-# projections' catch-up on both, and authenticated GET/s on both. Needs a local PostgreSQL (as .ci/run sets up).
+# the ratio (against the mean of the baseline's phases just before and just after each of Vacant's), the raw
+# INSERT+COMMIT rate of the same database, the same command mix over gRPC (own columns), the projections' catch-up on
+# both, and authenticated GET/s on both. Needs a local PostgreSQL (as .ci/run sets up).
 # Usage: bench/run-command-bench.sh [seconds-per-phase, 20] [warm-up seconds, 90]   (env: PGPASSWORD, default
 # "postgres"; BENCH_CLIENTS, default "1 8 32"; BENCH_DB, default vacant_bench, dropped and created, and
 # <BENCH_DB>_plain for the baseline; BENCH_PORT / BENCH_GRPC_PORT / BENCH_PLAIN_PORT, default 18080 / 19090 / 18081;
