@@ -17,6 +17,7 @@ import java.util.List;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.messaging.timeout.HandlerTimeoutHandlerEnhancerDefinition;
 import org.flywaydb.core.Flyway;
@@ -96,18 +97,21 @@ interface BootContract {
     }
 
     /**
-     * The tasks processor, which ignores every vacant's events, stores its token past them after a fifth of a second
-     * without an event it handles, not Axon's second; the projections processor keeps Axon's wait (it handles them).
+     * Both tracking processors store their token past the events they ignore (the tasks processor every vacant's, the
+     * projections processor the tasks') after a fifth of a second without one they handle, not Axon's second; the
+     * projections processor keeps its JDBC dead-letter queue, registered with it in code.
      */
     @Test
-    default void tasksProcessor_storesItsTokenPastIgnoredEventsAfterAFifthOfASecond() {
+    default void trackingProcessors_storeTheirTokenPastIgnoredEventsAfterAFifthOfASecond() {
         EventProcessingConfiguration processing = context().getBean(EventProcessingConfiguration.class);
         assertThat(processing.eventProcessor(TaskProjection.PROCESSING_GROUP, TrackingEventProcessor.class)).get()
                 .hasFieldOrPropertyWithValue("eventAvailabilityTimeout", 200)
                 .hasFieldOrPropertyWithValue("batchSize", 100);
         assertThat(processing.eventProcessor(ProjectionCatalog.PROCESSING_GROUP, TrackingEventProcessor.class)).get()
-                .hasFieldOrPropertyWithValue("eventAvailabilityTimeout", 1000)
+                .hasFieldOrPropertyWithValue("eventAvailabilityTimeout", 200)
                 .hasFieldOrPropertyWithValue("batchSize", 250);
+        assertThat(processing.deadLetterQueue(ProjectionCatalog.PROCESSING_GROUP)).get()
+                .isInstanceOf(JdbcSequencedDeadLetterQueue.class);
     }
 
     /** Every aggregate resolves its commands' targets with the members looked up once per command class. */

@@ -9,7 +9,10 @@ import io.grpc.protobuf.services.ProtoReflectionServiceV1;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -19,6 +22,12 @@ import org.springframework.context.SmartLifecycle;
  * behind {@link GrpcErrors} and, unless public, {@link GrpcAuthInterceptor}; the standard health service (the
  * overall status and each service SERVING while running) and server reflection. Started after the rest of the
  * context and stopped first: watch streams end, calls in flight get {@code shutdown-grace} to finish.
+ * <p>
+ * Calls run on a {@link ForkJoinPool} of twice as many threads as processors, not grpc-java's default cached pool,
+ * whose hand-off of every call and of its close between threads cost a tenth of the server's CPU per command
+ * ({@code docs/performance.md}, "Session 16"). A handler that waits for its command's commit, or a read for the
+ * projections, waits as a managed block ({@code CompletableFuture}, {@code ReadConsistency}), so the pool adds a
+ * thread for the other calls meanwhile.
  */
 public final class GrpcServer implements SmartLifecycle {
 
@@ -30,6 +39,7 @@ public final class GrpcServer implements SmartLifecycle {
     private final GrpcWatches watches;
     private final HealthStatusManager health = new HealthStatusManager();
     private volatile Server server;
+    private volatile ForkJoinPool handlers;
 
     public GrpcServer(GrpcProperties properties, List<GrpcApi> services, GrpcAuthInterceptor auth, GrpcWatches watches) {
         this.properties = properties;
@@ -40,7 +50,9 @@ public final class GrpcServer implements SmartLifecycle {
 
     @Override
     public void start() {
+        handlers = handlerPool();
         ServerBuilder<?> builder = ServerBuilder.forPort(properties.port())
+                .executor(handlers)
                 .addService(health.getHealthService())
                 .addService(ProtoReflectionServiceV1.newInstance());
         GrpcErrors errors = new GrpcErrors();
@@ -77,12 +89,30 @@ public final class GrpcServer implements SmartLifecycle {
             running.shutdownNow();
             Thread.currentThread().interrupt();
         }
+        handlers.shutdown();
         server = null;
     }
 
     @Override
     public boolean isRunning() {
         return server != null;
+    }
+
+    /**
+     * FIFO (async mode) like grpc-java's own benchmarks' pool: calls are independent tasks, not forked work. Its
+     * threads load classes as the application does (the default factory's would use the system class loader, which
+     * does not see the packaged application's classes).
+     */
+    private static ForkJoinPool handlerPool() {
+        ClassLoader application = GrpcServer.class.getClassLoader();
+        AtomicInteger threads = new AtomicInteger();
+        return new ForkJoinPool(2 * Runtime.getRuntime().availableProcessors(), pool -> {
+            ForkJoinWorkerThread thread = new ForkJoinWorkerThread(pool) {
+            };
+            thread.setName("grpc-handler-" + threads.incrementAndGet());
+            thread.setContextClassLoader(application);
+            return thread;
+        }, null, true);
     }
 
     /** Started last, stopped first (after the web server would be too late for clean stream ends). */

@@ -27,6 +27,7 @@ import org.springframework.stereotype.Service;
 public class ProjectionAdministration {
 
     private static final Duration RESTART_WAIT = Duration.ofSeconds(10);
+    private static final Duration RESTART_POLL = Duration.ofMillis(10);
 
     private final ProjectionPositions positions;
     private final ProjectionDeadLetters deadLetters;
@@ -96,7 +97,7 @@ public class ProjectionAdministration {
         long deadline = System.nanoTime() + RESTART_WAIT.toNanos();
         while (processor.processingStatus().isEmpty() && System.nanoTime() < deadline) {
             try {
-                Thread.sleep(10);
+                PollPause.sleep(RESTART_POLL);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;

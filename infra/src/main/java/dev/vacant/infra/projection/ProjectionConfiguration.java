@@ -7,7 +7,13 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Clock;
 import java.time.Duration;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
+import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,6 +27,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @Configuration(proxyBeanMethods = false)
 public class ProjectionConfiguration {
 
+    /** Events a projections processor batch takes at most. */
+    static final int PROJECTIONS_BATCH_SIZE = 250;
+
     @Bean
     ReadConsistency readConsistency(ProjectionPositions positions, ProjectionDeadLetters deadLetters,
                                     @Value("${vacant.queries.consistency-timeout:5s}") Duration timeout) {
@@ -28,15 +37,35 @@ public class ProjectionConfiguration {
     }
 
     /**
-     * The projections' dead-lettering invoker: a cache of parked sequence ids spares a dead-letter lookup per event
-     * while a sequence has nothing parked, and a reset clears the queue (the replay meets those events again).
-     * (Set here rather than with {@code dlq.cache.enabled}: Axon keeps one such setting per processing group.)
+     * Every projection's tracking processor ({@link ProjectionCatalog#PROCESSING_GROUP}): up to
+     * {@value #PROJECTIONS_BATCH_SIZE} events per transaction when it is behind, one transaction and one token update
+     * per batch for all read models together, the batch applied at once ({@code ProjectionBatches}); otherwise
+     * {@link TrackingProcessors}' settings (it ignores task events). An event a projection cannot apply parks its
+     * vacant's sequence in the JDBC dead-letter queue ({@code docs/architecture.md}); the dead-lettering invoker keeps
+     * a cache of parked sequence ids, which spares a dead-letter lookup per event while a sequence has nothing parked,
+     * and a reset clears the queue (the replay meets those events again). Registered here, not in
+     * {@code application.yml}: Axon's Spring properties have no setting for the processor's wait, and it registers
+     * every processor named there itself.
      */
     @Bean
-    ConfigurerModule projectionDeadLetterInvoker() {
-        return configurer -> configurer.eventProcessing().registerDeadLetteringEventHandlerInvokerConfiguration(
-                ProjectionCatalog.PROCESSING_GROUP,
-                (axon, invoker) -> invoker.enableSequenceIdentifierCache().allowReset(true));
+    ConfigurerModule projectionsProcessor(ConnectionProvider connections, TransactionManager transactions,
+                                          DeadLetterSchema schema, Serializer serializer,
+                                          @Qualifier("eventSerializer") Serializer eventSerializer) {
+        return configurer -> configurer.eventProcessing(processing -> processing
+                .registerTrackingEventProcessor(ProjectionCatalog.PROCESSING_GROUP,
+                        org.axonframework.config.Configuration::eventStore,
+                        axon -> TrackingProcessors.singleThreaded(PROJECTIONS_BATCH_SIZE))
+                .registerDeadLetterQueue(ProjectionCatalog.PROCESSING_GROUP,
+                        axon -> JdbcSequencedDeadLetterQueue.builder()
+                                .processingGroup(ProjectionCatalog.PROCESSING_GROUP)
+                                .connectionProvider(connections)
+                                .transactionManager(transactions)
+                                .schema(schema)
+                                .genericSerializer(serializer)
+                                .eventSerializer(eventSerializer)
+                                .build())
+                .registerDeadLetteringEventHandlerInvokerConfiguration(ProjectionCatalog.PROCESSING_GROUP,
+                        (axon, invoker) -> invoker.enableSequenceIdentifierCache().allowReset(true)));
     }
 
     /** Measured against the real clock, as events are stamped by it. */

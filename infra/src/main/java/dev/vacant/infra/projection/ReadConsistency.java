@@ -55,7 +55,7 @@ public class ReadConsistency {
                 throw notReached(target);
             }
             try {
-                Thread.sleep(POLL.toMillis());
+                PollPause.sleep(POLL);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw notReached(target);

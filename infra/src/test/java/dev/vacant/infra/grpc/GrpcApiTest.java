@@ -1,8 +1,10 @@
 package dev.vacant.infra.grpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.google.common.util.concurrent.ListenableFuture;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.rpc.BadRequest;
 import dev.vacant.grpc.lifecycle.v1.LifecycleGrpc;
@@ -17,6 +19,7 @@ import dev.vacant.grpc.vacants.v1.CallRequest;
 import dev.vacant.grpc.vacants.v1.GetRequest;
 import dev.vacant.grpc.vacants.v1.ListRequest;
 import dev.vacant.grpc.vacants.v1.SpawnRequest;
+import dev.vacant.grpc.vacants.v1.Vacant;
 import dev.vacant.grpc.vacants.v1.VacantChange;
 import dev.vacant.grpc.vacants.v1.VacantRef;
 import dev.vacant.grpc.vacants.v1.VacantsGrpc;
@@ -48,8 +51,11 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -109,6 +115,26 @@ class GrpcApiTest extends GrpcApiTestBase {
 
     private String genesisForAlice() {
         return vacants(operator).genesis(genesis(alice, "read")).getId();
+    }
+
+    @Test
+    void calls_areAnswered_whileMoreReadsThanTheServerHasHandlerThreadsWaitForTheProjections() throws Exception {
+        String vacant = genesisForAlice();
+        int waiting = 4 * Runtime.getRuntime().availableProcessors() + 2;
+        VacantsGrpc.VacantsFutureStub futures = GrpcClients.withToken(VacantsGrpc.newFutureStub(channel), aliceToken);
+        List<ListenableFuture<Vacant>> reads = IntStream.range(0, waiting)
+                .mapToObj(i -> futures.get(GetRequest.newBuilder().setId(vacant).setPosition(Long.MAX_VALUE).build()))
+                .toList();
+
+        Vacant answered = vacants(aliceToken).get(GetRequest.newBuilder().setId(vacant).build());
+
+        assertThat(answered.getId()).isEqualTo(vacant);
+        assertThat(reads).as("the reads still wait for a position the store has not reached").noneMatch(Future::isDone);
+        for (ListenableFuture<Vacant> read : reads) {
+            ExecutionException refused = catchThrowableOfType(ExecutionException.class, read::get);
+            assertThat(GrpcClients.errorInfo((StatusRuntimeException) refused.getCause()))
+                    .hasValueSatisfying(info -> assertThat(info.getReason()).isEqualTo("PROJECTION_LAGGING"));
+        }
     }
 
     @Test
