@@ -38,7 +38,9 @@ import java.util.regex.Pattern;
  *
  * A discarded warm-up phase (8 clients, WARMUP seconds, on each application) lets the JIT compile the servers' hot
  * paths first: on two busy cores C2 is still compiling Spring's, Jackson's and the JDBC driver's largest methods a
- * minute in (30 s of warm-up measured half the commands/s of 90 s). Each measured command phase is also preceded by
+ * minute in (30 s of warm-up measured half the commands/s of 90 s); a third of it again over gRPC, and a third of it
+ * of the authenticated reads on each application, whose first read phase otherwise ran on a read path still being
+ * compiled ({@code docs/performance.md}, "Session 16"). Each measured command phase is also preceded by
  * {@link #RAMP_SECONDS} of the same mix at the same client count, discarded, and the projections' catch-up from it
  * (each read phase by the same reads), so that no phase starts right after a different mix: the first measured phase
  * (Vacant over REST, right after the gRPC warm-up) often ran at up to twice the CPU per command in the load
@@ -160,12 +162,14 @@ public class CommandLoad {
                     CpuPerCommand.between(cpuBefore, cpu.millis(), result.operations()));
         }
 
-        Result reads(int n, int seconds, String probe) throws Exception {
+        /** Runs authenticated reads of one registry row for SECONDS (CPU counted per read). */
+        ReadPhase reads(int n, int seconds, String probe) throws Exception {
             run(n, RAMP_SECONDS, () -> new RegistryReads(base, token, probe));
+            double[] cpuBefore = cpu.millis();
             long startMillis = System.currentTimeMillis();
             Result result = run(n, seconds, () -> new RegistryReads(base, token, probe));
             System.err.printf("phase %s GET %d clients: %d %d%n", base, n, startMillis, System.currentTimeMillis());
-            return result;
+            return new ReadPhase(result, CpuPerCommand.between(cpuBefore, cpu.millis(), result.operations()));
         }
 
         /** Average stored bytes (payload and metadata) of one event. */
@@ -192,6 +196,15 @@ public class CommandLoad {
         }
     }
 
+    /** A read phase: the reads and the CPU per read. */
+    record ReadPhase(Result result, CpuPerCommand cpu) {
+        /** Two phases of one application as one: reads merged, CPU by read. */
+        static ReadPhase mean(ReadPhase a, ReadPhase b) {
+            return new ReadPhase(Result.merge(a.result, b.result), CpuPerCommand.weighted(a.cpu, a.result.operations(),
+                    b.cpu, b.result.operations()));
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         String token = args[2];
         String user = args[6];
@@ -211,9 +224,12 @@ public class CommandLoad {
         run(8, warmup / 3, () -> new GrpcVacantClient(grpcTarget, token));
         String vacantProbe = new VacantClient(vacant.base(), token).genesis(new ArrayList<>());
         String plainProbe = new VacantClient(plain.base(), token).genesis(new ArrayList<>());
+        run(8, warmup / 3, () -> new RegistryReads(vacant.base(), token, vacantProbe));
+        run(8, warmup / 3, () -> new RegistryReads(plain.base(), token, plainProbe));
         List<String> commandRows = new ArrayList<>();
         List<String> projectionRows = new ArrayList<>();
         List<String> cpuRows = new ArrayList<>();
+        List<String> readCpuRows = new ArrayList<>();
         List<String> baselineRows = new ArrayList<>();
         for (int n : clients) {
             // each Vacant phase between two of the baseline's, compared with their mean (see the class comment)
@@ -226,10 +242,12 @@ public class CommandLoad {
             CommandPhase base = CommandPhase.mean(plainBefore, plainBetween);
             CommandPhase grpcBase = CommandPhase.mean(plainBetween, plainAfter);
             Result raw = run(n, seconds, () -> new RawInserts(vacant.jdbcUrl(), user, password));
-            Result plainReadsBefore = plain.reads(n, seconds, plainProbe);
-            Result reads = vacant.reads(n, seconds, vacantProbe);
-            Result plainReadsAfter = plain.reads(n, seconds, plainProbe);
-            Result plainReads = Result.merge(plainReadsBefore, plainReadsAfter);
+            ReadPhase plainReadsBefore = plain.reads(n, seconds, plainProbe);
+            ReadPhase readPhase = vacant.reads(n, seconds, vacantProbe);
+            ReadPhase plainReadsAfter = plain.reads(n, seconds, plainProbe);
+            ReadPhase plainReadPhase = ReadPhase.mean(plainReadsBefore, plainReadsAfter);
+            Result reads = readPhase.result();
+            Result plainReads = plainReadPhase.result();
             Result grpc = grpcPhase.result();
             commandRows.add(String.format("%-8d %10.0f %8.2f %8.2f %10.0f %8.2f %7.2f %10.0f %8.2f %10.0f %7.2f %10.0f %7.2f",
                     n, app.result().rate(), app.result().percentile(50), app.result().percentile(99),
@@ -238,7 +256,7 @@ public class CommandLoad {
                     raw.rate(), app.result().rate() / raw.rate()));
             baselineRows.add(String.format("%-8d %10.0f %10.0f %10.0f %10.0f %10.0f", n,
                     plainBefore.result().rate(), plainBetween.result().rate(), plainAfter.result().rate(),
-                    plainReadsBefore.rate(), plainReadsAfter.rate()));
+                    plainReadsBefore.result().rate(), plainReadsAfter.result().rate()));
             projectionRows.add(String.format("%-8d %10.0f %10.0f %8.2f %10.0f %10.0f %8.2f %10.0f %10.0f %7.2f", n,
                     app.producedPerSecond(), app.appliedPerSecond(), app.catchUpSeconds(), base.producedPerSecond(),
                     base.appliedPerSecond(), base.catchUpSeconds(), reads.rate(), plainReads.rate(),
@@ -246,6 +264,8 @@ public class CommandLoad {
             cpuRows.add(String.format("%-8d %s %s %7.2f %s %7.2f", n, app.cpu().columns(), base.cpu().columns(),
                     base.cpu().total() / app.cpu().total(), grpcPhase.cpu().columns(),
                     grpcBase.cpu().total() / grpcPhase.cpu().total()));
+            readCpuRows.add(String.format("%-8d %s %s %7.2f", n, readPhase.cpu().columns(),
+                    plainReadPhase.cpu().columns(), plainReadPhase.cpu().app() / readPhase.cpu().app()));
             System.err.println("done: " + n + " clients");
         }
         System.out.printf("load average before: %s, after: %s%n", loadBefore, loadAverage());
@@ -271,6 +291,10 @@ public class CommandLoad {
         System.out.printf("%-8s %20s %20s %7s %20s %7s%n", "clients", "vacant app db load", "plain app db load", "ratio",
                 "grpc app db load", "ratio");
         cpuRows.forEach(System.out::println);
+        System.out.println("CPU ms per authenticated GET over each read phase: application JVM, its database's backends,"
+                + " load generator (ratio: plain app / vacant app; target >= 1: the GET costs no more than the plain one)");
+        System.out.printf("%-8s %20s %20s %7s%n", "clients", "vacant app db load", "plain app db load", "ratio");
+        readCpuRows.forEach(System.out::println);
     }
 
     static String loadAverage() throws Exception {
