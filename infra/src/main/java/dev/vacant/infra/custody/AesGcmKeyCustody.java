@@ -1,7 +1,5 @@
 package dev.vacant.infra.custody;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.vacant.kernel.crypto.Ed25519;
 import dev.vacant.kernel.crypto.Ed25519KeyPair;
 import dev.vacant.kernel.custody.KeyCustody;
@@ -39,14 +37,14 @@ public class AesGcmKeyCustody implements KeyCustody, NodeKeyCustody {
     private final KeyEncryptionKey kek;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
-    private final Cache<VacantId, KeyPairSigner> signers;
+    private final RecentSigners signers;
     private volatile KeyPairSigner nodeSigner;
 
     public AesGcmKeyCustody(JdbcTemplate jdbc, KeyEncryptionKey kek, Clock clock, int cacheSize) {
         this.jdbc = jdbc;
         this.kek = kek;
         this.clock = clock;
-        this.signers = Caffeine.newBuilder().maximumSize(cacheSize).build();
+        this.signers = new RecentSigners(cacheSize);
     }
 
     @Override
@@ -97,7 +95,7 @@ public class AesGcmKeyCustody implements KeyCustody, NodeKeyCustody {
     public void destroy(VacantId vacant) {
         jdbc.update("update custody_key set nonce = null, ciphertext = null, destroyed_at = ? where vacant_id = ?",
                 now(), vacant.value());
-        signers.invalidate(vacant);
+        signers.remove(vacant);
     }
 
     @Override
