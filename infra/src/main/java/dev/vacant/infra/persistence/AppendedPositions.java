@@ -6,6 +6,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,17 +15,21 @@ import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.statements.AppendEventsStatementBuilder;
 import org.axonframework.eventsourcing.eventstore.jdbc.statements.JdbcEventStorageEngineStatements;
 import org.axonframework.eventsourcing.eventstore.jdbc.statements.TimestampWriter;
+import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 
 /**
  * The global indexes the event store gave the events this node appended, read back from the insert itself
  * ({@link java.sql.Statement#getGeneratedKeys()}), so that a command's answer names its entry's position without a
- * query per command ({@code docs/performance.md}, "Session 9"). Axon's own insert statement is used, prepared to
- * return the global index column; the newest {@code capacity} positions are kept, each until asked for once.
+ * query per command ({@code docs/performance.md}, "Session 9"). Axon's insert, with its columns bound as Axon binds
+ * them, goes to the database as one statement with a row per event (up to {@value #MAX_ROWS_PER_INSERT}; Axon's batch
+ * of single-row statements beyond), prepared to return each row's global index and event identifier; the newest
+ * {@code capacity} positions are kept, each until asked for once.
  * <p>
  * A position is recorded when its insert succeeds, before the transaction commits: only a committed entry is ever
  * asked for (a command's result), and an entry rolled back and appended again (a group commit retried alone, a write
@@ -32,6 +38,10 @@ import org.axonframework.serialization.Serializer;
  * told of ({@link #committed}), which {@link TailAwareStorageEngine} compares a read's last event with.
  */
 public final class AppendedPositions implements AppendEventsStatementBuilder {
+
+    /** The most events inserted by one statement (nine parameters each); more go as Axon's batch of single rows. */
+    static final int MAX_ROWS_PER_INSERT = 256;
+    private static final String ROW = "(?,?,?,?,?,?,?,?,?)";
 
     private record Entry(String aggregate, long seq) {
     }
@@ -95,17 +105,49 @@ public final class AppendedPositions implements AppendEventsStatementBuilder {
     public PreparedStatement build(Connection connection, EventSchema schema, Class<?> dataType,
                                    List<? extends EventMessage<?>> events, Serializer serializer,
                                    TimestampWriter timestampWriter) throws SQLException {
-        PreparedStatement insert = JdbcEventStorageEngineStatements.appendEvents(
-                returningGlobalIndex(connection, schema.globalIndexColumn()), schema, dataType, events, serializer,
-                timestampWriter);
+        Connection returning = returningPositions(connection, schema);
+        PreparedStatement insert = events.size() > MAX_ROWS_PER_INSERT
+                ? JdbcEventStorageEngineStatements.appendEvents(returning, schema, dataType, events, serializer,
+                        timestampWriter)
+                : multiRowInsert(returning, schema, dataType, events, serializer, timestampWriter);
         return recordingOnExecute(insert, events);
     }
 
-    /** {@code connection}, preparing every statement to return the generated global index of each row. */
-    private static Connection returningGlobalIndex(Connection connection, String column) {
+    /**
+     * Axon's insert of {@code events} as one statement with a row per event (bound as Axon binds them), run as a
+     * batch of one: one execution in the database instead of one per event.
+     */
+    private static PreparedStatement multiRowInsert(Connection connection, EventSchema schema, Class<?> dataType,
+                                                    List<? extends EventMessage<?>> events, Serializer serializer,
+                                                    TimestampWriter timestampWriter) throws SQLException {
+        PreparedStatement insert = connection.prepareStatement("INSERT INTO " + schema.domainEventTable() + " ("
+                + schema.domainEventFields() + ") VALUES " + String.join(",", Collections.nCopies(events.size(), ROW)));
+        int parameter = 0;
+        for (EventMessage<?> message : events) {
+            DomainEventMessage<?> event = message instanceof DomainEventMessage<?> domain ? domain
+                    : new GenericDomainEventMessage<>(null, message.getIdentifier(), 0L, message, message::getTimestamp);
+            SerializedObject<?> payload = event.serializePayload(serializer, dataType);
+            SerializedObject<?> metaData = event.serializeMetaData(serializer, dataType);
+            insert.setString(++parameter, event.getIdentifier());
+            insert.setString(++parameter, event.getAggregateIdentifier());
+            insert.setLong(++parameter, event.getSequenceNumber());
+            insert.setString(++parameter, event.getType());
+            timestampWriter.writeTimestamp(insert, ++parameter, event.getTimestamp());
+            insert.setString(++parameter, payload.getType().getName());
+            insert.setString(++parameter, payload.getType().getRevision());
+            insert.setObject(++parameter, payload.getData());
+            insert.setObject(++parameter, metaData.getData());
+        }
+        insert.addBatch();
+        return insert;
+    }
+
+    /** {@code connection}, preparing every statement to return each row's generated global index and identifier. */
+    private static Connection returningPositions(Connection connection, EventSchema schema) {
+        String[] columns = {schema.globalIndexColumn(), schema.eventIdentifierColumn()};
         return delegate(Connection.class, connection, (method, args) ->
                 method.getName().equals("prepareStatement") && args.length == 1
-                        ? connection.prepareStatement((String) args[0], new String[] {column})
+                        ? connection.prepareStatement((String) args[0], columns)
                         : method.invoke(connection, args));
     }
 
@@ -123,12 +165,15 @@ public final class AppendedPositions implements AppendEventsStatementBuilder {
     }
 
     private void record(List<? extends EventMessage<?>> events, ResultSet keys) throws SQLException {
+        Map<String, EventMessage<?>> byIdentifier = new HashMap<>();
+        events.forEach(event -> byIdentifier.put(event.getIdentifier(), event));
         synchronized (positions) {
-            for (EventMessage<?> event : events) {
-                if (!keys.next()) {
-                    return;
-                }
+            while (keys.next()) {
                 long index = keys.getLong(1);
+                EventMessage<?> event = byIdentifier.get(keys.getString(2));
+                if (event == null) {
+                    continue;
+                }
                 uncommitted.put(event.getIdentifier(), index);
                 if (event instanceof DomainEventMessage<?> domain) {
                     positions.put(new Entry(domain.getAggregateIdentifier(), domain.getSequenceNumber()), index);

@@ -76,6 +76,45 @@ interface AxonJdbcStorageContract {
     }
 
     /**
+     * A group's events go to the store as one statement with a row per event (one execution in the database), and
+     * beyond the row limit as Axon's batch of single-row statements; either way each event's position is recorded.
+     */
+    @Test
+    default void appendedEvents_goToTheStoreAsOneStatement_upToTheRowLimit(
+            @Autowired AppendedPositions appended, @Autowired EventSchema schema,
+            @Autowired @Qualifier("eventSerializer") Serializer serializer, @Autowired ConnectionProvider connections,
+            @Autowired TransactionManager transactions, @Autowired JdbcTemplate jdbc) {
+        String few = UUID.randomUUID().toString();
+        String many = UUID.randomUUID().toString();
+        List<DomainEventMessage<?>> three = List.of(probe(few, 0), probe(few, 1), probe(few, 2));
+        List<DomainEventMessage<?>> beyond = java.util.stream.LongStream
+                .rangeClosed(0, AppendedPositions.MAX_ROWS_PER_INSERT).<DomainEventMessage<?>>mapToObj(seq -> probe(many, seq))
+                .toList();
+
+        int[] oneStatement = transactions.fetchInTransaction(() -> insert(appended, connections, schema, serializer, three));
+        int[] rowByRow = transactions.fetchInTransaction(() -> insert(appended, connections, schema, serializer, beyond));
+
+        assertThat(oneStatement).containsExactly(3);
+        assertThat(rowByRow).hasSize(AppendedPositions.MAX_ROWS_PER_INSERT + 1);
+        assertThat(appended.take(few, 2)).hasValue(jdbc.queryForObject("select global_index from domain_event_entry"
+                + " where aggregate_identifier = ? and sequence_number = 2", Long.class, few));
+        assertThat(appended.take(many, AppendedPositions.MAX_ROWS_PER_INSERT)).hasValue(jdbc.queryForObject(
+                "select max(global_index) from domain_event_entry where aggregate_identifier = ?", Long.class, many));
+    }
+
+    private static int[] insert(AppendedPositions appended, ConnectionProvider connections, EventSchema schema,
+                                Serializer serializer, List<DomainEventMessage<?>> events) {
+        try (java.sql.Connection connection = connections.getConnection();
+             java.sql.PreparedStatement insert = appended.build(connection, schema, byte[].class, events, serializer,
+                     (statement, index, timestamp) -> statement.setString(index,
+                             org.axonframework.common.DateTimeUtils.formatInstant(timestamp)))) {
+            return insert.executeBatch();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
      * Each appended event's commit makes its position the newest committed one, also when the commit is told twice
      * (Axon tells a group's commit for the group's unit of work and again for each command's nested in it).
      */
