@@ -19,7 +19,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * committed at once, so Tomcat sent every answer as a chunk and then, in a second write, the chunked encoding's last
  * chunk. Here the body stream ignores flushes while the request runs: Tomcat writes the buffer when the request ends
  * and sets its length, or, for a larger body, as the buffer fills. Nothing on this server streams a response
- * ({@code docs/architecture.md}).
+ * ({@code docs/architecture.md}, "A response goes out whole").
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
