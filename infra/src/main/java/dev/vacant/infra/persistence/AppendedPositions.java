@@ -39,8 +39,11 @@ import org.axonframework.serialization.Serializer;
  */
 public final class AppendedPositions implements AppendEventsStatementBuilder {
 
-    /** The most events inserted by one statement (nine parameters each); more go as Axon's batch of single rows. */
-    static final int MAX_ROWS_PER_INSERT = 256;
+    /**
+     * The most events inserted by one statement (nine parameters each); more go as Axon's batch of single rows. Each
+     * row count is its own statement text, which the driver and the database prepare and keep per connection.
+     */
+    static final int MAX_ROWS_PER_INSERT = 64;
     private static final String ROW = "(?,?,?,?,?,?,?,?,?)";
 
     private record Entry(String aggregate, long seq) {
