@@ -22,4 +22,12 @@ public interface GrpcApi extends BindableService {
     default Set<String> publicMethods() {
         return Set.of();
     }
+
+    /**
+     * The full names of the calls whose handlers never wait (they reply when a command's future completes): they
+     * run on the transport's thread instead of being handed to the handler pool.
+     */
+    default Set<String> nonBlockingMethods() {
+        return Set.of();
+    }
 }

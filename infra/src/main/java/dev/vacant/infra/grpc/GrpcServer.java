@@ -1,7 +1,10 @@
 package dev.vacant.infra.grpc;
 
+import io.grpc.Metadata;
 import io.grpc.Server;
 import io.grpc.ServerBuilder;
+import io.grpc.ServerCall;
+import io.grpc.ServerCallExecutorSupplier;
 import io.grpc.ServerInterceptors;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.protobuf.services.HealthStatusManager;
@@ -9,10 +12,13 @@ import io.grpc.protobuf.services.ProtoReflectionServiceV1;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -23,11 +29,12 @@ import org.springframework.context.SmartLifecycle;
  * overall status and each service SERVING while running) and server reflection. Started after the rest of the
  * context and stopped first: watch streams end, calls in flight get {@code shutdown-grace} to finish.
  * <p>
- * Calls run on a {@link ForkJoinPool} of twice as many threads as processors, not grpc-java's default cached pool,
- * which hands every call and its close to a parked thread: measured, the server's CPU per command fell by 15 %
- * ({@code docs/performance.md}, "Session 16"). A handler that waits for its command's commit, or a read for the
- * projections, waits as a managed block ({@code CompletableFuture}, {@code ReadConsistency}), so the pool adds a
- * thread for the other calls meanwhile.
+ * Commands ({@link GrpcApi#nonBlockingMethods()}) run on the transport's event loop and reply from the thread that
+ * committed them: none waits on a thread. Every other call runs on a {@link ForkJoinPool} of twice as many threads as
+ * processors, not grpc-java's default cached pool, which hands every call and its close to a parked thread: measured,
+ * the server's CPU per command fell by 15 % ({@code docs/performance.md}, "Session 16"). A read that waits for the
+ * projections waits as a managed block ({@code ReadConsistency}), so the pool adds a thread for the other calls
+ * meanwhile.
  */
 public final class GrpcServer implements SmartLifecycle {
 
@@ -52,7 +59,9 @@ public final class GrpcServer implements SmartLifecycle {
     public void start() {
         handlers = handlerPool();
         ServerBuilder<?> builder = ServerBuilder.forPort(properties.port())
-                .executor(handlers)
+                .directExecutor()
+                .callExecutor(handlersExcept(services.stream()
+                        .flatMap(service -> service.nonBlockingMethods().stream()).collect(Collectors.toSet()), handlers))
                 .addService(health.getHealthService())
                 .addService(ProtoReflectionServiceV1.newInstance());
         GrpcErrors errors = new GrpcErrors();
@@ -96,6 +105,20 @@ public final class GrpcServer implements SmartLifecycle {
     @Override
     public boolean isRunning() {
         return server != null;
+    }
+
+    /**
+     * Hands every call to {@code handlers} except those named in {@code nonBlocking}, which run where they arrive, on
+     * the transport's event loop (their handlers never wait: {@link GrpcApi#nonBlockingMethods()}). Finding a call's
+     * method is all that runs on the event loop before the choice.
+     */
+    private static ServerCallExecutorSupplier handlersExcept(Set<String> nonBlocking, Executor handlers) {
+        return new ServerCallExecutorSupplier() {
+            @Override
+            public <Q, R> Executor getExecutor(ServerCall<Q, R> call, Metadata headers) {
+                return nonBlocking.contains(call.getMethodDescriptor().getFullMethodName()) ? null : handlers;
+            }
+        };
     }
 
     /**

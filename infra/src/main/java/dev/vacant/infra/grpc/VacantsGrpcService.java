@@ -2,6 +2,7 @@ package dev.vacant.infra.grpc;
 
 import static dev.vacant.infra.grpc.GrpcCalls.orNull;
 import static dev.vacant.infra.grpc.GrpcCalls.reply;
+import static dev.vacant.infra.grpc.GrpcCalls.replyWhenDone;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
@@ -49,7 +50,11 @@ import dev.vacant.kernel.json.Json;
 import dev.vacant.kernel.lifecycle.LifecycleState;
 import dev.vacant.kernel.vacant.RegistryVisibility;
 import dev.vacant.query.logbook.LogbookQueries.StoredEntry;
+import io.grpc.MethodDescriptor;
 import io.grpc.stub.StreamObserver;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 
 /** {@code vacant.vacants.v1.Vacants}: the gRPC twin of the vacant REST endpoints, on the same application services. */
@@ -84,6 +89,16 @@ public class VacantsGrpcService extends VacantsGrpc.VacantsImplBase implements G
                       Integer limit, Long position, String consistency) {
     }
 
+    /** The commands: they reply when their group committed ({@link GrpcCalls#replyWhenDone}). */
+    @Override
+    public Set<String> nonBlockingMethods() {
+        return Stream.of(VacantsGrpc.getGenesisMethod(), VacantsGrpc.getHeartbeatMethod(), VacantsGrpc.getCallMethod(),
+                        VacantsGrpc.getReviewMethod(), VacantsGrpc.getReviveMethod(), VacantsGrpc.getArchiveMethod(),
+                        VacantsGrpc.getPublishMethod(), VacantsGrpc.getSpawnMethod(), VacantsGrpc.getSampleMethod(),
+                        VacantsGrpc.getResetAnchorMethod())
+                .map(MethodDescriptor::getFullMethodName).collect(Collectors.toUnmodifiableSet());
+    }
+
     private static Actor actor() {
         return GrpcAuthInterceptor.actor();
     }
@@ -94,7 +109,7 @@ public class VacantsGrpcService extends VacantsGrpc.VacantsImplBase implements G
 
     @Override
     public void genesis(GenesisRequest request, StreamObserver<VacantState> observer) {
-        reply(observer, state(commands.genesis(actor(), json.read(request, GenesisBody.class))));
+        replyWhenDone(observer, commands.genesis(actor(), json.read(request, GenesisBody.class)), this::state);
     }
 
     @Override
@@ -112,48 +127,51 @@ public class VacantsGrpcService extends VacantsGrpc.VacantsImplBase implements G
 
     @Override
     public void heartbeat(HeartbeatRequest request, StreamObserver<VacantState> observer) {
-        reply(observer, state(commands.heartbeat(actor(), request.getId(), json.read(request, HeartbeatBody.class))));
+        replyWhenDone(observer, commands.heartbeat(actor(), request.getId(), json.read(request, HeartbeatBody.class)),
+                this::state);
     }
 
     @Override
     public void call(CallRequest request, StreamObserver<VacantState> observer) {
-        reply(observer, state(commands.call(actor(), request.getId(), json.read(request, CallBody.class))));
+        replyWhenDone(observer, commands.call(actor(), request.getId(), json.read(request, CallBody.class)), this::state);
     }
 
     @Override
     public void review(ReviewRequest request, StreamObserver<VacantState> observer) {
-        reply(observer, state(commands.review(actor(), request.getId(), json.read(request, ReviewBody.class))));
+        replyWhenDone(observer, commands.review(actor(), request.getId(), json.read(request, ReviewBody.class)),
+                this::state);
     }
 
     @Override
     public void revive(VacantRef request, StreamObserver<VacantState> observer) {
-        reply(observer, state(commands.revive(actor(), request.getId())));
+        replyWhenDone(observer, commands.revive(actor(), request.getId()), this::state);
     }
 
     @Override
     public void archive(VacantRef request, StreamObserver<VacantState> observer) {
-        reply(observer, state(commands.archive(actor(), request.getId())));
+        replyWhenDone(observer, commands.archive(actor(), request.getId()), this::state);
     }
 
     @Override
     public void publish(VacantRef request, StreamObserver<VacantState> observer) {
-        reply(observer, state(commands.publish(actor(), request.getId())));
+        replyWhenDone(observer, commands.publish(actor(), request.getId()), this::state);
     }
 
     @Override
     public void spawn(SpawnRequest request, StreamObserver<Spawned> observer) {
-        reply(observer, json.write(commands.spawn(actor(), request.getId(), json.read(request, SpawnBody.class)),
-                Spawned.newBuilder()));
+        replyWhenDone(observer, commands.spawn(actor(), request.getId(), json.read(request, SpawnBody.class)),
+                spawned -> json.write(spawned, Spawned.newBuilder()));
     }
 
     @Override
     public void sample(SampleRequest request, StreamObserver<VacantState> observer) {
-        reply(observer, state(commands.sample(actor(), request.getId(), json.read(request, SampleBody.class))));
+        replyWhenDone(observer, commands.sample(actor(), request.getId(), json.read(request, SampleBody.class)),
+                this::state);
     }
 
     @Override
     public void resetAnchor(VacantRef request, StreamObserver<VacantState> observer) {
-        reply(observer, state(commands.resetAnchor(actor(), request.getId())));
+        replyWhenDone(observer, commands.resetAnchor(actor(), request.getId()), this::state);
     }
 
     @Override

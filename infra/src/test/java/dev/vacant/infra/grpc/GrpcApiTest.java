@@ -17,13 +17,16 @@ import dev.vacant.grpc.tuples.v1.TuplesGrpc;
 import dev.vacant.grpc.tuples.v1.WatchLaneRequest;
 import dev.vacant.grpc.vacants.v1.CallRequest;
 import dev.vacant.grpc.vacants.v1.GetRequest;
+import dev.vacant.grpc.vacants.v1.HeartbeatRequest;
 import dev.vacant.grpc.vacants.v1.ListRequest;
 import dev.vacant.grpc.vacants.v1.SpawnRequest;
 import dev.vacant.grpc.vacants.v1.Vacant;
 import dev.vacant.grpc.vacants.v1.VacantChange;
 import dev.vacant.grpc.vacants.v1.VacantRef;
+import dev.vacant.grpc.vacants.v1.VacantState;
 import dev.vacant.grpc.vacants.v1.VacantsGrpc;
 import dev.vacant.grpc.vacants.v1.WatchVacantRequest;
+import dev.vacant.command.vacant.VacantCommands.RecordHeartbeatCommand;
 import dev.vacant.infra.consent.ConsentService;
 import dev.vacant.infra.grpc.client.GrpcClients;
 import dev.vacant.infra.projection.ProjectionPositions;
@@ -47,15 +50,19 @@ import io.grpc.reflection.v1.ServerReflectionResponse;
 import io.grpc.reflection.v1.ServiceResponse;
 import io.grpc.stub.StreamObserver;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.common.Registration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -85,6 +92,8 @@ class GrpcApiTest extends GrpcApiTestBase {
     LogbookVerifications verifications;
     @Autowired
     ProjectionPositions positions;
+    @Autowired
+    CommandBus commandBus;
 
     /** What a server stream delivered, and how it ended. */
     private static final class Collected<T> implements StreamObserver<T> {
@@ -221,6 +230,36 @@ class GrpcApiTest extends GrpcApiTestBase {
     }
 
     @Test
+    void aCommand_holdsNoThreadOfTheServer_whileItsGroupCommits() throws Exception {
+        String vacant = genesisForAlice();
+        CountDownLatch handling = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Registration stall = commandBus.registerHandlerInterceptor((unitOfWork, chain) -> {
+            if (unitOfWork.getMessage().getPayload() instanceof RecordHeartbeatCommand beat
+                    && beat.vacantId().equals(vacant)) {
+                handling.countDown();
+                release.await(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+            }
+            return chain.proceed();
+        });
+        ListenableFuture<VacantState> heartbeat;
+        try {
+            heartbeat = GrpcClients.withToken(VacantsGrpc.newFutureStub(channel), aliceToken)
+                    .heartbeat(HeartbeatRequest.newBuilder().setId(vacant).build());
+            assertThat(handling.await(PATIENCE.toSeconds(), TimeUnit.SECONDS)).as("the heartbeat is handled").isTrue();
+
+            Polling.awaitUntil("no thread inside the rpc's handler while its command waits to commit", PATIENCE,
+                    () -> Thread.getAllStackTraces().values().stream().flatMap(Arrays::stream)
+                            .noneMatch(frame -> frame.getClassName().equals(VacantsGrpcService.class.getName())));
+            assertThat(heartbeat.isDone()).isFalse();
+        } finally {
+            release.countDown();
+            stall.cancel();
+        }
+        assertThat(heartbeat.get(PATIENCE.toSeconds(), TimeUnit.SECONDS).getLogbookHead().getSeq()).isEqualTo(1);
+    }
+
+    @Test
     void rejections_mapToTheirStatus_withTheCodeAsReason() {
         String vacant = genesisForAlice();
         String unknown = vacant.substring(0, vacant.length() - 4) + "aaaa";
@@ -228,6 +267,8 @@ class GrpcApiTest extends GrpcApiTestBase {
         assertFails(() -> vacants(aliceToken).revive(VacantRef.newBuilder().setId(vacant).build()),
                 Status.Code.FAILED_PRECONDITION, "INVALID_TRANSITION");
         assertFails(() -> vacants(aliceToken).get(GetRequest.newBuilder().setId(unknown).build()),
+                Status.Code.NOT_FOUND, "NOT_FOUND");
+        assertFails(() -> vacants(aliceToken).heartbeat(HeartbeatRequest.newBuilder().setId(unknown).build()),
                 Status.Code.NOT_FOUND, "NOT_FOUND");
         assertFails(() -> vacants(aliceToken).spawn(SpawnRequest.newBuilder().setId(vacant).setPath("D2")
                 .addNarrowedTools("write").build()), Status.Code.FAILED_PRECONDITION, "TOOLS_NOT_SUBSET");

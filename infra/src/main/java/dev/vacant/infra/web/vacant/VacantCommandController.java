@@ -37,55 +37,55 @@ public class VacantCommandController {
     @PostMapping("/genesis")
     @ResponseStatus(HttpStatus.CREATED)
     public VacantState genesis(@AuthenticationPrincipal Actor actor, @Valid @RequestBody GenesisBody body) {
-        return vacants.genesis(actor, body);
+        return CommandSender.await(vacants.genesis(actor, body));
     }
 
     @PostMapping("/{id}/heartbeats")
     public VacantState heartbeat(@AuthenticationPrincipal Actor actor, @PathVariable String id,
                                  @Valid @RequestBody(required = false) HeartbeatBody body) {
-        return vacants.heartbeat(actor, id, body);
+        return CommandSender.await(vacants.heartbeat(actor, id, body));
     }
 
     @PostMapping("/{id}/calls")
     public VacantState call(@AuthenticationPrincipal Actor actor, @PathVariable String id,
                             @Valid @RequestBody(required = false) CallBody body) {
-        return vacants.call(actor, id, body);
+        return CommandSender.await(vacants.call(actor, id, body));
     }
 
     @PostMapping("/{id}/reviews")
     public VacantState review(@AuthenticationPrincipal Actor actor, @PathVariable String id,
                               @Valid @RequestBody ReviewBody body) {
-        return vacants.review(actor, id, body);
+        return CommandSender.await(vacants.review(actor, id, body));
     }
 
     @PostMapping("/{id}/revive")
     public VacantState revive(@AuthenticationPrincipal Actor actor, @PathVariable String id) {
-        return vacants.revive(actor, id);
+        return CommandSender.await(vacants.revive(actor, id));
     }
 
     @PostMapping("/{id}/archive")
     public VacantState archive(@AuthenticationPrincipal Actor actor, @PathVariable String id) {
-        return vacants.archive(actor, id);
+        return CommandSender.await(vacants.archive(actor, id));
     }
 
     @PostMapping("/{id}/publish")
     public VacantState publish(@AuthenticationPrincipal Actor actor, @PathVariable String id) {
-        return vacants.publish(actor, id);
+        return CommandSender.await(vacants.publish(actor, id));
     }
 
     @PostMapping("/{id}/spawn")
     @ResponseStatus(HttpStatus.CREATED)
     public Spawned spawn(@AuthenticationPrincipal Actor actor, @PathVariable String id, @Valid @RequestBody SpawnBody body) {
-        return vacants.spawn(actor, id, body);
+        return CommandSender.await(vacants.spawn(actor, id, body));
     }
 
     @PostMapping("/{id}/samples")
     public VacantState sample(@AuthenticationPrincipal Actor actor, @PathVariable String id, @Valid @RequestBody SampleBody body) {
-        return vacants.sample(actor, id, body);
+        return CommandSender.await(vacants.sample(actor, id, body));
     }
 
     @PostMapping("/{id}/anchor/reset")
     public VacantState resetAnchor(@AuthenticationPrincipal Actor actor, @PathVariable String id) {
-        return vacants.resetAnchor(actor, id);
+        return CommandSender.await(vacants.resetAnchor(actor, id));
     }
 }
