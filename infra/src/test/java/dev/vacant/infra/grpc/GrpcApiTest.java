@@ -64,12 +64,16 @@ import java.util.stream.IntStream;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.common.Registration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
  * The gRPC server through a real client on loopback: health, reflection, authentication, the status mapping
  * ({@code docs/errors.md}) with its details, the public lifecycle table, lineage, and both watch streams.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class GrpcApiTest extends GrpcApiTestBase {
 
     private static final Duration PATIENCE = Duration.ofSeconds(10);
@@ -260,7 +264,7 @@ class GrpcApiTest extends GrpcApiTestBase {
     }
 
     @Test
-    void rejections_mapToTheirStatus_withTheCodeAsReason() {
+    void rejections_mapToTheirStatus_withTheCodeAsReason(CapturedOutput output) {
         String vacant = genesisForAlice();
         String unknown = vacant.substring(0, vacant.length() - 4) + "aaaa";
 
@@ -272,6 +276,8 @@ class GrpcApiTest extends GrpcApiTestBase {
                 Status.Code.NOT_FOUND, "NOT_FOUND");
         assertFails(() -> vacants(aliceToken).spawn(SpawnRequest.newBuilder().setId(vacant).setPath("D2")
                 .addNarrowedTools("write").build()), Status.Code.FAILED_PRECONDITION, "TOOLS_NOT_SUBSET");
+        assertThat(output.getAll()).as("a rejection is the caller's answer, not a warning in the log")
+                .doesNotContain("WARN").doesNotContain("ERROR");
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.vacant.kernel.error.ErrorCode;
 import dev.vacant.kernel.error.VacantException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import org.axonframework.commandhandling.CommandCallback;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.lock.DeadlockException;
@@ -32,15 +33,19 @@ public class CommandSender {
 
     /**
      * Sends {@code command} without waiting: the result completes after the command's group committed, on the thread
-     * that committed it, exceptionally with the failure as {@link #failure} reads it.
+     * that committed it, exceptionally with the failure as {@link #failure} reads it. A rejection is the caller's to
+     * answer, so it is not logged (Axon's {@code send(Object)} logs every failed command as a warning).
      */
     public <R> CompletableFuture<R> dispatch(Object command) {
-        return gateway.<R>send(command).handle((result, failure) -> {
-            if (failure != null) {
-                throw failure(failure);
+        CompletableFuture<R> answer = new CompletableFuture<>();
+        gateway.send(command, (CommandCallback<Object, R>) (message, result) -> {
+            if (result.isExceptional()) {
+                answer.completeExceptionally(failure(result.exceptionResult()));
+            } else {
+                answer.complete(result.getPayload());
             }
-            return result;
         });
+        return answer;
     }
 
     /** The result of {@code pending}, waiting for it; its failure is thrown as it is (not wrapped). */
@@ -54,8 +59,8 @@ public class CommandSender {
 
     /**
      * The exception a failed command answers with, as Axon's waiting send throws it: unwrapped from the future's
-     * {@link CompletionException}, a checked one wrapped in a {@link CommandExecutionException}, and an unknown
-     * vacant or an unresolved conflict as the API's codes.
+     * {@link CompletionException}, anything but a {@link RuntimeException} wrapped in a
+     * {@link CommandExecutionException}, and an unknown vacant or an unresolved conflict as the API's codes.
      */
     public static RuntimeException failure(Throwable failure) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null
@@ -69,9 +74,6 @@ public class CommandSender {
         if (cause instanceof RuntimeException runtime) {
             return runtime;
         }
-        if (cause instanceof Error error) {
-            throw error;
-        }
-        return new CommandExecutionException("Command execution resulted in a checked exception", cause);
+        return new CommandExecutionException("the command failed: " + cause, cause);
     }
 }
