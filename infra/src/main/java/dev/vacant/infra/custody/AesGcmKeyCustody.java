@@ -1,5 +1,6 @@
 package dev.vacant.infra.custody;
 
+import dev.vacant.infra.persistence.BeforeCommitWrites;
 import dev.vacant.kernel.crypto.Ed25519;
 import dev.vacant.kernel.crypto.Ed25519KeyPair;
 import dev.vacant.kernel.custody.KeyCustody;
@@ -24,7 +25,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Default custody: each private seed is stored AES-256-GCM encrypted under the KEK, with the vacant id as
- * associated data (a ciphertext cannot be moved to another vacant). Writes join the command's transaction.
+ * associated data (a ciphertext cannot be moved to another vacant). Writes join the command's transaction; the keys it
+ * creates are stored together just before it commits ({@link BeforeCommitWrites}).
  * Destroying a key wipes its ciphertext and keeps a tombstone, so the vacant can never sign again. The node key is
  * kept the same way, under its node id, which {@code node_identity} names; the first node to need it creates it.
  */
@@ -38,6 +40,7 @@ public class AesGcmKeyCustody implements KeyCustody, NodeKeyCustody {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final RecentSigners signers;
+    private final BeforeCommitWrites<Object[]> newKeys;
     private volatile KeyPairSigner nodeSigner;
 
     public AesGcmKeyCustody(JdbcTemplate jdbc, KeyEncryptionKey kek, Clock clock, int cacheSize) {
@@ -45,13 +48,15 @@ public class AesGcmKeyCustody implements KeyCustody, NodeKeyCustody {
         this.kek = kek;
         this.clock = clock;
         this.signers = new RecentSigners(cacheSize);
+        this.newKeys = new BeforeCommitWrites<>(this::insert);
     }
 
+    /** A new vacant's key, stored with the others its transaction creates just before it commits. */
     @Override
     public VacantId create() {
         Ed25519.SigningKey key = Ed25519.generateSigningKey(random);
         VacantId id = VacantId.of(key.publicKey());
-        store(id.value(), key.seed());
+        newKeys.add(id.value(), encrypted(id.value(), key.seed()));
         signers.put(id, new KeyPairSigner(id, key));
         return id;
     }
@@ -76,7 +81,7 @@ public class AesGcmKeyCustody implements KeyCustody, NodeKeyCustody {
         }
         Ed25519KeyPair pair = Ed25519.generate(random);
         NodeId node = NodeId.of(pair.publicKey());
-        store(node.value(), pair.privateSeed());
+        insert(List.<Object[]>of(encrypted(node.value(), pair.privateSeed())));
         try {
             jdbc.update("insert into node_identity (id, node_id) values (1, ?)", node.value());
             return new KeyPairSigner(node, pair.privateSeed());
@@ -93,6 +98,7 @@ public class AesGcmKeyCustody implements KeyCustody, NodeKeyCustody {
 
     @Override
     public void destroy(VacantId vacant) {
+        newKeys.flush();
         jdbc.update("update custody_key set nonce = null, ciphertext = null, destroyed_at = ? where vacant_id = ?",
                 now(), vacant.value());
         signers.remove(vacant);
@@ -100,6 +106,7 @@ public class AesGcmKeyCustody implements KeyCustody, NodeKeyCustody {
 
     @Override
     public boolean holds(VacantId vacant) {
+        newKeys.flush();
         Integer held = jdbc.queryForObject(
                 "select count(*) from custody_key where vacant_id = ? and ciphertext is not null", Integer.class,
                 vacant.value());
@@ -110,15 +117,19 @@ public class AesGcmKeyCustody implements KeyCustody, NodeKeyCustody {
         return new KeyPairSigner(vacant, decrypt(vacant.value()).orElseThrow(() -> new KeyDestroyedException(vacant.value())));
     }
 
-    /** Stores {@code seed} encrypted under the KEK, bound to {@code keyId} (a vacant or node id). */
-    private void store(String keyId, byte[] seed) {
+    /** The {@code custody_key} row of {@code seed} encrypted under the KEK, bound to {@code keyId} (a vacant or node id). */
+    private Object[] encrypted(String keyId, byte[] seed) {
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);
-        jdbc.update("insert into custody_key (vacant_id, nonce, ciphertext, created_at) values (?, ?, ?, ?)",
-                keyId, nonce, crypt(Cipher.ENCRYPT_MODE, keyId, nonce, seed), now());
+        return new Object[] {keyId, nonce, crypt(Cipher.ENCRYPT_MODE, keyId, nonce, seed), now()};
+    }
+
+    private void insert(List<Object[]> rows) {
+        jdbc.batchUpdate("insert into custody_key (vacant_id, nonce, ciphertext, created_at) values (?, ?, ?, ?)", rows);
     }
 
     private Optional<byte[]> decrypt(String keyId) {
+        newKeys.flush();
         List<byte[][]> rows = jdbc.query("select nonce, ciphertext from custody_key where vacant_id = ? and ciphertext is not null",
                 (rs, n) -> new byte[][] {rs.getBytes(1), rs.getBytes(2)}, keyId);
         return rows.stream().findFirst().map(row -> crypt(Cipher.DECRYPT_MODE, keyId, row[0], row[1]));

@@ -1,6 +1,7 @@
 package dev.vacant.infra.timer;
 
 import dev.vacant.command.vacant.VacantTimers;
+import dev.vacant.infra.persistence.BeforeCommitWrites;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -11,20 +12,21 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The persistent timer table: one pending timer per vacant. Writes join the command's transaction (the
- * aggregate's lock serialises writers of one vacant), so timers survive restarts and a rejected command
- * schedules nothing. Pollers claim due timers before firing them, so several instances fire each timer once.
+ * aggregate's lock serialises writers of one vacant; the due times it sets are written together just before it
+ * commits), so timers survive restarts and a rejected command schedules nothing. Pollers claim due timers before firing them, so several instances fire each timer once.
  */
 public class JdbcVacantTimers implements VacantTimers {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
-    private final String schedule;
+    private final BeforeCommitWrites<Object[]> dueTimes;
 
     public JdbcVacantTimers(JdbcTemplate jdbc, TransactionTemplate transactions) {
         this.jdbc = jdbc;
         this.transactions = transactions;
-        this.schedule = scheduleStatement(jdbc.execute(
+        String schedule = scheduleStatement(jdbc.execute(
                 (ConnectionCallback<String>) connection -> connection.getMetaData().getDatabaseProductName()));
+        this.dueTimes = new BeforeCommitWrites<>(rows -> jdbc.batchUpdate(schedule, rows));
     }
 
     /**
@@ -38,14 +40,18 @@ public class JdbcVacantTimers implements VacantTimers {
                         + "on conflict (vacant_id) do update set due_at = excluded.due_at, claimed_until = null";
     }
 
-    /** Sets the due time; a new due time ends any claim on the timer. */
+    /**
+     * Sets the due time; a new due time ends any claim on the timer. The due times a transaction sets are written
+     * together just before it commits, the last one per vacant.
+     */
     @Override
     public void schedule(String vacantId, Instant due) {
-        jdbc.update(schedule, vacantId, utc(due));
+        dueTimes.add(vacantId, new Object[] {vacantId, utc(due)});
     }
 
     @Override
     public void cancel(String vacantId) {
+        dueTimes.flush();
         jdbc.update("delete from vacant_timer where vacant_id = ?", vacantId);
     }
 
