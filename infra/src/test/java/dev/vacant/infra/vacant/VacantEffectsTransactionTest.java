@@ -24,11 +24,13 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The timer and key destruction that follow applied entries run in the command's own transaction on the real
- * database: when that transaction rolls back after they ran, no timer row is left and the key is intact (the vacant
- * still signs its archiving afterwards).
+ * database: when that transaction rolls back after they ran (refused after the rows it held back were written), no
+ * timer row is left and the key is intact (the vacant still signs its archiving afterwards).
  */
 class VacantEffectsTransactionTest extends VacantApiTestBase {
 
@@ -60,9 +62,15 @@ class VacantEffectsTransactionTest extends VacantApiTestBase {
                 new SubstrateSpec("openai", "gpt-x", "gpt", Json.object().put("max_tokens", 256))));
         unitOfWork.onPrepareCommit(u -> {
             born.set(genesis.id());
-            assertThat(timerRows(genesis.id())).as("the effects ran in this transaction").isOne();
             assertThat(custody.holds(VacantId.parse(sunk))).isFalse();
-            throw new IllegalStateException("this transaction is refused after its effects ran");
+            // refused at the last moment: after the rows the transaction held back were written
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    assertThat(timerRows(genesis.id())).as("the effects ran in this transaction").isOne();
+                    throw new IllegalStateException("this transaction is refused after its effects ran");
+                }
+            });
         });
         assertThatThrownBy(unitOfWork::commit).hasMessageContaining("refused after its effects ran");
 
