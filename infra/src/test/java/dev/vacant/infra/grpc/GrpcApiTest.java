@@ -139,7 +139,7 @@ class GrpcApiTest extends GrpcApiTestBase {
                 .mapToObj(i -> futures.get(GetRequest.newBuilder().setId(vacant).setPosition(Long.MAX_VALUE).build()))
                 .toList();
 
-        Vacant answered = vacants(aliceToken).get(GetRequest.newBuilder().setId(vacant).build());
+        Vacant answered = vacants(aliceToken).get(GetRequest.newBuilder().setId(vacant).setConsistency("strong").build());
 
         assertThat(answered.getId()).isEqualTo(vacant);
         assertThat(reads).as("the reads still wait for a position the store has not reached").noneMatch(Future::isDone);
